@@ -1,0 +1,69 @@
+// How an API route is declared. Every route names the role it requires, so
+// the router can enforce it in one place and a test can enumerate them all.
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Role } from '../../src/core/schemas.js';
+
+/** The signed-in caller, from a validated access token. */
+export interface Caller {
+  userId: string;
+  tenantId: string;
+  displayName: string;
+  username: string;
+  roles: readonly Role[];
+  /** The raw bearer token, for on-behalf-of. Never logged. */
+  accessToken: string;
+}
+
+/** A role the caller must hold, or any valid token from our tenant. */
+export type RouteAccess = Role | 'signed-in';
+
+export interface RouteContext {
+  caller: Caller;
+  params: Readonly<Record<string, string>>;
+  query: Readonly<Record<string, string | undefined>>;
+  headers: Readonly<Record<string, string | undefined>>;
+  body: unknown;
+  log: Logger;
+}
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Defaults to JSON; set for CSV and other text bodies (body must then be a string). */
+  contentType?: string;
+}
+
+export interface RouteDeclaration {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express path, e.g. `/api/pairs/:id/slots`. */
+  path: string;
+  access: RouteAccess;
+  summary: string;
+  handle(ctx: RouteContext): Promise<RouteResult>;
+}
+
+/** An expected failure with a stable code; the router turns it into a JSON error body. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiProblem';
+  }
+}
+
+/** Parses outside input with a zod schema; a failure becomes a 400 naming the field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where = 'body'): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = [where, ...issue.path.map(String)].join('.');
+  throw new ApiProblem(400, 'invalid_request', `${field}: ${issue.message}`, field);
+}

@@ -1,0 +1,193 @@
+// The one place that reads the environment. It decides the mode once:
+// with no tenant settings, the embedded dev tenant; with them, a real tenant.
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Fixed identities of the embedded dev tenant (its seed uses the same ones). */
+export const embeddedDefaults = {
+  tenantId: '7d2c9a55-3f4e-4b8a-9c61-0e5f2a1b8d40',
+  foreignTenantId: 'f0f0f0f0-1111-4222-8333-944445555666',
+  clientId: '3b9f6a2e-8c1d-4e7f-a5b0-2d6c4e8f1a93',
+  clientSecret: 'dev-tenant-client-secret',
+  botId: '5e8a1c3d-2b4f-4a6e-9d7c-1f3b5a7c9e20',
+  programSiteHostname: 'reciprocal-dev.sharepoint.local',
+  programSitePath: '/sites/reciprocal',
+} as const;
+
+const portNumber = z.coerce.number().int().min(0).max(65535);
+
+const Env = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: portNumber.default(3978),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  // Real tenant. Setting any of these switches to tenant mode.
+  TENANT_ID: z.string().optional(),
+  CLIENT_ID: z.string().optional(),
+  CLIENT_SECRET: z.string().optional(),
+  CERTIFICATE_PATH: z.string().optional(),
+  CERTIFICATE_THUMBPRINT: z.string().optional(),
+  BOT_ID: z.string().optional(),
+  BOT_PASSWORD: z.string().optional(),
+  PROGRAM_SITE: z.string().optional(),
+  GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  API_AUDIENCE: z.string().optional(),
+
+  // Embedded dev tenant.
+  DEV_TENANT_PORT: portNumber.default(3979),
+  DEV_TENANT_HTTPS_PORT: portNumber.default(3980),
+  DEV_TENANT_FAULT_429: z.coerce.number().min(0).max(1).default(0),
+  DEV_TENANT_FAULT_503: z.coerce.number().min(0).max(1).default(0),
+  DEV_TENANT_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+});
+
+const tenantModeKeys = ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'CERTIFICATE_PATH', 'BOT_ID'] as const;
+
+export interface DevTenantSettings {
+  port: number;
+  httpsPort: number;
+  dataDir: string;
+  foreignTenantId: string;
+  faults: { probability429: number; probability503: number; latencyMs: number };
+}
+
+export interface Config {
+  mode: 'embedded' | 'tenant';
+  http: { host: string; port: number; publicUrl: string };
+  dataDir: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  tenantId: string;
+  identity: {
+    /** Authority host for MSAL (https). The authority is `${authorityHost}/${tenantId}`. */
+    authorityHost: string;
+    /** Token issuer our API accepts, and where its signing keys are. */
+    issuer: string;
+    jwksUri: string;
+    clientId: string;
+    clientSecret: string | null;
+    certificate: { path: string; thumbprint: string } | null;
+    /** Audiences our API accepts (the client id and its Application ID URI). */
+    apiAudiences: string[];
+    /** Extra CA (PEM file) MSAL trusts; only the dev tenant's self-signed identity endpoint needs it. */
+    extraCaFile: string | null;
+  };
+  graph: { baseUrl: string };
+  bot: { id: string; password: string | null; tenantId: string };
+  programSite: { hostname: string; path: string };
+  /** Present only in embedded mode: the launcher starts the dev tenant with these. */
+  devTenant: DevTenantSettings | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseEnv(env: NodeJS.ProcessEnv): z.infer<typeof Env> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  return parsed.data;
+}
+
+function parseProgramSite(value: string): { hostname: string; path: string } {
+  const match = /^([a-z0-9.-]+):(\/.+)$/i.exec(value);
+  if (!match) throw new ConfigError('PROGRAM_SITE', 'expected "<hostname>:/sites/<name>", e.g. contoso.sharepoint.com:/sites/reciprocal');
+  return { hostname: match[1]!, path: match[2]! };
+}
+
+/** Reads and validates the environment. Throws ConfigError naming the variable at fault. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(env);
+  const rawPresent = (k: string) => env[k] !== undefined;
+  const tenantMode = tenantModeKeys.some(rawPresent);
+  const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`;
+
+  if (!tenantMode) {
+    const d = embeddedDefaults;
+    const devBase = `http://127.0.0.1:${e.DEV_TENANT_PORT}`;
+    const dataDir = path.resolve(e.DATA_DIR);
+    return {
+      mode: 'embedded',
+      http: { host: e.HOST, port: e.PORT, publicUrl },
+      dataDir,
+      logLevel: e.LOG_LEVEL,
+      tenantId: d.tenantId,
+      identity: {
+        authorityHost: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}`,
+        issuer: `${devBase}/${d.tenantId}/v2.0`,
+        jwksUri: `${devBase}/${d.tenantId}/discovery/v2.0/keys`,
+        clientId: d.clientId,
+        clientSecret: d.clientSecret,
+        certificate: null,
+        apiAudiences: [d.clientId, `api://127.0.0.1/${d.clientId}`],
+        extraCaFile: path.join(dataDir, 'devtenant', 'tls-cert.pem'),
+      },
+      graph: { baseUrl: `${devBase}/v1.0` },
+      bot: { id: d.botId, password: d.clientSecret, tenantId: d.tenantId },
+      programSite: { hostname: d.programSiteHostname, path: d.programSitePath },
+      devTenant: {
+        port: e.DEV_TENANT_PORT,
+        httpsPort: e.DEV_TENANT_HTTPS_PORT,
+        dataDir: path.join(dataDir, 'devtenant'),
+        foreignTenantId: d.foreignTenantId,
+        faults: { probability429: e.DEV_TENANT_FAULT_429, probability503: e.DEV_TENANT_FAULT_503, latencyMs: e.DEV_TENANT_LATENCY_MS },
+      },
+    };
+  }
+
+  const required = (key: 'TENANT_ID' | 'CLIENT_ID' | 'BOT_ID' | 'PROGRAM_SITE' | 'PUBLIC_URL'): string => {
+    const v = e[key];
+    if (!v || v.trim() === '') {
+      throw new ConfigError(key, key === 'BOT_ID'
+        ? 'must be the bot\'s Entra app id; an empty bot id would switch off activity authentication'
+        : 'is required when running against a real tenant');
+    }
+    return v.trim();
+  };
+  const tenantId = required('TENANT_ID');
+  const clientId = required('CLIENT_ID');
+  const botId = required('BOT_ID');
+  const programSite = parseProgramSite(required('PROGRAM_SITE'));
+  required('PUBLIC_URL');
+  const clientSecret = e.CLIENT_SECRET ?? null;
+  const certificate = e.CERTIFICATE_PATH
+    ? { path: e.CERTIFICATE_PATH, thumbprint: e.CERTIFICATE_THUMBPRINT ?? '' }
+    : null;
+  if (!clientSecret && !certificate) throw new ConfigError('CLIENT_SECRET', 'set CLIENT_SECRET or CERTIFICATE_PATH (with CERTIFICATE_THUMBPRINT)');
+  if (certificate && !certificate.thumbprint) throw new ConfigError('CERTIFICATE_THUMBPRINT', 'is required with CERTIFICATE_PATH');
+  const botPassword = e.BOT_PASSWORD ?? (botId === clientId ? clientSecret : null);
+  if (!botPassword && !certificate) throw new ConfigError('BOT_PASSWORD', 'is required when BOT_ID differs from CLIENT_ID');
+  const authorityHost = e.AUTHORITY_HOST.replace(/\/$/, '');
+  const publicHost = new URL(publicUrl).host;
+
+  return {
+    mode: 'tenant',
+    http: { host: e.HOST, port: e.PORT, publicUrl },
+    dataDir: path.resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    tenantId,
+    identity: {
+      authorityHost,
+      issuer: `${authorityHost}/${tenantId}/v2.0`,
+      jwksUri: `${authorityHost}/${tenantId}/discovery/v2.0/keys`,
+      clientId,
+      clientSecret,
+      certificate,
+      apiAudiences: [clientId, e.API_AUDIENCE ?? `api://${publicHost}/${clientId}`],
+      extraCaFile: null,
+    },
+    graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/$/, '') },
+    bot: { id: botId, password: botPassword, tenantId },
+    programSite,
+    devTenant: null,
+  };
+}

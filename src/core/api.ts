@@ -1,0 +1,204 @@
+// The REST contract between the server (server/api) and the tab / task pane
+// (src/client). Request bodies are parsed with these schemas on the server;
+// responses are parsed with them in the client.
+import { z } from 'zod';
+import {
+  ActionItem,
+  Cadence,
+  CareerStage,
+  Direction,
+  FocusArea,
+  Pair,
+  Participant,
+  Role,
+  Session,
+  SessionDuration,
+  SessionStatus,
+  SharedLearningNote,
+  TouchpointKind,
+  UserId,
+  noteLimits,
+} from './schemas.js';
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+/** Every error body the API returns: a stable code and a human message. */
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** For validation errors: the offending field, as a dotted path. */
+    field: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** Stable error codes the UI reacts to. */
+export const errorCodes = {
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  invalidRequest: 'invalid_request',
+  conflict: 'conflict',
+  preconditionFailed: 'precondition_failed',
+  phiUnconfirmed: 'phi_unconfirmed',
+  noCommonTime: 'no_common_time',
+  throttled: 'throttled',
+  upstreamUnavailable: 'upstream_unavailable',
+} as const;
+
+// ---- pairs ---------------------------------------------------------------
+
+export const DirectionBalance = z.object({ reverse: z.number().int(), traditional: z.number().int(), both: z.number().int() });
+export type DirectionBalance = z.infer<typeof DirectionBalance>;
+
+export const PairSummary = z.object({
+  pair: Pair,
+  /** The other person, from the caller's point of view (member[1] for the program owner). */
+  partner: Participant,
+  balance: DirectionBalance,
+  nextSession: Session.nullable(),
+  lastSession: Session.nullable(),
+  openActionItems: z.array(ActionItem.extend({ authorId: UserId, sessionId: z.string() })),
+});
+export type PairSummary = z.infer<typeof PairSummary>;
+
+export const CreatePairRequest = z.object({
+  members: z
+    .array(z.object({ userId: UserId, careerStage: CareerStage }))
+    .length(2, 'a pair is exactly two people')
+    .refine((m) => m[0]?.userId !== m[1]?.userId, 'a pair needs two different people'),
+  cadence: Cadence,
+  durationMinutes: SessionDuration,
+});
+export type CreatePairRequest = z.infer<typeof CreatePairRequest>;
+
+export const CreatePairResponse = z.object({
+  pair: Pair,
+  /** e.g. "Ana Ruiz reports to Raj Patel": allowed, but the owner should know. */
+  warnings: z.array(z.string()),
+});
+
+export const UpdatePairRequest = z
+  .object({ cadence: Cadence.optional(), durationMinutes: SessionDuration.optional(), status: z.enum(['active', 'paused', 'ended']).optional() })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to update');
+
+// ---- slots and booking ----------------------------------------------------
+
+export const SlotPreferences = z.object({
+  avoidLunch: z.boolean().default(false),
+  preferMornings: z.boolean().default(false),
+  avoidMondayFriday: z.boolean().default(false),
+});
+
+export const SlotRequest = z.object({
+  durationMinutes: SessionDuration,
+  windowStart: isoInstant,
+  windowEnd: isoInstant,
+  bufferMinutes: z.number().int().min(0).max(60).default(0),
+  minimumNoticeMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+  treatTentativeAsBusy: z.boolean().default(true),
+  preferences: SlotPreferences.default({ avoidLunch: false, preferMornings: false, avoidMondayFriday: false }),
+  maxSuggestions: z.number().int().min(1).max(50).default(10),
+});
+export type SlotRequest = z.infer<typeof SlotRequest>;
+
+export const LocalTime = z.object({ userId: UserId, displayName: z.string(), timeZone: z.string(), local: z.string() });
+export const SlotSuggestion = z.object({
+  start: isoInstant,
+  end: isoInstant,
+  score: z.number(),
+  reasons: z.array(z.string()),
+  localTimes: z.array(LocalTime),
+});
+export type SlotSuggestion = z.infer<typeof SlotSuggestion>;
+
+export const SlotResponse = z.object({
+  suggestions: z.array(SlotSuggestion),
+  /** Set when there are no suggestions: why (e.g. working hours do not overlap). */
+  noCommonTimeReason: z.string().nullable(),
+});
+export type SlotResponse = z.infer<typeof SlotResponse>;
+
+export const BookSessionRequest = z.object({
+  start: isoInstant,
+  durationMinutes: SessionDuration,
+  direction: Direction,
+  focusAreas: z.array(FocusArea).min(1).max(8),
+  /** Book this many occurrences at the pair's cadence (1 = just this one). */
+  occurrences: z.number().int().min(1).max(26).default(1),
+});
+export type BookSessionRequest = z.infer<typeof BookSessionRequest>;
+
+export const BookedSession = z.object({
+  session: Session,
+  /** Set when the planned time conflicted and the nearest free time that week was used. */
+  movedFrom: isoInstant.nullable(),
+});
+export const BookSessionResponse = z.object({
+  sessions: z.array(BookedSession),
+  agendaText: z.string(),
+  agendaPostedTo: z.array(z.string()),
+});
+export type BookSessionResponse = z.infer<typeof BookSessionResponse>;
+
+export const RescheduleSessionRequest = z.object({ start: isoInstant });
+export const SessionStatusRequest = z.object({ status: SessionStatus });
+
+// ---- sessions and notes ---------------------------------------------------
+
+export const NoteInput = z.object({
+  taught: z.string().max(noteLimits.taughtChars),
+  learned: z.string().max(noteLimits.learnedChars),
+  actionItems: z.array(ActionItem).max(noteLimits.actionItems),
+  focusAreas: z.array(FocusArea).max(8),
+  /** Flagged spans the author says are not patient identifiers. */
+  phiConfirmations: z.array(z.object({ kind: z.string().max(32), text: z.string().max(256) })).max(50).default([]),
+});
+export type NoteInput = z.infer<typeof NoteInput>;
+
+export const NoteWithEtag = z.object({ note: SharedLearningNote, etag: z.string() });
+export type NoteWithEtag = z.infer<typeof NoteWithEtag>;
+
+export const SessionDetail = z.object({
+  session: Session,
+  pair: Pair,
+  agenda: z.unknown(),
+  myNote: NoteWithEtag.nullable(),
+  partnerNote: SharedLearningNote.nullable(),
+  carriedOverActionItems: z.array(ActionItem.extend({ authorId: UserId, sessionId: z.string() })),
+});
+export type SessionDetail = z.infer<typeof SessionDetail>;
+
+export const TouchpointRequest = z.object({
+  kind: TouchpointKind,
+  date: isoInstant,
+  minutes: z.number().int().min(1).max(480),
+  focusAreas: z.array(FocusArea).max(8).default([]),
+});
+
+// ---- program admin ---------------------------------------------------------
+
+export const DirectoryPerson = z.object({
+  id: UserId,
+  displayName: z.string(),
+  mail: z.string(),
+  department: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  managerId: UserId.nullable(),
+});
+export type DirectoryPerson = z.infer<typeof DirectoryPerson>;
+
+export const ScheduleDepartmentRequest = z.object({ department: z.string().min(1).max(128), dryRun: z.boolean().default(false) });
+export const ScheduleJob = z.object({
+  id: z.string(),
+  department: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  total: z.number().int(),
+  scheduled: z.number().int(),
+  failed: z.array(z.object({ pairId: z.string(), reason: z.string() })),
+});
+export type ScheduleJob = z.infer<typeof ScheduleJob>;
+
+export { Role };
