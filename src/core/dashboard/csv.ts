@@ -1,0 +1,36 @@
+// The dashboard's figures as CSV, one row per figure, for export.
+import type { DepartmentDashboard, Figure } from './aggregate.js';
+
+const header = ['department', 'from', 'to', 'metric', 'key', 'value', 'suppressed'];
+
+/** RFC 4180 quoting, plus a leading quote for cells a spreadsheet would run as a formula. */
+function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function dashboardsToCsv(dashboards: readonly DepartmentDashboard[]): string {
+  const rows: string[][] = [header];
+  for (const d of dashboards) {
+    const row = (metric: string, key: string, f: Figure) =>
+      rows.push([d.department, d.period.from, d.period.to, metric, key, f.suppressed ? '' : String(f.value), f.suppressed ? 'true' : 'false']);
+    row('people', '', d.people);
+    row('activePairs', '', d.activePairs);
+    for (const [k, f] of Object.entries(d.sessions)) row('sessions', k, f);
+    for (const [k, f] of Object.entries(d.directionBalance.sessions)) row('directionSessions', k, f);
+    for (const [k, f] of Object.entries(d.directionBalance.minutes)) row('directionMinutes', k, f);
+    for (const [k, f] of Object.entries(d.focusAreaCoverage)) row('focusArea', k, f);
+    for (const [k, f] of Object.entries(d.touchpointsByKind)) row('touchpoints', k, f);
+    for (const [k, v] of Object.entries(d.participationByCareerStage)) {
+      row('careerStagePeople', k, v.people);
+      row('careerStageSessionsHeld', k, v.sessionsHeld);
+    }
+    row('pairsAtRisk', '', d.pairsAtRisk.count);
+    for (const w of d.trendByWeek) {
+      row('weekHeld', w.weekStart, w.held);
+      row('weekCancelled', w.weekStart, w.cancelled);
+      row('weekMinutes', w.weekStart, w.minutes);
+    }
+  }
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
