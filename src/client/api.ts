@@ -1,0 +1,260 @@
+// The typed client of our REST API (src/core/api.ts), shared by the Teams tab
+// and the Outlook task pane. Every response is parsed with its schema; every
+// failure becomes an ApiError with the server's stable code. Throttling from
+// Microsoft 365 (429/503) is retried with backoff while the UI says so.
+import { z } from 'zod';
+import {
+  ApiError as ApiErrorBody,
+  BookSessionResponse,
+  CreatePairResponse,
+  DirectoryPerson,
+  NoteWithEtag,
+  PairSummary,
+  ScheduleJob,
+  SessionDetail,
+  SlotResponse,
+  errorCodes,
+  type BookSessionRequest,
+  type CreatePairRequest,
+  type NoteInput,
+  type SlotRequest,
+} from '../core/api.js';
+import { ActionItem, Me, Pair, Session, Touchpoint, type Cadence, type PairStatus, type SessionDuration, type TouchpointKind } from '../core/schemas.js';
+import { ClientConfig, SignInRequired, type TokenSource } from './auth.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isConflict(): boolean {
+    return this.status === 412 || this.code === errorCodes.preconditionFailed;
+  }
+}
+
+export interface BusyNotice {
+  /** Attempt that just failed (1-based) and how long we wait before the next. */
+  attempt: number;
+  waitMs: number;
+}
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  /** Called while retrying a throttled request, and with null when it is over. */
+  onBusy?: (notice: BusyNotice | null) => void;
+  maxAttempts?: number;
+  /** Backoff base; each retry waits base * 2^(attempt-1), or Retry-After when the server says. */
+  backoffMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const retryableStatuses = new Set([429, 503, 504]);
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function retryAfterMs(response: Response): number | null {
+  const header = response.headers.get('retry-after');
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const parsed = ApiErrorBody.safeParse(body);
+  if (parsed.success) {
+    const { code, message, field, details } = parsed.data.error;
+    return new ApiError(response.status, code, message, field, details);
+  }
+  const code =
+    response.status === 401 ? errorCodes.unauthenticated
+    : response.status === 403 ? errorCodes.forbidden
+    : response.status === 404 ? errorCodes.notFound
+    : response.status === 412 ? errorCodes.preconditionFailed
+    : response.status === 429 ? errorCodes.throttled
+    : response.status >= 500 ? errorCodes.upstreamUnavailable
+    : errorCodes.invalidRequest;
+  return new ApiError(response.status, code, `The server answered ${response.status} ${response.statusText}`.trim());
+}
+
+/** Loads the public sign-in configuration (no token needed). */
+export async function loadClientConfig(baseUrl = '', fetchImpl: typeof fetch = fetch): Promise<ClientConfig> {
+  const response = await fetchImpl(`${baseUrl}/api/client-config`, { headers: { accept: 'application/json' } });
+  if (!response.ok) throw await errorFrom(response);
+  return ClientConfig.parse(await response.json());
+}
+
+interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const SessionWithEtag = z.object({ session: Session });
+const ActionItemResponse = z.object({ item: ActionItem }).or(ActionItem);
+const TouchpointResponse = z.object({ touchpoint: Touchpoint }).or(Touchpoint);
+const PairResponse = z.object({ pair: Pair }).or(Pair);
+
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+
+  constructor(
+    private readonly tokens: TokenSource,
+    private readonly options: ApiClientOptions = {},
+  ) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.sleep = options.sleep ?? defaultSleep;
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.backoffMs = options.backoffMs ?? 500;
+  }
+
+  /** Sends one request, retrying throttling and refreshing the token once on 401. */
+  async send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      const token = await this.tokens.getToken(refreshed);
+      const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}`, ...options.headers };
+      if (options.body !== undefined) headers['content-type'] = 'application/json';
+      let response: Response;
+      try {
+        response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+          method,
+          headers,
+          ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        });
+      } catch (error) {
+        if (attempt >= this.maxAttempts) {
+          this.options.onBusy?.(null);
+          throw new ApiError(0, errorCodes.upstreamUnavailable, `Cannot reach Reciprocal: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        await this.waitBeforeRetry(attempt, null);
+        continue;
+      }
+      if (response.status === 401 && !refreshed) {
+        refreshed = true;
+        continue;
+      }
+      if (retryableStatuses.has(response.status) && attempt < this.maxAttempts) {
+        await this.waitBeforeRetry(attempt, retryAfterMs(response));
+        continue;
+      }
+      if (attempt > 1) this.options.onBusy?.(null);
+      if (!response.ok) throw await errorFrom(response);
+      return response;
+    }
+  }
+
+  private async waitBeforeRetry(attempt: number, serverWaitMs: number | null): Promise<void> {
+    const backoff = this.backoffMs * 2 ** (attempt - 1);
+    const waitMs = Math.min(serverWaitMs ?? backoff, 30_000);
+    this.options.onBusy?.({ attempt, waitMs });
+    await this.sleep(waitMs);
+  }
+
+  private async json<S extends z.ZodType>(schema: S, method: string, path: string, options?: RequestOptions): Promise<z.infer<S>> {
+    const response = await this.send(method, path, options);
+    const body: unknown = response.status === 204 ? null : await response.json();
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ApiError(response.status, 'invalid_response', `Unexpected answer from ${method} ${path}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'bad shape'}`);
+    }
+    return parsed.data;
+  }
+
+  me() {
+    return this.json(Me, 'GET', '/api/me');
+  }
+
+  pairs() {
+    return this.json(z.array(PairSummary), 'GET', '/api/pairs');
+  }
+
+  pair(id: string) {
+    return this.json(PairSummary, 'GET', `/api/pairs/${encodeURIComponent(id)}`);
+  }
+
+  slots(pairId: string, request: Partial<SlotRequest> & Pick<SlotRequest, 'durationMinutes' | 'windowStart' | 'windowEnd'>) {
+    return this.json(SlotResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/slots`, { body: request });
+  }
+
+  book(pairId: string, request: BookSessionRequest) {
+    return this.json(BookSessionResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/sessions`, { body: request });
+  }
+
+  async reschedule(sessionId: string, start: string) {
+    return (await this.json(SessionWithEtag.or(Session.transform((session) => ({ session }))), 'PATCH', `/api/sessions/${encodeURIComponent(sessionId)}`, { body: { start } })).session;
+  }
+
+  async cancel(sessionId: string): Promise<void> {
+    await this.send('DELETE', `/api/sessions/${encodeURIComponent(sessionId)}`);
+  }
+
+  session(id: string) {
+    return this.json(SessionDetail, 'GET', `/api/sessions/${encodeURIComponent(id)}`);
+  }
+
+  /** Saves my note; `etag` is the version I edited (null for a first note). 412 means it changed elsewhere. */
+  saveNote(sessionId: string, note: NoteInput, etag: string | null) {
+    return this.json(NoteWithEtag, 'PUT', `/api/sessions/${encodeURIComponent(sessionId)}/notes/me`, {
+      body: note,
+      headers: etag ? { 'if-match': etag } : {},
+    });
+  }
+
+  async setActionItemDone(sessionId: string, itemId: string, done: boolean) {
+    const result = await this.json(ActionItemResponse, 'PATCH', `/api/sessions/${encodeURIComponent(sessionId)}/action-items/${encodeURIComponent(itemId)}`, { body: { done } });
+    return 'item' in result ? result.item : result;
+  }
+
+  async logTouchpoint(pairId: string, touchpoint: { kind: TouchpointKind; date: string; minutes: number; focusAreas: string[] }) {
+    const result = await this.json(TouchpointResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/touchpoints`, { body: touchpoint });
+    return 'touchpoint' in result ? result.touchpoint : result;
+  }
+
+  programPairs() {
+    return this.json(z.array(PairSummary), 'GET', '/api/program/pairs');
+  }
+
+  createPair(request: CreatePairRequest) {
+    return this.json(CreatePairResponse, 'POST', '/api/pairs', { body: request });
+  }
+
+  async updatePair(id: string, change: { cadence?: Cadence; durationMinutes?: SessionDuration; status?: PairStatus }) {
+    const result = await this.json(PairResponse, 'PATCH', `/api/pairs/${encodeURIComponent(id)}`, { body: change });
+    return 'pair' in result ? result.pair : result;
+  }
+
+  searchPeople(search: string) {
+    return this.json(z.array(DirectoryPerson), 'GET', `/api/directory/people?search=${encodeURIComponent(search)}`);
+  }
+
+  scheduleDepartment(department: string, dryRun = false) {
+    return this.json(ScheduleJob, 'POST', '/api/program/schedule-department', { body: { department, dryRun } });
+  }
+
+  job(id: string) {
+    return this.json(ScheduleJob, 'GET', `/api/program/jobs/${encodeURIComponent(id)}`);
+  }
+}
+
+export { SignInRequired };
