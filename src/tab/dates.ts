@@ -1,0 +1,27 @@
+// How the tab shows instants: in the viewer's time zone and locale, or in a
+// named person's time zone when both people's local times are compared.
+export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone, timeZoneName: 'short' } : {}),
+  }).format(new Date(iso));
+}
+
+export function formatDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+}
+
+export function formatTimeRange(startIso: string, endIso: string, locale: string): string {
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  return `${formatDateTime(startIso, locale)} – ${time.format(new Date(endIso))}`;
+}
+
+/** `YYYY-MM-DD` of today, for date inputs. */
+export function todayInputValue(now = new Date()): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}

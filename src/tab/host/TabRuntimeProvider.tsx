@@ -1,0 +1,90 @@
+import { FluentProvider } from '@fluentui/react-components';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { BusyNotice } from '../../client/api.js';
+import { SignInRequired } from '../../client/auth.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { PageSkeleton } from '../components/PageSkeleton.js';
+import { strings } from '../strings.js';
+import { tabHostContextFromBrowser, type TabTheme } from './hostContext.js';
+import { startTab, type TabRuntime } from './startTab.js';
+import { fluentThemes, themeStorageKey } from './theme.js';
+
+const RuntimeContext = createContext<TabRuntime | null>(null);
+const BusyContext = createContext<BusyNotice | null>(null);
+interface ThemeControl {
+  theme: TabTheme;
+  /** Only outside a host: inside Teams the host decides. */
+  setTheme: ((theme: TabTheme) => void) | null;
+}
+const ThemeContext = createContext<ThemeControl>({ theme: 'light', setTheme: null });
+
+export function useTabRuntime(): TabRuntime {
+  const runtime = useContext(RuntimeContext);
+  if (!runtime) throw new Error('useTabRuntime outside TabRuntimeProvider');
+  return runtime;
+}
+export const useBusyNotice = () => useContext(BusyContext);
+export const useThemeControl = () => useContext(ThemeContext);
+
+type Boot = { state: 'starting' } | { state: 'ready'; runtime: TabRuntime } | { state: 'signing-in' } | { state: 'failed'; error: unknown };
+
+export function TabRuntimeProvider({ children }: { children: ReactNode }) {
+  const [boot, setBoot] = useState<Boot>({ state: 'starting' });
+  const [busy, setBusy] = useState<BusyNotice | null>(null);
+  const [theme, setThemeState] = useState<TabTheme>(() => tabHostContextFromBrowser(window.location, readSavedTheme(), navigator.languages).theme);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    startTab({ onBusy: setBusy, onThemeChange: (next) => live && setThemeState(next) }).then(
+      (runtime) => {
+        if (!live) return;
+        setThemeState(runtime.context.theme);
+        document.documentElement.lang = runtime.context.locale;
+        setBoot({ state: 'ready', runtime });
+      },
+      (error: unknown) => live && setBoot(error instanceof SignInRequired ? { state: 'signing-in' } : { state: 'failed', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  const hosted = boot.state === 'ready' && boot.runtime.host.kind === 'microsoft365';
+  const setTheme = useCallback((next: TabTheme) => {
+    setThemeState(next);
+    try {
+      window.localStorage.setItem(themeStorageKey, next);
+    } catch {
+      // Not remembered; still applied.
+    }
+  }, []);
+  const themeControl = useMemo<ThemeControl>(() => ({ theme, setTheme: hosted ? null : setTheme }), [theme, hosted, setTheme]);
+
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+    document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
+  }, [theme]);
+
+  let content: ReactNode;
+  if (boot.state === 'ready') content = <RuntimeContext.Provider value={boot.runtime}>{children}</RuntimeContext.Provider>;
+  else if (boot.state === 'signing-in') content = <p role="status">{strings.signIn.redirecting}</p>;
+  else if (boot.state === 'failed') content = <ErrorMessage error={boot.error} onRetry={() => setAttempt((n) => n + 1)} />;
+  else content = <PageSkeleton />;
+
+  return (
+    <FluentProvider theme={fluentThemes[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
+      <ThemeContext.Provider value={themeControl}>
+        <BusyContext.Provider value={busy}>{content}</BusyContext.Provider>
+      </ThemeContext.Provider>
+    </FluentProvider>
+  );
+}
+
+function readSavedTheme(): string | null {
+  try {
+    return window.localStorage.getItem(themeStorageKey);
+  } catch {
+    return null;
+  }
+}

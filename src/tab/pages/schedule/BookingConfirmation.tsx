@@ -1,0 +1,47 @@
+import { Card, CardHeader, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Link as RouterLink } from 'react-router';
+import type { BookSessionResponse } from '../../../core/api.js';
+import { formatDateTime, formatTimeRange } from '../../dates.js';
+import { strings } from '../../strings.js';
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  agenda: { whiteSpace: 'pre-wrap', fontFamily: tokens.fontFamilyBase, backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, margin: 0 },
+});
+
+export function BookingConfirmation({ booked, locale }: { booked: BookSessionResponse; locale: string }) {
+  const styles = useStyles();
+  return (
+    <Card aria-labelledby="booked-title">
+      <CardHeader header={<Text as="h2" id="booked-title" size={500} weight="semibold" style={{ margin: 0 }}>{strings.schedule.bookedTitle}</Text>} />
+      <ul className={styles.list}>
+        {booked.sessions.map(({ session, movedFrom }) => (
+          <li key={session.id}>
+            <RouterLink to={`/tab/sessions/${encodeURIComponent(session.id)}`} style={{ color: tokens.colorBrandForegroundLink }}>
+              {formatTimeRange(session.start, session.end, locale)}
+            </RouterLink>
+            {session.joinUrl ? (
+              <>
+                {' · '}
+                <Link href={session.joinUrl} target="_blank" rel="noreferrer">
+                  {strings.schedule.joinLink}
+                </Link>
+              </>
+            ) : null}
+            {movedFrom ? <Text size={200} block>{strings.schedule.moved(formatDateTime(movedFrom, locale))}</Text> : null}
+          </li>
+        ))}
+      </ul>
+      {booked.agendaPostedTo.length ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{strings.schedule.agendaPosted(booked.agendaPostedTo.join(', '))}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Text as="h3" weight="semibold" style={{ margin: 0 }}>
+        {strings.schedule.agenda}
+      </Text>
+      {/* Plain text from the agenda renderer; React escapes it. */}
+      <pre className={styles.agenda}>{booked.agendaText}</pre>
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+// Runs the PHI guard over every free-text field of a note draft and says
+// which flagged spans the author has neither edited away nor confirmed.
+import type { NoteInput } from '../../../core/api.js';
+import { scanForPhi, type PhiFinding } from '../../../core/notes/phi.js';
+
+export type NoteField = 'taught' | 'learned' | `actionItem:${string}`;
+
+export interface FieldFinding {
+  field: NoteField;
+  finding: PhiFinding;
+  confirmed: boolean;
+}
+
+export function noteFieldTexts(note: NoteInput): { field: NoteField; text: string }[] {
+  return [
+    { field: 'taught', text: note.taught },
+    { field: 'learned', text: note.learned },
+    ...note.actionItems.map((item) => ({ field: `actionItem:${item.id}` as NoteField, text: item.text })),
+  ];
+}
+
+function isConfirmed(finding: PhiFinding, confirmations: NoteInput['phiConfirmations']): boolean {
+  return confirmations.some((c) => c.kind === finding.kind && c.text === finding.text);
+}
+
+export function reviewNote(note: NoteInput): FieldFinding[] {
+  return noteFieldTexts(note).flatMap(({ field, text }) =>
+    scanForPhi(text).map((finding) => ({ field, finding, confirmed: isConfirmed(finding, note.phiConfirmations) })),
+  );
+}
+
+/** Keeps only confirmations that still match text in the note, so a stale one never hides a new finding elsewhere. */
+export function liveConfirmations(note: NoteInput): NoteInput['phiConfirmations'] {
+  const flagged = reviewNote(note).map((f) => f.finding);
+  return note.phiConfirmations.filter((c) => flagged.some((f) => f.kind === c.kind && f.text === c.text));
+}

@@ -1,0 +1,180 @@
+// The Teams tab in a real browser against the app and the dev tenant:
+// sign in as a seeded early-career case manager, schedule a session, write a
+// note that the PHI guard flags, fix it, save, reload, see it as the partner;
+// the program owner creates a pair. Light and dark screenshots of each page
+// go to test/artifacts/.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../support/app.js';
+import { chromiumAvailable, launchChromium, newContext, screenshot } from './support/browser.js';
+import { earlyCareerParticipantWithPair, programOwner, signInOnLandingPage, type PairScenario } from './support/tabPages.js';
+
+type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+let app: TestApp;
+let browser: Browser;
+let scenario: PairScenario;
+let sessionPath = '';
+
+async function pairsList(page: Page) {
+  const list = page.getByRole('list', { name: 'Your mentorship pairs' });
+  await expect.poll(() => list.getByRole('listitem').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  return list;
+}
+
+async function showIn(page: Page, path: string, theme: 'light' | 'dark') {
+  await page.goto(`${app.url}${path}${path.includes('?') ? '&' : '?'}theme=${theme}`);
+  await expect.poll(() => page.locator('html').getAttribute('data-theme'), { timeout: 15_000 }).toBe(theme);
+}
+
+describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
+  beforeAll(async () => {
+    app = await startTestApp();
+    browser = await launchChromium();
+    scenario = await earlyCareerParticipantWithPair(app.url, app.devTenantUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('lets an early-career case manager schedule a session and write a note the PHI guard checks', async () => {
+    const { context, pageErrors } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, scenario.user, '/tab?theme=light');
+
+    const list = await pairsList(page);
+    const card = list.getByRole('listitem').filter({ hasText: scenario.partner.displayName });
+    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => card.getByText(/reverse · .* traditional/).count()).toBe(1);
+    await screenshot(page, 'tab-pairs-light');
+
+    await card.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByRole('heading', { name: `Schedule a session with ${scenario.partner.displayName}` }).waitFor();
+    await page.getByRole('radio', { name: 'Reverse (newer guides experienced)' }).check();
+    await page.getByRole('checkbox', { name: 'Technology adoption' }).check();
+    await page.getByRole('button', { name: 'Find times' }).click();
+    const slots = page.getByRole('list', { name: 'Suggested times, best first' });
+    await slots.getByRole('listitem').first().waitFor({ timeout: 20_000 });
+    // Each suggestion shows both people's local times and its reasons.
+    const first = slots.getByRole('listitem').first();
+    await expect.poll(() => first.getByText(scenario.user.displayName, { exact: false }).count()).toBeGreaterThan(0);
+    await expect.poll(() => first.getByText(scenario.partner.displayName, { exact: false }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'tab-schedule-light');
+
+    await first.getByRole('button', { name: /^Book this time/ }).click();
+    const booked = page.getByRole('region', { name: 'Session booked' }).or(page.locator('[aria-labelledby="booked-title"]'));
+    await booked.first().waitFor({ timeout: 20_000 });
+    await expect.poll(() => booked.first().getByRole('link', { name: 'Join in Teams' }).count()).toBeGreaterThan(0);
+    expect((await booked.first().locator('pre').textContent())?.trim().length).toBeGreaterThan(20);
+    await screenshot(page, 'tab-booked-light');
+
+    await booked.first().getByRole('listitem').first().getByRole('link').first().click();
+    await page.waitForURL(/\/tab\/sessions\//);
+    sessionPath = new URL(page.url()).pathname;
+
+    const taught = page.getByRole('textbox', { name: 'What I taught' });
+    await taught.fill('Showed how I look up MRN 4820193 in the new care-coordination tool.');
+    const flags = page.getByRole('group', { name: /This may contain patient information/ });
+    await flags.first().waitFor();
+    expect(await flags.first().locator('mark').first().textContent()).toContain('4820193');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Edit or confirm each highlighted item before saving.' }).waitFor();
+    await screenshot(page, 'tab-session-phi-light');
+
+    await taught.fill('Showed how I filter my caseload by discharge date in the new care-coordination tool.');
+    await expect.poll(() => flags.count()).toBe(0);
+    await page.getByRole('textbox', { name: 'What I learned' }).fill('How to frame a difficult conversation about readmission risk.');
+    await page.getByRole('button', { name: 'Add action item' }).click();
+    await page.getByRole('textbox', { name: 'Action items 1' }).fill('Try the caseload filter with two new clients');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.getByText('Saved.').waitFor({ timeout: 15_000 });
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('textbox', { name: 'What I taught' }).inputValue(), { timeout: 15_000 }).toContain('filter my caseload');
+    expect(await page.getByRole('textbox', { name: 'Action items 1' }).inputValue()).toBe('Try the caseload filter with two new clients');
+    expect(await page.getByText('We restored an unsaved draft').count()).toBe(0);
+    await screenshot(page, 'tab-session-light');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps an unsaved draft across a reload', async () => {
+    expect(sessionPath).not.toBe('');
+    const { context } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, scenario.user, sessionPath);
+    const learned = page.getByRole('textbox', { name: 'What I learned' });
+    await expect.poll(() => learned.inputValue(), { timeout: 15_000 }).toContain('readmission');
+    await learned.fill('Draft that was never saved');
+    await page.reload();
+    await expect.poll(() => page.getByRole('textbox', { name: 'What I learned' }).inputValue(), { timeout: 15_000 }).toBe('Draft that was never saved');
+    await page.getByText('We restored an unsaved draft from this device.').waitFor();
+    await context.close();
+  });
+
+  it("shows the note to the partner on the same session", async () => {
+    const { context, pageErrors } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, scenario.partner, `${sessionPath}?theme=light`);
+    const partnerNote = page.locator('[aria-labelledby="partner-note-title"]');
+    await partnerNote.getByText('filter my caseload by discharge date').waitFor({ timeout: 15_000 });
+    expect(await partnerNote.getByRole('heading').textContent()).toContain(scenario.user.displayName);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the program owner create a pair from the directory', async () => {
+    const owner = await programOwner(app.devTenantUrl);
+    const { context, pageErrors } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, owner, '/tab/admin?theme=light');
+    await page.getByRole('heading', { name: 'Create a pair' }).waitFor({ timeout: 15_000 });
+
+    const pick = async (label: string, text: string) => {
+      const box = page.getByRole('combobox', { name: label, exact: true });
+      await box.click();
+      await box.pressSequentially(text, { delay: 40 });
+      const option = page.getByRole('option').filter({ hasNotText: 'No one matches' }).first();
+      await option.waitFor({ timeout: 15_000 });
+      const name = (await option.locator('span, div').first().textContent()) ?? '';
+      await option.click();
+      return name;
+    };
+    await pick('Person 1', scenario.user.displayName.split(' ')[0]!.slice(0, 3));
+    await pick('Person 2', owner.displayName.split(' ')[0]!.slice(0, 3));
+    await page.getByRole('button', { name: 'Create pair' }).click();
+    await page.getByRole('status').filter({ hasText: /^Paired / }).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'tab-admin-light');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('renders every page in the dark theme', async () => {
+    const owner = await programOwner(app.devTenantUrl);
+    const { context } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, scenario.user, '/tab?theme=dark');
+    await showIn(page, '/tab', 'dark');
+    await pairsList(page);
+    await screenshot(page, 'tab-pairs-dark');
+    await showIn(page, `/tab/pairs/${encodeURIComponent(scenario.pairId)}`, 'dark');
+    await page.getByRole('checkbox', { name: 'Technology adoption' }).check();
+    await page.getByRole('button', { name: 'Find times' }).click();
+    await page.getByRole('list', { name: 'Suggested times, best first' }).getByRole('listitem').first().waitFor({ timeout: 20_000 });
+    await screenshot(page, 'tab-schedule-dark');
+    await showIn(page, sessionPath, 'dark');
+    await page.getByRole('textbox', { name: 'What I taught' }).fill('Reviewed the case of MRN 4820193 together.');
+    await page.getByRole('group', { name: /This may contain patient information/ }).first().waitFor();
+    await screenshot(page, 'tab-session-dark');
+    await context.close();
+
+    const ownerContext = await newContext(browser);
+    const ownerPage = await ownerContext.context.newPage();
+    await signInOnLandingPage(ownerPage, app.url, owner, '/tab/admin?theme=dark');
+    await ownerPage.getByRole('heading', { name: 'Create a pair' }).waitFor({ timeout: 15_000 });
+    await screenshot(ownerPage, 'tab-admin-dark');
+    await ownerContext.context.close();
+  });
+});
