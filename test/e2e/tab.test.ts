@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.js';
 import { chromiumAvailable, launchChromium, newContext, screenshot } from './support/browser.js';
+import { demoUserToken } from './support/devSignIn.js';
+import { installTeamsHost, openInTeams, sendTheme } from './support/teamsHost.js';
 import { earlyCareerParticipantWithPair, programOwner, signInOnLandingPage, type PairScenario } from './support/tabPages.js';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
@@ -176,5 +178,33 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
     await ownerPage.getByRole('heading', { name: 'Create a pair' }).waitFor({ timeout: 15_000 });
     await screenshot(ownerPage, 'tab-admin-dark');
     await ownerContext.context.close();
+  });
+
+  it('runs inside a simulated Teams host: Teams SSO token, deep link to the pair, host theme followed', async () => {
+    const { context, pageErrors } = await newContext(browser);
+    const appOrigin = 'https://reciprocal.test';
+    await installTeamsHost(context, {
+      appUrl: `${appOrigin}/tab`,
+      context: { locale: 'en-US', theme: 'dark', hostName: 'Teams', frameContext: 'content', subEntityId: `pairs/${scenario.pairId}`, userPrincipalName: scenario.user.userPrincipalName, loginHint: scenario.user.userPrincipalName, userObjectId: scenario.user.id },
+      getAuthToken: () => demoUserToken(app.url, app.devTenantUrl, scenario.user.userPrincipalName),
+      serveApp: async (route) => {
+        const url = new URL(route.request().url());
+        await route.fulfill({ response: await route.fetch({ url: `${app.url}${url.pathname}${url.search}` }) });
+      },
+    });
+    const page = await context.newPage();
+    await openInTeams(page);
+    const tab = page.frameLocator('iframe');
+    await tab.getByRole('heading', { name: `Schedule a session with ${scenario.partner.displayName}` }).waitFor({ timeout: 20_000 });
+    const theme = () => tab.locator('html').getAttribute('data-theme');
+    expect(await theme()).toBe('dark');
+    // In Teams the host decides the theme: no picker.
+    expect(await tab.getByRole('combobox', { name: 'Theme' }).count()).toBe(0);
+    await sendTheme(page, 'contrast');
+    await expect.poll(theme).toBe('contrast');
+    await sendTheme(page, 'default');
+    await expect.poll(theme).toBe('light');
+    expect(pageErrors).toEqual([]);
+    await context.close();
   });
 });

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Card, CardHeader, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { Link as RouterLink } from 'react-router';
 import type { BookSessionResponse } from '../../../core/api.js';
@@ -11,9 +12,12 @@ const useStyles = makeStyles({
 
 export function BookingConfirmation({ booked, locale }: { booked: BookSessionResponse; locale: string }) {
   const styles = useStyles();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The confirmation appears above the slot that was clicked: take focus there so it is seen and announced.
+  useEffect(() => heading.current?.focus(), [booked]);
   return (
     <Card aria-labelledby="booked-title">
-      <CardHeader header={<Text as="h2" id="booked-title" size={500} weight="semibold" style={{ margin: 0 }}>{strings.schedule.bookedTitle}</Text>} />
+      <CardHeader header={<Text as="h2" id="booked-title" ref={heading} tabIndex={-1} size={500} weight="semibold" style={{ margin: 0 }}>{strings.schedule.bookedTitle}</Text>} />
       <ul className={styles.list}>
         {booked.sessions.map(({ session, movedFrom }) => (
           <li key={session.id}>

@@ -26,6 +26,7 @@ export function useSchedulePair(pairId: string) {
   const findSlots = useCallback(
     async (choices: ScheduleChoices, now = new Date()) => {
       setSlots({ status: 'working' });
+      setChange({ status: 'idle' });
       try {
         const windowStart = new Date(now.getTime() + 60 * 60_000);
         const windowEnd = new Date(now.getTime() + choices.windowDays * 24 * 60 * 60_000);
@@ -41,6 +42,7 @@ export function useSchedulePair(pairId: string) {
   const book = useCallback(
     async (slot: SlotSuggestion, choices: ScheduleChoices) => {
       setBooking({ status: 'working' });
+      setChange({ status: 'idle' });
       try {
         const value = await api.book(pairId, { start: slot.start, durationMinutes: choices.durationMinutes, direction: choices.direction, focusAreas: choices.focusAreas, occurrences: choices.occurrences });
         setBooking({ status: 'done', value });
@@ -56,6 +58,7 @@ export function useSchedulePair(pairId: string) {
   const rebook = useCallback(
     async (sessionId: string, slot: SlotSuggestion) => {
       setChange({ status: 'working' });
+      setBooking({ status: 'idle' });
       try {
         const session = await api.reschedule(sessionId, slot.start);
         setChange({ status: 'done', value: { kind: 'rebooked', session } });
