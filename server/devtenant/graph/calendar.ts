@@ -5,7 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { findIana } from 'windows-iana';
 import { z } from 'zod';
-import { GraphError, badRequest, notFound } from '../graphErrors.js';
+import { GraphError, badRequest } from '../graphErrors.js';
 import type { DevTenantStore, DirectoryUser, StoredEvent } from '../store.js';
 import type { GraphRequest, GraphRoute } from './dispatch.js';
 import { applySelect, page, parseSelect, parseTop } from './odata.js';
