@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // The launcher, the tests and the dev tenant itself may start the dev tenant.
-    files: ['server/devtenant/**', 'test/**', 'bench/**', 'bin/**', 'server/cli.ts'],
+    files: ['server/devtenant/**', 'test/**', 'bench/**', 'bin/**', 'server/cli/serve.ts', 'server/cli/seed.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

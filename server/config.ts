@@ -47,6 +47,8 @@ const Env = z.object({
 const tenantModeKeys = ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'CERTIFICATE_PATH', 'BOT_ID'] as const;
 
 export interface DevTenantSettings {
+  /** Where the dev tenant answers over plain http (curl, the landing page). */
+  url: string;
   port: number;
   httpsPort: number;
   dataDir: string;
@@ -71,7 +73,7 @@ export interface Config {
     certificate: { path: string; thumbprint: string } | null;
     /** Audiences our API accepts (the client id and its Application ID URI). */
     apiAudiences: string[];
-    /** Extra CA (PEM file) MSAL trusts; only the dev tenant's self-signed identity endpoint needs it. */
+    /** Extra CA (PEM file) that MSAL and the Graph client trust; only the dev tenant's self-signed certificate needs it. */
     extraCaFile: string | null;
   };
   graph: { baseUrl: string };
@@ -123,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tenantId: d.tenantId,
       identity: {
         authorityHost: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}`,
-        issuer: `${devBase}/${d.tenantId}/v2.0`,
+        issuer: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}/${d.tenantId}/v2.0`,
         jwksUri: `${devBase}/${d.tenantId}/discovery/v2.0/keys`,
         clientId: d.clientId,
         clientSecret: d.clientSecret,
@@ -131,10 +133,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         apiAudiences: [d.clientId, `api://127.0.0.1/${d.clientId}`],
         extraCaFile: path.join(dataDir, 'devtenant', 'tls-cert.pem'),
       },
-      graph: { baseUrl: `${devBase}/v1.0` },
+      // The Graph SDK sends tokens only over https, so the app uses the dev tenant's https listener.
+      graph: { baseUrl: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}/v1.0` },
       bot: { id: d.botId, password: d.clientSecret, tenantId: d.tenantId },
       programSite: { hostname: d.programSiteHostname, path: d.programSitePath },
       devTenant: {
+        url: devBase,
         port: e.DEV_TENANT_PORT,
         httpsPort: e.DEV_TENANT_HTTPS_PORT,
         dataDir: path.join(dataDir, 'devtenant'),

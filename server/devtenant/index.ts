@@ -186,7 +186,8 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   const port = await listen(httpServer, o.port, host);
   const httpsPort = await listen(httpsServer, o.httpsPort, host);
   const url = `http://${host}:${port}`;
-  identity.issuerBase = url;
+  // Like Entra's, the issuer is an https URL; MSAL checks the discovery document's issuer against its https authority.
+  identity.issuerBase = `https://${host}:${httpsPort}`;
 
   return {
     url,

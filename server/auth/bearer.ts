@@ -1,0 +1,65 @@
+// Validates the bearer token on every API call: RS256 signature from the
+// tenant's JWKS, issuer, audience, tenant (tid), lifetime. Entra's signing keys
+// are shared across tenants, so issuer and tid are what keep other tenants out.
+import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
+import { z } from 'zod';
+import { Role } from '../../src/core/schemas.js';
+import type { Caller } from '../api/route.js';
+
+export interface BearerValidationOptions {
+  issuer: string;
+  jwksUri: string;
+  audiences: string[];
+  tenantId: string;
+  clockToleranceSeconds?: number;
+}
+
+export class AuthenticationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuthenticationError';
+  }
+}
+
+const Claims = z.object({
+  tid: z.string(),
+  oid: z.string(),
+  name: z.string().default(''),
+  preferred_username: z.string().default(''),
+  roles: z.array(z.string()).default([]),
+});
+
+export type BearerValidator = (authorization: string | undefined) => Promise<Caller>;
+
+export function createBearerValidator(options: BearerValidationOptions): BearerValidator {
+  const keys = createRemoteJWKSet(new URL(options.jwksUri), { cooldownDuration: 30_000, cacheMaxAge: 3_600_000 });
+  return async (authorization) => {
+    const token = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)$/.exec(authorization?.trim() ?? '')?.[1];
+    if (!token) throw new AuthenticationError(authorization ? 'the Authorization header is not a bearer token' : 'sign in first: no bearer token was sent');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience: options.audiences,
+        algorithms: ['RS256'],
+        clockTolerance: options.clockToleranceSeconds ?? 60,
+        requiredClaims: ['exp', 'iat', 'tid', 'oid'],
+      }));
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw new AuthenticationError('the token has expired');
+      if (err instanceof joseErrors.JWTClaimValidationFailed) throw new AuthenticationError(`the token's ${err.claim} claim is not accepted`);
+      throw new AuthenticationError('the token is not valid for this app');
+    }
+    const claims = Claims.safeParse(payload);
+    if (!claims.success) throw new AuthenticationError('the token lacks the claims this app needs');
+    if (claims.data.tid !== options.tenantId) throw new AuthenticationError('the token was issued for another tenant');
+    return {
+      userId: claims.data.oid,
+      tenantId: claims.data.tid,
+      displayName: claims.data.name,
+      username: claims.data.preferred_username,
+      roles: claims.data.roles.flatMap((r) => (Role.safeParse(r).success ? [r as Role] : [])),
+      accessToken: token,
+    };
+  };
+}

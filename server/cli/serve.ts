@@ -1,0 +1,58 @@
+// `reciprocal serve` (what `npm start` runs): the app, and beside it the dev
+// tenant when no real tenant is configured.
+import { ConfigError, embeddedDefaults, loadConfig, type Config } from '../config.js';
+import { startDevTenant, type RunningDevTenant } from '../devtenant/index.js';
+import { startApp } from '../main.js';
+
+export async function startDevTenantFor(config: Config): Promise<RunningDevTenant> {
+  const d = config.devTenant!;
+  return startDevTenant({ port: d.port, httpsPort: d.httpsPort, dataDir: d.dataDir, tenantId: config.tenantId, foreignTenantId: d.foreignTenantId, clientId: config.identity.clientId, clientSecret: config.identity.clientSecret ?? embeddedDefaults.clientSecret, botId: config.bot.id, faults: d.faults });
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.length > 0) {
+    process.stderr.write(`reciprocal serve: takes no arguments (got "${args.join(' ')}"); configure it with environment variables (see README).\n`);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`reciprocal: configuration error: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  let devTenant: RunningDevTenant | null = null;
+  try {
+    if (config.devTenant) devTenant = await startDevTenantFor(config);
+    const app = await startApp(config);
+    const lines = [
+      `Reciprocal is running (${config.mode === 'embedded' ? 'embedded dev tenant' : `tenant ${config.tenantId}`}).`,
+      `  Open:            ${app.url}/`,
+      `  Teams tab:       ${app.url}/tab`,
+      `  Outlook pane:    ${app.url}/outlook`,
+      `  Bot endpoint:    ${app.url}/api/messages`,
+      ...(devTenant ? [`  Dev tenant:      ${devTenant.url}  (Graph at ${devTenant.url}/v1.0, identity also at ${devTenant.httpsUrl})`] : []),
+      'Press Ctrl+C to stop.',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await app.close();
+    return 0;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') {
+      process.stderr.write(`reciprocal: a port is already in use (${e.message}). Stop the other process or set PORT / DEV_TENANT_PORT.\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await devTenant?.close();
+  }
+}

@@ -1,0 +1,98 @@
+// The app and a dev tenant on ephemeral ports, configured exactly as
+// `npm start` configures them, for integration and browser tests.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DestinationStream, Logger } from 'pino';
+import { loadConfig, type Config } from '../../server/config.js';
+import { createLogger } from '../../server/logging.js';
+import { startApp, type StartedApp } from '../../server/main.js';
+import { startTestDevTenant, type DemoUser, type TestDevTenant } from './devtenant.js';
+
+export interface TestApp {
+  url: string;
+  appUrl: string;
+  devTenantUrl: string;
+  devTenant: TestDevTenant;
+  config: Config;
+  users: DemoUser[];
+  routes: StartedApp['routes'];
+  app: StartedApp;
+  userToken(upn: string): Promise<string>;
+  /** Calls our API; `token` may be a UPN (a token is fetched) or a raw token. */
+  request(pathAndQuery: string, init?: { token?: string; as?: string; method?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Stops and starts the app (not the dev tenant) with the same configuration. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  devTenant?: TestDevTenant;
+  /** Where logs go (default: silent). */
+  logDestination?: DestinationStream;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const devTenant = options.devTenant ?? (await startTestDevTenant());
+  const ownsDevTenant = !options.devTenant;
+  const config = loadConfig({
+    LOG_LEVEL: options.logDestination ? 'debug' : 'silent',
+    ...options.env,
+    PORT: '0',
+    DEV_TENANT_PORT: String(new URL(devTenant.url).port),
+    DEV_TENANT_HTTPS_PORT: String(new URL(devTenant.httpsUrl).port),
+    DATA_DIR: path.dirname(devTenant.dataDir) === os.tmpdir() ? mkdtempSync(path.join(os.tmpdir(), 'reciprocal-app-')) : path.dirname(devTenant.dataDir),
+  });
+  // The dev tenant keeps its certificate in its own data dir; point MSAL at it.
+  config.identity.extraCaFile = devTenant.tlsCertificatePath;
+  const logger: Logger = createLogger(config.logLevel, options.logDestination);
+  let app = await startApp(config, { logger });
+  const tokens = new Map<string, string>();
+  const userToken = async (upn: string) => {
+    const cached = tokens.get(upn);
+    if (cached) return cached;
+    const t = await devTenant.tokenFor(upn);
+    tokens.set(upn, t);
+    return t;
+  };
+  const self: TestApp = {
+    get url() { return app.url; },
+    get appUrl() { return app.url; },
+    devTenantUrl: devTenant.url,
+    devTenant,
+    config,
+    users: devTenant.users,
+    get routes() { return app.routes; },
+    get app() { return app; },
+    userToken,
+    async request(pathAndQuery, init = {}) {
+      const token = init.token ?? (init.as ? await userToken(init.as) : undefined);
+      const res = await fetch(`${app.url}${pathAndQuery}`, {
+        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+        body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+      });
+      const text = await res.text();
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
+      return { status: res.status, body, text, headers: res.headers };
+    },
+    async restart() {
+      await app.close();
+      config.http.port = Number(new URL(app.url).port);
+      app = await startApp(config, { logger });
+    },
+    async close() {
+      await app.close();
+      if (ownsDevTenant) await devTenant.close();
+    },
+    stop() { return self.close(); },
+  };
+  return self;
+}
