@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { launchChromium, newContext } from '../test/e2e/support/browser.js';
-import { apiAs, demoUsers, demoUserToken } from '../test/e2e/support/devSignIn.js';
+import { participantWithPair } from '../test/e2e/support/tabPages.js';
 
 const webRoot = path.resolve('dist/web');
 const tabHtml = path.join(webRoot, 'src/tab/index.html');
@@ -46,16 +46,9 @@ export async function runTabBenchmark() {
   const browser = await launchChromium();
   try {
     // Someone with pairs: the list must have rows to render.
-    let token: string | null = null;
-    for (const user of await demoUsers(app.devTenantUrl)) {
-      if (!user.roles.includes('Participant')) continue;
-      const candidate = await demoUserToken(app.url, app.devTenantUrl, user.userPrincipalName);
-      if ((await apiAs<unknown[]>(app.url, candidate, '/api/pairs')).length > 0) {
-        token = candidate;
-        break;
-      }
-    }
-    if (!token) throw new Error('no seeded participant has a pair');
+    const scenario = await participantWithPair(app);
+    if (!scenario) throw new Error('no seeded participant has a pair');
+    const token = await app.userToken(scenario.user.userPrincipalName);
 
     const samples: number[] = [];
     for (let i = 0; i < loads; i++) {

@@ -5,13 +5,11 @@
 // go to test/artifacts/.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../support/app.js';
+import { startTestApp, type TestApp } from '../support/app.js';
 import { chromiumAvailable, launchChromium, newContext, screenshot } from './support/browser.js';
-import { demoUserToken } from './support/devSignIn.js';
 import { installTeamsHost, openInTeams, sendTheme } from './support/teamsHost.js';
 import { earlyCareerParticipantWithPair, programOwner, signInOnLandingPage, type PairScenario } from './support/tabPages.js';
 
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 let app: TestApp;
 let browser: Browser;
@@ -33,7 +31,7 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
   beforeAll(async () => {
     app = await startTestApp();
     browser = await launchChromium();
-    scenario = await earlyCareerParticipantWithPair(app.url, app.devTenantUrl);
+    scenario = await earlyCareerParticipantWithPair(app);
   }, 120_000);
 
   afterAll(async () => {
@@ -128,7 +126,7 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
   });
 
   it('lets the program owner create a pair from the directory', async () => {
-    const owner = await programOwner(app.devTenantUrl);
+    const owner = programOwner(app);
     const { context, pageErrors } = await newContext(browser);
     const page = await context.newPage();
     await signInOnLandingPage(page, app.url, owner, '/tab/admin?theme=light');
@@ -154,7 +152,7 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
   });
 
   it('renders every page in the dark theme', async () => {
-    const owner = await programOwner(app.devTenantUrl);
+    const owner = programOwner(app);
     const { context } = await newContext(browser);
     const page = await context.newPage();
     await signInOnLandingPage(page, app.url, scenario.user, '/tab?theme=dark');
@@ -186,7 +184,7 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
     await installTeamsHost(context, {
       appUrl: `${appOrigin}/tab`,
       context: { locale: 'en-US', theme: 'dark', hostName: 'Teams', frameContext: 'content', subEntityId: `pairs/${scenario.pairId}`, userPrincipalName: scenario.user.userPrincipalName, loginHint: scenario.user.userPrincipalName, userObjectId: scenario.user.id },
-      getAuthToken: () => demoUserToken(app.url, app.devTenantUrl, scenario.user.userPrincipalName),
+      getAuthToken: () => app.userToken(scenario.user.userPrincipalName),
       serveApp: async (route) => {
         const url = new URL(route.request().url());
         await route.fulfill({ response: await route.fetch({ url: `${app.url}${url.pathname}${url.search}` }) });
