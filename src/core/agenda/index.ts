@@ -1,0 +1,3 @@
+export * from './templates.js';
+export * from './build.js';
+export * from './render.js';
