@@ -1,7 +1,10 @@
 // Retries 429, 503 and 504 honouring Retry-After, within a total time budget.
 // The SDK's RetryHandler caps each wait and the number of tries but has no
-// overall budget, and a caller waiting on Graph needs one.
+// overall budget, and a caller waiting on Graph needs one. When the budget runs
+// out the last response is replaced by one whose error message says so, so the
+// SDK still raises a GraphError with the throttling status and Retry-After.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { pathTemplate } from './tracing.js';
 
 export interface RetryPolicy {
   maxRetries: number;
@@ -25,6 +28,13 @@ export function retryAfterMs(value: string | null | undefined, now = Date.now())
 
 export const isRetriableStatus = (status: number) => retriable.has(status);
 
+/** The wait before try `attempt + 1`: the server's Retry-After, else exponential backoff. */
+export function nextDelayMs(retryAfter: string | null | undefined, attempt: number, policy: RetryPolicy): number {
+  return retryAfterMs(retryAfter) ?? policy.baseDelayMs * 2 ** attempt;
+}
+
+export const throttledErrorCode = 'throttledPastRetryBudget';
+
 export class ThrottlingRetryHandler implements Middleware {
   private next?: Middleware;
 
@@ -39,11 +49,28 @@ export class ThrottlingRetryHandler implements Middleware {
     for (let attempt = 0; ; attempt++) {
       await this.next!.execute(context);
       const response = context.response;
-      if (!response || !retriable.has(response.status) || attempt >= this.policy.maxRetries) return;
-      const wait = retryAfterMs(response.headers.get('Retry-After')) ?? this.policy.baseDelayMs * 2 ** attempt;
-      if (Date.now() - started + wait > this.policy.budgetMs) return;
+      if (!response || !retriable.has(response.status)) return;
+      const wait = nextDelayMs(response.headers.get('Retry-After'), attempt, this.policy);
+      const elapsed = Date.now() - started;
+      if (attempt >= this.policy.maxRetries || elapsed + wait > this.policy.budgetMs) {
+        context.response = await this.gaveUp(context, response, attempt + 1, elapsed);
+        return;
+      }
       await response.body?.cancel().catch(() => undefined);
       await this.sleep(wait);
     }
+  }
+
+  private async gaveUp(context: Context, last: Response, tries: number, elapsedMs: number): Promise<Response> {
+    await last.body?.cancel().catch(() => undefined);
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    const method = context.options?.method ?? 'GET';
+    const message =
+      `Microsoft Graph kept answering ${last.status} to ${method} ${pathTemplate(url)}: gave up after ${tries} tries in ${(elapsedMs / 1000).toFixed(1)} s ` +
+      `(retry budget ${(this.policy.budgetMs / 1000).toFixed(1)} s, at most ${this.policy.maxRetries} retries).`;
+    const headers = new Headers({ 'Content-Type': 'application/json' });
+    const retryAfter = last.headers.get('Retry-After');
+    if (retryAfter) headers.set('Retry-After', retryAfter);
+    return new Response(JSON.stringify({ error: { code: throttledErrorCode, message, innerError: { status: last.status, tries } } }), { status: last.status, statusText: last.statusText, headers });
   }
 }

@@ -1,0 +1,176 @@
+// Calendars through Graph: free/busy (getSchedule, planned into $batch calls)
+// and the session's Teams meeting (create with a deterministic transactionId,
+// move, cancel).
+import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import { GetScheduleResponse, personSchedule, ScheduleUnavailableError, type ScheduleInformation } from '../../src/core/scheduling/graphSchedule.js';
+import type { BusyOptions } from '../../src/core/scheduling/busy.js';
+import { planFreeBusy } from '../../src/core/scheduling/chunking.js';
+import type { Interval } from '../../src/core/scheduling/intervals.js';
+import { UnknownTimeZoneError, type ZoneRule } from '../../src/core/scheduling/timeZones.js';
+import { BatchExecutor, type BatchItem } from './batch.js';
+import type { GraphGateway } from './client.js';
+import { throttledErrorCode } from './middleware/throttlingRetry.js';
+
+export const reciprocalCategory = 'Reciprocal session';
+/** Named extended properties marking an event as a Reciprocal session: its pair and occurrence. */
+export const pairPropertyId = 'String {7d1a3c52-6a2e-4f0b-9b0e-52c4e8a1f0d3} Name ReciprocalPairId';
+export const occurrencePropertyId = 'String {7d1a3c52-6a2e-4f0b-9b0e-52c4e8a1f0d3} Name ReciprocalOccurrence';
+
+/** Graph's dateTimeTimeZone in UTC, without the trailing Z Graph does not use. */
+export const graphUtc = (ms: number) => ({ dateTime: new Date(ms).toISOString().replace(/\.\d{3}Z$/, ''), timeZone: 'UTC' });
+
+export class FreeBusyError extends Error {
+  constructor(message: string, readonly people: string[]) {
+    super(message);
+    this.name = 'FreeBusyError';
+  }
+}
+
+/** A GraphError with the throttling status, so every caller (and the API router) treats it as "Microsoft 365 is busy". */
+function throttled(message: string, status: number, retryAfterSeconds: number): GraphError {
+  const err = new GraphError(status, message);
+  err.code = throttledErrorCode;
+  err.headers = new Headers({ 'Retry-After': String(retryAfterSeconds) });
+  return err;
+}
+
+/** The getSchedule items for a set of people: one per (chunk of ≤20 people, window <62 days). */
+export function freeBusyItems(mailboxes: readonly string[], window: Interval, availabilityViewInterval = 30): Array<BatchItem & { schedules: string[] }> {
+  return planFreeBusy(mailboxes, window)
+    .flat()
+    .map((r, i) => ({
+      id: String(i + 1),
+      method: 'POST' as const,
+      // Each request is anchored on a different mailbox (the first person it asks about), spreading the per-mailbox limit.
+      url: `/users/${encodeURIComponent(r.schedules[0]!)}/calendar/getSchedule`,
+      body: { schedules: r.schedules, startTime: graphUtc(r.window.start), endTime: graphUtc(r.window.end), availabilityViewInterval },
+      schedules: r.schedules,
+    }));
+}
+
+/**
+ * Free/busy for everyone over a window with the fewest HTTP requests:
+ * getSchedule of up to 20 people per request, windows under 62 days, 20
+ * requests per $batch. Keyed by lower-cased address; a person whose window was
+ * split has one entry per part.
+ */
+export async function freeBusy(gateway: GraphGateway, mailboxes: readonly string[], window: Interval): Promise<Map<string, ScheduleInformation[]>> {
+  const items = freeBusyItems(mailboxes.map((m) => m.toLowerCase()), window);
+  const results = await new BatchExecutor(gateway).run(items);
+  const stillThrottled = [...results.values()].filter((r) => r.throttled);
+  if (stillThrottled.length > 0) {
+    const waits = stillThrottled.map((r) => r.retryAfterMs ?? 0);
+    throw throttled(`Microsoft 365 kept throttling free/busy for ${stillThrottled.length} of ${items.length} request(s) past the retry budget`, 503, Math.max(1, Math.ceil(Math.max(...waits) / 1000)));
+  }
+  const out = new Map<string, ScheduleInformation[]>();
+  for (const item of items) {
+    const result = results.get(item.id)!;
+    if (result.status !== 200) throw new FreeBusyError(`free/busy failed with HTTP ${result.status} for ${item.schedules.length} people`, item.schedules);
+    const parsed = GetScheduleResponse.safeParse(result.body);
+    if (!parsed.success) throw new FreeBusyError(`free/busy response did not have the getSchedule shape: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`, item.schedules);
+    for (const info of parsed.data.value) {
+      const key = info.scheduleId.toLowerCase();
+      out.set(key, [...(out.get(key) ?? []), info]);
+    }
+  }
+  return out;
+}
+
+export interface PersonFreeBusy {
+  zone: ZoneRule;
+  working: Interval[];
+  busy: Interval[];
+}
+
+export interface FreeBusyAvailability {
+  /** By lower-cased address. */
+  people: Map<string, PersonFreeBusy>;
+  /** People Graph gave no usable free/busy for, with the reason (unknown mailbox, no working hours...). */
+  unavailable: Map<string, string>;
+}
+
+/** Free/busy turned into the slot engine's inputs: working hours and busy ranges in UTC. */
+export async function freeBusyAvailability(gateway: GraphGateway, mailboxes: readonly string[], window: Interval, options: BusyOptions = {}): Promise<FreeBusyAvailability> {
+  const schedules = await freeBusy(gateway, mailboxes, window);
+  const people = new Map<string, PersonFreeBusy>();
+  const unavailable = new Map<string, string>();
+  for (const address of new Set(mailboxes.map((m) => m.toLowerCase()))) {
+    const infos = schedules.get(address);
+    if (!infos?.length) {
+      unavailable.set(address, 'Microsoft 365 returned no free/busy for this mailbox');
+      continue;
+    }
+    try {
+      const parts = infos.map((info) => personSchedule(info, window, options));
+      people.set(address, { zone: parts[0]!.zone, working: parts.flatMap((p) => p.working), busy: parts.flatMap((p) => p.busy) });
+    } catch (err) {
+      if (!(err instanceof ScheduleUnavailableError || err instanceof UnknownTimeZoneError)) throw err;
+      unavailable.set(address, err.message);
+    }
+  }
+  return { people, unavailable };
+}
+
+// ---- the session's Teams meeting -------------------------------------------
+
+const CreatedEvent = z.object({
+  id: z.string().min(1),
+  iCalUId: z.string().nullish(),
+  onlineMeeting: z.object({ joinUrl: z.string() }).nullish(),
+});
+export type CreatedEvent = { id: string; iCalUId: string | null; joinUrl: string | null };
+
+export interface SessionEvent {
+  organizerId: string;
+  attendees: Array<{ address: string; name: string }>;
+  subject: string;
+  html: string;
+  start: number;
+  end: number;
+  pairId: string;
+  /** The occurrence key within the pair's series (kept on the event as an extended property). */
+  occurrence?: string;
+  /** Deterministic per pair and occurrence: a retry or a restart finds the same event. */
+  transactionId: string;
+}
+
+export function sessionEventPayload(e: SessionEvent): Record<string, unknown> {
+  return {
+    subject: e.subject,
+    body: { contentType: 'html', content: e.html },
+    start: graphUtc(e.start),
+    end: graphUtc(e.end),
+    attendees: e.attendees.map((a) => ({ emailAddress: { address: a.address, name: a.name }, type: 'required' })),
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    allowNewTimeProposals: true,
+    categories: [reciprocalCategory],
+    singleValueExtendedProperties: [{ id: pairPropertyId, value: e.pairId }, ...(e.occurrence ? [{ id: occurrencePropertyId, value: e.occurrence }] : [])],
+    transactionId: e.transactionId,
+  };
+}
+
+/** Creates the meeting; the same transactionId returns the event created before instead of a second one. */
+export async function createSessionEvent(client: Client, e: SessionEvent): Promise<CreatedEvent> {
+  const created = CreatedEvent.parse(await client.api(`/users/${encodeURIComponent(e.organizerId)}/events`).post(sessionEventPayload(e)));
+  return { id: created.id, iCalUId: created.iCalUId ?? null, joinUrl: created.onlineMeeting?.joinUrl ?? null };
+}
+
+export async function moveSessionEvent(client: Client, organizerId: string, eventId: string, start: number, end: number): Promise<void> {
+  await client.api(`/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}`).patch({ start: graphUtc(start), end: graphUtc(end) });
+}
+
+/** Deletes the organizer's event (Exchange sends the cancellation); an event already gone counts as cancelled. */
+export async function cancelSessionEvent(client: Client, organizerId: string, eventId: string): Promise<void> {
+  try {
+    await client.api(`/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}`).delete();
+  } catch (err) {
+    if (err instanceof GraphError && err.statusCode === 404) return;
+    throw err;
+  }
+}
+
+export function transactionIdFor(pairId: string, occurrence: string): string {
+  return `reciprocal:${pairId}:${occurrence}`;
+}
