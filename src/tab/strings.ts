@@ -118,6 +118,8 @@ export const strings = {
     back: 'Back to my pairs',
     agenda: 'Agenda',
     noAgenda: 'No agenda was posted for this session.',
+    agendaMinutes: (n: number) => `${n} min`,
+    agendaGuide: (name: string) => `Led by ${name}`,
     myNote: 'My note',
     taught: 'What I taught',
     learned: 'What I learned',

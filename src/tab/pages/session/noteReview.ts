@@ -1,7 +1,7 @@
 // Runs the PHI guard over every free-text field of a note draft and says
 // which flagged spans the author has neither edited away nor confirmed.
 import type { NoteInput } from '../../../core/api.js';
-import { scanForPhi, type PhiFinding } from '../../../core/notes/phi.js';
+import { scanForPhi, unconfirmedFindings, type PhiFinding } from '../../../core/notes/phi.js';
 
 export type NoteField = 'taught' | 'learned' | `actionItem:${string}`;
 
@@ -19,14 +19,11 @@ export function noteFieldTexts(note: NoteInput): { field: NoteField; text: strin
   ];
 }
 
-function isConfirmed(finding: PhiFinding, confirmations: NoteInput['phiConfirmations']): boolean {
-  return confirmations.some((c) => c.kind === finding.kind && c.text === finding.text);
-}
-
 export function reviewNote(note: NoteInput): FieldFinding[] {
-  return noteFieldTexts(note).flatMap(({ field, text }) =>
-    scanForPhi(text).map((finding) => ({ field, finding, confirmed: isConfirmed(finding, note.phiConfirmations) })),
-  );
+  return noteFieldTexts(note).flatMap(({ field, text }) => {
+    const open = unconfirmedFindings(text, note.phiConfirmations);
+    return scanForPhi(text).map((finding) => ({ field, finding, confirmed: !open.some((o) => o.start === finding.start && o.end === finding.end) }));
+  });
 }
 
 /** Keeps only confirmations that still match text in the note, so a stale one never hides a new finding elsewhere. */
