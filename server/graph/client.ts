@@ -1,5 +1,9 @@
 // The Graph client: the SDK's client with a middleware chain, one concern per
-// link: tracing -> throttling retry -> per-mailbox concurrency -> auth -> HTTP.
+// link: tracing -> auth -> throttling retry -> per-mailbox concurrency -> HTTP.
+// Auth sits before the retrier (as in the SDK's default chain): the SDK appends
+// the Authorization header, so running it again on a retry would send it twice.
+// The mailbox gate sits after the retrier so a request waiting out Retry-After
+// holds no slot.
 import { AuthenticationHandler, Client, HTTPMessageHandler, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import { Agent } from 'undici';
@@ -35,10 +39,10 @@ export function createGraphClient(options: GraphClientOptions): GraphGateway {
   const throttling = new ThrottlingRetryHandler(retry);
   const concurrency = new MailboxConcurrencyHandler(gate);
   const auth = new AuthenticationHandler(authProvider);
-  tracing.setNext(throttling);
+  tracing.setNext(auth);
+  auth.setNext(throttling);
   throttling.setNext(concurrency);
-  concurrency.setNext(auth);
-  auth.setNext(new HTTPMessageHandler());
+  concurrency.setNext(new HTTPMessageHandler());
   const client = Client.initWithMiddleware({
     middleware: tracing,
     baseUrl: base.origin,

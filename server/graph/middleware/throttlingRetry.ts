@@ -35,29 +35,36 @@ export function nextDelayMs(retryAfter: string | null | undefined, attempt: numb
 
 export const throttledErrorCode = 'throttledPastRetryBudget';
 
+/** How the retrier waits and reads the time (tests pass a fake clock). */
+export interface RetryClock {
+  sleep(ms: number): Promise<void>;
+  now(): number;
+}
+export const realClock: RetryClock = { sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)), now: () => Date.now() };
+
 export class ThrottlingRetryHandler implements Middleware {
   private next?: Middleware;
 
-  constructor(private readonly policy: RetryPolicy = defaultRetryPolicy, private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {}
+  constructor(private readonly policy: RetryPolicy = defaultRetryPolicy, private readonly clock: RetryClock = realClock) {}
 
   setNext(next: Middleware): void {
     this.next = next;
   }
 
   async execute(context: Context): Promise<void> {
-    const started = Date.now();
+    const started = this.clock.now();
     for (let attempt = 0; ; attempt++) {
       await this.next!.execute(context);
       const response = context.response;
       if (!response || !retriable.has(response.status)) return;
       const wait = nextDelayMs(response.headers.get('Retry-After'), attempt, this.policy);
-      const elapsed = Date.now() - started;
+      const elapsed = this.clock.now() - started;
       if (attempt >= this.policy.maxRetries || elapsed + wait > this.policy.budgetMs) {
         context.response = await this.gaveUp(context, response, attempt + 1, elapsed);
         return;
       }
       await response.body?.cancel().catch(() => undefined);
-      await this.sleep(wait);
+      await this.clock.sleep(wait);
     }
   }
 
