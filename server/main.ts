@@ -10,6 +10,7 @@ import { createBearerValidator } from './auth/bearer.js';
 import { createTokenSource, graphDefaultScope } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { createGraphClient } from './graph/client.js';
+import { ProgramStore } from './graph/programStore.js';
 import { allRoutes, type AppServices } from './api/index.js';
 import { devLandingRouter, tenantLandingRouter } from './api/landing.js';
 import type { RouteDeclaration } from './api/route.js';
@@ -36,7 +37,10 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
   const trustedCaPem = config.identity.extraCaFile ? readFileSync(config.identity.extraCaFile, 'utf8') : null;
   const graph = createGraphClient({ baseUrl: config.graph.baseUrl, getAccessToken: () => tokens.appToken(graphDefaultScope), logger: log, trustedCaPem });
   const validate = createBearerValidator({ issuer: config.identity.issuer, jwksUri: config.identity.jwksUri, audiences: config.identity.apiAudiences, tenantId: config.tenantId });
-  const services: AppServices = { config, log, tokens, graph, participants: null };
+  const store = new ProgramStore(graph.client, config.programSite);
+  const delegatedGraph = (caller: { accessToken: string }) =>
+    createGraphClient({ baseUrl: config.graph.baseUrl, getAccessToken: () => tokens.onBehalfOf(caller.accessToken, graphDefaultScope), logger: log, trustedCaPem }).client;
+  const services: AppServices = { config, log, tokens, graph, participants: store, store, delegatedGraph, now: Date.now };
   const routes = allRoutes(services);
 
   const app = express();

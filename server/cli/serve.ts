@@ -2,11 +2,18 @@
 // tenant when no real tenant is configured.
 import { ConfigError, embeddedDefaults, loadConfig, type Config } from '../config.js';
 import { startDevTenant, type RunningDevTenant } from '../devtenant/index.js';
-import { startApp } from '../main.js';
+import { seedDemoProgram, type DemoPerson } from '../graph/demoProgram.js';
+import { startApp, type StartedApp } from '../main.js';
 
 export async function startDevTenantFor(config: Config): Promise<RunningDevTenant> {
   const d = config.devTenant!;
   return startDevTenant({ port: d.port, httpsPort: d.httpsPort, dataDir: d.dataDir, tenantId: config.tenantId, foreignTenantId: d.foreignTenantId, clientId: config.identity.clientId, clientSecret: config.identity.clientSecret ?? embeddedDefaults.clientSecret, botId: config.bot.id, faults: d.faults });
+}
+
+/** The embedded dev tenant starts with a program to look at: pairs with a few weeks of history. */
+export async function seedDemoProgramFor(app: StartedApp, devTenant: RunningDevTenant): Promise<{ pairs: number; sessions: number }> {
+  const directory = (await (await fetch(`${devTenant.url}/`)).json()) as { users: DemoPerson[] };
+  return seedDemoProgram(app.services.store, directory.users, Date.now());
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -28,6 +35,10 @@ export async function run(args: string[]): Promise<number> {
   try {
     if (config.devTenant) devTenant = await startDevTenantFor(config);
     const app = await startApp(config);
+    if (devTenant) {
+      const seeded = await seedDemoProgramFor(app, devTenant);
+      if (seeded.pairs > 0) process.stdout.write(`Seeded the demo program: ${seeded.pairs} pairs, ${seeded.sessions} past sessions.\n`);
+    }
     const lines = [
       `Reciprocal is running (${config.mode === 'embedded' ? 'embedded dev tenant' : `tenant ${config.tenantId}`}).`,
       `  Open:            ${app.url}/`,

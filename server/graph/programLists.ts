@@ -1,0 +1,103 @@
+// The program site's lists and their typed columns. Bump `schemaVersion` and
+// add columns here; provisioning adds what a tenant's lists are missing.
+export const schemaVersion = 2;
+
+type ColumnType = { text: { allowMultipleLines?: boolean; maxLength?: number } } | { number: Record<string, never> } | { dateTime: { format: 'dateTime' } } | { boolean: Record<string, never> } | { choice: { choices: string[] } };
+
+export interface ColumnDefinition {
+  name: string;
+  type: ColumnType;
+  indexed?: boolean;
+  unique?: boolean;
+  /** The schema version that introduced the column. */
+  since?: number;
+}
+
+export interface ListDefinition {
+  displayName: string;
+  description: string;
+  columns: ColumnDefinition[];
+}
+
+const text = (maxLength = 255): ColumnType => ({ text: { maxLength } });
+const longText: ColumnType = { text: { allowMultipleLines: true } };
+const number: ColumnType = { number: {} };
+const dateTime: ColumnType = { dateTime: { format: 'dateTime' } };
+const choice = (...choices: string[]): ColumnType => ({ choice: { choices } });
+const key: ColumnDefinition = { name: 'Key', type: text(255), indexed: true, unique: true };
+
+export const programLists = {
+  Participants: {
+    displayName: 'Participants',
+    description: 'People enrolled in the mentorship program.',
+    columns: [key, { name: 'UserId', type: text(64), indexed: true }, { name: 'DisplayName', type: text() }, { name: 'Mail', type: text() }, { name: 'Department', type: text(128), indexed: true }, { name: 'CareerStage', type: choice('early', 'mid', 'seasoned') }, { name: 'TimeZone', type: text(64) }],
+  },
+  Pairs: {
+    displayName: 'Pairs',
+    description: 'Two people who each teach and each learn.',
+    columns: [
+      key,
+      { name: 'MemberA', type: text(64), indexed: true },
+      { name: 'MemberB', type: text(64), indexed: true },
+      { name: 'MembersJson', type: longText },
+      { name: 'Departments', type: text() },
+      { name: 'Cadence', type: choice('weekly', 'biweekly', 'monthly') },
+      { name: 'DurationMinutes', type: number },
+      { name: 'Status', type: choice('active', 'paused', 'ended'), indexed: true },
+      { name: 'StartedOn', type: dateTime },
+      { name: 'EndedOn', type: dateTime },
+    ],
+  },
+  Sessions: {
+    displayName: 'Sessions',
+    description: 'Mentorship sessions booked as Teams meetings.',
+    columns: [
+      key,
+      { name: 'PairId', type: text(64), indexed: true },
+      { name: 'Occurrence', type: text(32) },
+      { name: 'EventId', type: longText },
+      { name: 'ICalUId', type: text(255), indexed: true },
+      { name: 'OrganizerId', type: text(64) },
+      { name: 'Direction', type: choice('reverse', 'traditional', 'both') },
+      { name: 'FocusAreas', type: text() },
+      { name: 'Start', type: dateTime, indexed: true },
+      { name: 'End', type: dateTime },
+      { name: 'Status', type: choice('scheduled', 'held', 'cancelled', 'no-show') },
+      { name: 'JoinUrl', type: longText },
+      { name: 'AgendaJson', type: longText, since: 2 },
+    ],
+  },
+  Touchpoints: {
+    displayName: 'Touchpoints',
+    description: 'Informal interactions between sessions.',
+    columns: [key, { name: 'PairId', type: text(64), indexed: true }, { name: 'LoggedBy', type: text(64) }, { name: 'Kind', type: choice('project-collaboration', 'case-review', 'technology-troubleshooting', 'other') }, { name: 'Date', type: dateTime, indexed: true }, { name: 'Minutes', type: number }, { name: 'FocusAreas', type: text() }],
+  },
+  Notes: {
+    displayName: 'Notes',
+    description: 'Shared-learning notes: one per person per session.',
+    columns: [
+      key,
+      { name: 'SessionId', type: text(128), indexed: true },
+      { name: 'PairId', type: text(64), indexed: true },
+      { name: 'AuthorId', type: text(64) },
+      { name: 'Taught', type: longText },
+      { name: 'Learned', type: longText },
+      { name: 'ActionItemsJson', type: longText },
+      { name: 'FocusAreas', type: text() },
+      { name: 'CreatedAt', type: dateTime },
+      { name: 'UpdatedAt', type: dateTime },
+      { name: 'Version', type: number },
+      { name: 'PhiConfirmationsJson', type: longText },
+    ],
+  },
+  AgendaTemplates: { displayName: 'AgendaTemplates', description: 'Agenda templates the program owner edits.', columns: [key, { name: 'TemplatesJson', type: longText }] },
+  ConversationReferences: { displayName: 'ConversationReferences', description: 'Where the bot may post.', columns: [key, { name: 'ReferenceJson', type: longText }] },
+  ProgramMeta: { displayName: 'ProgramMeta', description: 'Schema version of these lists.', columns: [key, { name: 'Value', type: longText }] },
+} satisfies Record<string, ListDefinition>;
+
+export type ListName = keyof typeof programLists;
+
+/** Graph's columnDefinition for a column. */
+export function columnDefinition(c: ColumnDefinition): Record<string, unknown> {
+  return { name: c.name, ...c.type, indexed: Boolean(c.indexed || c.unique), enforceUniqueValues: Boolean(c.unique) };
+}

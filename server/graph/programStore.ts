@@ -1,0 +1,411 @@
+// The program's data in the tenant: SharePoint lists on the program site,
+// reached through Graph. Provisioning is idempotent and versioned; writes use
+// deterministic keys (a unique, indexed Key column) so a retry never
+// duplicates; notes use the list item's eTag for optimistic concurrency.
+import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import {
+  ActionItem,
+  Cadence,
+  CareerStage,
+  Direction,
+  FocusArea,
+  PairStatus,
+  Participant,
+  SessionDuration,
+  SessionStatus,
+  TouchpointKind,
+  type Pair,
+  type Session,
+  type SharedLearningNote,
+  type Touchpoint,
+} from '../../src/core/schemas.js';
+import { columnDefinition, programLists, schemaVersion, type ListName } from './programLists.js';
+
+/** OData string literal: single quotes doubled. */
+export const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+const Item = z.object({ id: z.string(), eTag: z.string().optional(), '@odata.etag': z.string().optional(), fields: z.record(z.string(), z.unknown()).default({}) });
+type Item = z.infer<typeof Item>;
+const ItemPage = z.object({ value: z.array(Item), '@odata.nextLink': z.string().optional() });
+const ListInfo = z.object({ id: z.string(), displayName: z.string(), name: z.string().optional(), columns: z.array(z.object({ name: z.string() })).optional() });
+
+export class NoteConflictError extends Error {
+  constructor(readonly current: { note: SharedLearningNote; etag: string }) {
+    super('the note changed since it was loaded');
+    this.name = 'NoteConflictError';
+  }
+}
+
+const csv = (xs: readonly string[]) => xs.join(',');
+const fromCsv = (s: unknown) => (typeof s === 'string' && s ? s.split(',') : []);
+const json = <T>(schema: z.ZodType<T>, s: unknown, fallback: T): T => {
+  if (typeof s !== 'string' || !s) return fallback;
+  try {
+    return schema.parse(JSON.parse(s));
+  } catch {
+    return fallback;
+  }
+};
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const iso = (v: unknown) => new Date(str(v)).toISOString();
+
+export interface ProgramSite {
+  hostname: string;
+  path: string;
+}
+
+export class ProgramStore {
+  private siteId: string | null = null;
+  private readonly listIds = new Map<ListName, string>();
+  private provisioning: Promise<void> | null = null;
+
+  constructor(private readonly graph: Client, private readonly site: ProgramSite) {}
+
+  /** Creates missing lists and columns; records the schema version. Safe to run any number of times. */
+  provision(): Promise<void> {
+    this.provisioning ??= this.runProvisioning().catch((err) => {
+      this.provisioning = null;
+      throw err;
+    });
+    return this.provisioning;
+  }
+
+  private async runProvisioning(): Promise<void> {
+    const site = z.object({ id: z.string() }).parse(await this.graph.api(`/sites/${this.site.hostname}:${this.site.path}`).get());
+    this.siteId = site.id;
+    const existing = z.object({ value: z.array(ListInfo) }).parse(await this.graph.api(`/sites/${site.id}/lists`).expand('columns').get()).value;
+    for (const [name, def] of Object.entries(programLists) as Array<[ListName, (typeof programLists)[ListName]]>) {
+      let list = existing.find((l) => l.displayName === def.displayName);
+      if (!list) {
+        try {
+          list = ListInfo.parse(await this.graph.api(`/sites/${site.id}/lists`).post({ displayName: def.displayName, description: def.description, columns: def.columns.map(columnDefinition), list: { template: 'genericList' } }));
+        } catch (err) {
+          if (!(err instanceof GraphError && err.statusCode === 409)) throw err;
+          list = ListInfo.parse(await this.graph.api(`/sites/${site.id}/lists/${def.displayName}`).expand('columns').get());
+        }
+      } else {
+        const have = new Set((list.columns ?? []).map((c) => c.name));
+        for (const column of def.columns.filter((c) => !have.has(c.name))) {
+          try {
+            await this.graph.api(`/sites/${site.id}/lists/${list.id}/columns`).post(columnDefinition(column));
+          } catch (err) {
+            if (!(err instanceof GraphError && err.statusCode === 409)) throw err;
+          }
+        }
+      }
+      this.listIds.set(name, list.id);
+    }
+    await this.upsert('ProgramMeta', 'schemaVersion', { Value: String(schemaVersion) });
+  }
+
+  private async items(list: ListName): Promise<string> {
+    // Provisioning fills listIds as it goes, and itself writes ProgramMeta through here.
+    if (!this.siteId || !this.listIds.has(list)) await this.provision();
+    return `/sites/${this.siteId}/lists/${this.listIds.get(list)}/items`;
+  }
+
+  private async findByKey(list: ListName, key: string): Promise<Item | null> {
+    const page = ItemPage.parse(await this.graph.api(await this.items(list)).filter(`fields/Key eq ${odataString(key)}`).expand('fields').top(2).get());
+    return page.value[0] ?? null;
+  }
+
+  /** Every item matching an optional filter, following @odata.nextLink. */
+  private async all(list: ListName, filter?: string): Promise<Item[]> {
+    let request = this.graph.api(await this.items(list)).expand('fields').top(999);
+    if (filter) request = request.filter(filter);
+    let page = ItemPage.parse(await request.get());
+    const out = [...page.value];
+    while (page['@odata.nextLink']) {
+      page = ItemPage.parse(await this.graph.api(page['@odata.nextLink']).get());
+      out.push(...page.value);
+    }
+    return out;
+  }
+
+  private async create(list: ListName, key: string, fields: Record<string, unknown>): Promise<Item> {
+    try {
+      return Item.parse(await this.graph.api(await this.items(list)).post({ fields: { Title: key, Key: key, ...fields } }));
+    } catch (err) {
+      // A retry of a create that already landed: the unique Key says so; return what is there.
+      if (err instanceof GraphError && err.statusCode === 409) {
+        const existing = await this.findByKey(list, key);
+        if (existing) return existing;
+      }
+      throw err;
+    }
+  }
+
+  private async patch(list: ListName, itemId: string, fields: Record<string, unknown>, etag?: string): Promise<{ fields: Record<string, unknown>; etag: string }> {
+    const request = this.graph.api(`${await this.items(list)}/${itemId}/fields`);
+    if (etag) request.header('If-Match', etag);
+    const body = z.record(z.string(), z.unknown()).parse(await request.patch(fields));
+    return { fields: body, etag: str(body['@odata.etag']) };
+  }
+
+  private async upsert(list: ListName, key: string, fields: Record<string, unknown>): Promise<Item> {
+    const existing = await this.findByKey(list, key);
+    if (!existing) return this.create(list, key, fields);
+    const { fields: updated } = await this.patch(list, existing.id, fields);
+    return { ...existing, fields: updated };
+  }
+
+  // ---- participants ----
+
+  private toParticipant(f: Record<string, unknown>): Participant {
+    return Participant.parse({ userId: f['UserId'], displayName: f['DisplayName'], mail: f['Mail'] ?? '', department: f['Department'], careerStage: f['CareerStage'], timeZone: f['TimeZone'] });
+  }
+
+  async upsertParticipant(p: Participant): Promise<Participant> {
+    const item = await this.upsert('Participants', p.userId, { UserId: p.userId, DisplayName: p.displayName, Mail: p.mail, Department: p.department, CareerStage: p.careerStage, TimeZone: p.timeZone });
+    return this.toParticipant(item.fields);
+  }
+
+  async participant(userId: string): Promise<Participant | null> {
+    const item = await this.findByKey('Participants', userId);
+    return item ? this.toParticipant(item.fields) : null;
+  }
+
+  async participants(): Promise<Participant[]> {
+    return (await this.all('Participants')).map((i) => this.toParticipant(i.fields));
+  }
+
+  // ---- pairs ----
+
+  private toPair(f: Record<string, unknown>): Pair {
+    const members = json(z.tuple([Participant, Participant]), f['MembersJson'], null as unknown as [Participant, Participant]);
+    return {
+      id: str(f['Key']),
+      members,
+      cadence: Cadence.parse(f['Cadence']),
+      durationMinutes: SessionDuration.parse(Number(f['DurationMinutes'])),
+      status: PairStatus.parse(f['Status']),
+      startedOn: iso(f['StartedOn']),
+      endedOn: f['EndedOn'] ? iso(f['EndedOn']) : null,
+    };
+  }
+
+  private pairFields(p: Pair): Record<string, unknown> {
+    return {
+      MemberA: p.members[0].userId,
+      MemberB: p.members[1].userId,
+      MembersJson: JSON.stringify(p.members),
+      Departments: [...new Set(p.members.map((m) => m.department))].join('|'),
+      Cadence: p.cadence,
+      DurationMinutes: p.durationMinutes,
+      Status: p.status,
+      StartedOn: p.startedOn,
+      EndedOn: p.endedOn,
+    };
+  }
+
+  async createPair(p: Pair): Promise<Pair> {
+    return this.toPair((await this.create('Pairs', p.id, this.pairFields(p))).fields);
+  }
+
+  async pair(id: string): Promise<Pair | null> {
+    const item = await this.findByKey('Pairs', id);
+    return item ? this.toPair(item.fields) : null;
+  }
+
+  async pairsOf(userId: string): Promise<Pair[]> {
+    return (await this.all('Pairs', `fields/MemberA eq ${odataString(userId)} or fields/MemberB eq ${odataString(userId)}`)).map((i) => this.toPair(i.fields));
+  }
+
+  async allPairs(): Promise<Pair[]> {
+    return (await this.all('Pairs')).map((i) => this.toPair(i.fields));
+  }
+
+  async updatePair(id: string, change: Partial<Pick<Pair, 'cadence' | 'durationMinutes' | 'status' | 'endedOn'>>): Promise<Pair | null> {
+    const item = await this.findByKey('Pairs', id);
+    if (!item) return null;
+    const fields: Record<string, unknown> = {};
+    if (change.cadence) fields['Cadence'] = change.cadence;
+    if (change.durationMinutes) fields['DurationMinutes'] = change.durationMinutes;
+    if (change.status) fields['Status'] = change.status;
+    if (change.endedOn !== undefined) fields['EndedOn'] = change.endedOn;
+    const { fields: updated } = await this.patch('Pairs', item.id, fields);
+    return this.toPair({ ...item.fields, ...updated });
+  }
+
+  // ---- sessions ----
+
+  private toSession(f: Record<string, unknown>): Session & { agenda: unknown } {
+    return {
+      id: str(f['Key']),
+      pairId: str(f['PairId']),
+      occurrence: str(f['Occurrence']),
+      eventId: str(f['EventId']) || null,
+      iCalUId: str(f['ICalUId']) || null,
+      organizerId: str(f['OrganizerId']),
+      direction: Direction.parse(f['Direction']),
+      focusAreas: fromCsv(f['FocusAreas']).filter((x) => FocusArea.safeParse(x).success) as Session['focusAreas'],
+      start: iso(f['Start']),
+      end: iso(f['End']),
+      status: SessionStatus.parse(f['Status']),
+      joinUrl: str(f['JoinUrl']) || null,
+      agenda: json(z.unknown(), f['AgendaJson'], null),
+    };
+  }
+
+  private sessionFields(s: Session, agenda?: unknown): Record<string, unknown> {
+    return {
+      PairId: s.pairId,
+      Occurrence: s.occurrence,
+      EventId: s.eventId,
+      ICalUId: s.iCalUId,
+      OrganizerId: s.organizerId,
+      Direction: s.direction,
+      FocusAreas: csv(s.focusAreas),
+      Start: s.start,
+      End: s.end,
+      Status: s.status,
+      JoinUrl: s.joinUrl,
+      ...(agenda !== undefined ? { AgendaJson: JSON.stringify(agenda) } : {}),
+    };
+  }
+
+  /** Records a session under its deterministic id (pair + occurrence): creates it or brings it up to date. */
+  async recordSession(s: Session, agenda?: unknown): Promise<Session & { agenda: unknown }> {
+    return this.toSession((await this.upsert('Sessions', s.id, this.sessionFields(s, agenda))).fields);
+  }
+
+  async session(id: string): Promise<(Session & { agenda: unknown }) | null> {
+    const item = await this.findByKey('Sessions', id);
+    return item ? this.toSession(item.fields) : null;
+  }
+
+  async sessionByICalUId(iCalUId: string): Promise<(Session & { agenda: unknown }) | null> {
+    const [item] = await this.all('Sessions', `fields/ICalUId eq ${odataString(iCalUId)}`);
+    return item ? this.toSession(item.fields) : null;
+  }
+
+  async sessionsOfPair(pairId: string): Promise<Array<Session & { agenda: unknown }>> {
+    return (await this.all('Sessions', `fields/PairId eq ${odataString(pairId)}`)).map((i) => this.toSession(i.fields)).sort((a, b) => a.start.localeCompare(b.start));
+  }
+
+  async allSessions(): Promise<Session[]> {
+    return (await this.all('Sessions')).map((i) => this.toSession(i.fields));
+  }
+
+  // ---- notes ----
+
+  private toNote(f: Record<string, unknown>): SharedLearningNote {
+    return {
+      sessionId: str(f['SessionId']),
+      pairId: str(f['PairId']),
+      authorId: str(f['AuthorId']),
+      taught: str(f['Taught']),
+      learned: str(f['Learned']),
+      actionItems: json(z.array(ActionItem), f['ActionItemsJson'], []),
+      focusAreas: fromCsv(f['FocusAreas']).filter((x) => FocusArea.safeParse(x).success) as SharedLearningNote['focusAreas'],
+      createdAt: iso(f['CreatedAt']),
+      updatedAt: iso(f['UpdatedAt']),
+      version: Number(f['Version'] ?? 1),
+      phiConfirmations: json(z.array(z.object({ kind: z.string(), text: z.string() })), f['PhiConfirmationsJson'], []),
+    };
+  }
+
+  private noteFields(n: SharedLearningNote): Record<string, unknown> {
+    return {
+      SessionId: n.sessionId,
+      PairId: n.pairId,
+      AuthorId: n.authorId,
+      Taught: n.taught,
+      Learned: n.learned,
+      ActionItemsJson: JSON.stringify(n.actionItems),
+      FocusAreas: csv(n.focusAreas),
+      CreatedAt: n.createdAt,
+      UpdatedAt: n.updatedAt,
+      Version: n.version,
+      PhiConfirmationsJson: JSON.stringify(n.phiConfirmations),
+    };
+  }
+
+  static noteKey(sessionId: string, authorId: string): string {
+    return `${sessionId}|${authorId}`;
+  }
+
+  async note(sessionId: string, authorId: string): Promise<{ note: SharedLearningNote; etag: string } | null> {
+    const item = await this.findByKey('Notes', ProgramStore.noteKey(sessionId, authorId));
+    return item ? { note: this.toNote(item.fields), etag: item.eTag ?? str(item['@odata.etag']) } : null;
+  }
+
+  async notesOfSession(sessionId: string): Promise<SharedLearningNote[]> {
+    return (await this.all('Notes', `fields/SessionId eq ${odataString(sessionId)}`)).map((i) => this.toNote(i.fields));
+  }
+
+  /**
+   * Saves the author's own note. With `etag`, only if nobody changed it since
+   * (412 becomes NoteConflictError with the current note); without, only if it
+   * does not exist yet.
+   */
+  async saveNote(note: SharedLearningNote, etag: string | null): Promise<{ note: SharedLearningNote; etag: string }> {
+    const key = ProgramStore.noteKey(note.sessionId, note.authorId);
+    const existing = await this.findByKey('Notes', key);
+    if (!existing) {
+      const created = await this.create('Notes', key, this.noteFields({ ...note, version: 1 }));
+      const saved = this.toNote(created.fields);
+      // A concurrent first save by the same author landed first: treat as a conflict.
+      if (saved.updatedAt !== new Date(note.updatedAt).toISOString()) throw new NoteConflictError({ note: saved, etag: created.eTag ?? '' });
+      return { note: saved, etag: created.eTag ?? str(created['@odata.etag']) };
+    }
+    const current = { note: this.toNote(existing.fields), etag: existing.eTag ?? str(existing['@odata.etag']) };
+    if (!etag) throw new NoteConflictError(current);
+    try {
+      const next = { ...note, createdAt: current.note.createdAt, version: current.note.version + 1 };
+      const { fields, etag: newEtag } = await this.patch('Notes', existing.id, this.noteFields(next), etag);
+      return { note: this.toNote({ ...existing.fields, ...fields }), etag: newEtag };
+    } catch (err) {
+      if (err instanceof GraphError && err.statusCode === 412) {
+        const latest = await this.note(note.sessionId, note.authorId);
+        throw new NoteConflictError(latest ?? current);
+      }
+      throw err;
+    }
+  }
+
+  // ---- touchpoints ----
+
+  private toTouchpoint(f: Record<string, unknown>): Touchpoint {
+    return {
+      id: str(f['Key']),
+      pairId: str(f['PairId']),
+      loggedBy: str(f['LoggedBy']),
+      kind: TouchpointKind.parse(f['Kind']),
+      date: iso(f['Date']),
+      minutes: Number(f['Minutes']),
+      focusAreas: fromCsv(f['FocusAreas']).filter((x) => FocusArea.safeParse(x).success) as Touchpoint['focusAreas'],
+    };
+  }
+
+  async addTouchpoint(t: Touchpoint): Promise<Touchpoint> {
+    return this.toTouchpoint((await this.create('Touchpoints', t.id, { PairId: t.pairId, LoggedBy: t.loggedBy, Kind: t.kind, Date: t.date, Minutes: t.minutes, FocusAreas: csv(t.focusAreas) })).fields);
+  }
+
+  async touchpointsOfPair(pairId: string): Promise<Touchpoint[]> {
+    return (await this.all('Touchpoints', `fields/PairId eq ${odataString(pairId)}`)).map((i) => this.toTouchpoint(i.fields));
+  }
+
+  async allTouchpoints(): Promise<Touchpoint[]> {
+    return (await this.all('Touchpoints')).map((i) => this.toTouchpoint(i.fields));
+  }
+
+  // ---- agenda templates ----
+
+  async agendaTemplates(): Promise<unknown | null> {
+    const item = await this.findByKey('AgendaTemplates', 'current');
+    return item ? json(z.unknown(), item.fields['TemplatesJson'], null) : null;
+  }
+
+  async saveAgendaTemplates(templates: unknown): Promise<void> {
+    await this.upsert('AgendaTemplates', 'current', { TemplatesJson: JSON.stringify(templates) });
+  }
+
+  async schemaVersion(): Promise<number | null> {
+    const item = await this.findByKey('ProgramMeta', 'schemaVersion');
+    return item ? Number(item.fields['Value']) : null;
+  }
+}
+
+export { CareerStage };
