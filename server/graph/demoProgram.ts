@@ -2,6 +2,7 @@
 // people and pairing them, with a few weeks of history (held sessions, both
 // people's notes, open action items, a pair at risk). Written through the
 // same program store a real tenant uses; idempotent (deterministic keys).
+import { DateTime } from 'luxon';
 import { actionItemId } from '../../src/core/notes/model.js';
 import type { CareerStage, Direction, FocusArea, Pair, Participant, Session, SessionStatus } from '../../src/core/schemas.js';
 import type { ProgramStore } from './programStore.js';
@@ -42,6 +43,9 @@ const history: Array<{ direction: Direction; focusAreas: FocusArea[]; taught: [s
   },
 ];
 
+/** Hours between two zones now: partners whose working days overlap make a demo you can schedule. */
+const hoursApart = (a: string, b: string) => Math.abs(DateTime.now().setZone(a).offset - DateTime.now().setZone(b).offset) / 60;
+
 /** Picks the pairs: each department pairs early-career people with seasoned ones; one person sits in two pairs. */
 export function demoPairs(people: readonly DemoPerson[]): Array<[DemoPerson, DemoPerson]> {
   const pairs: Array<[DemoPerson, DemoPerson]> = [];
@@ -50,11 +54,15 @@ export function demoPairs(people: readonly DemoPerson[]): Array<[DemoPerson, Dem
     const inDept = people.filter((p) => p.department === department && !p.roles.includes('ProgramOwner'));
     const early = inDept.filter((p) => p.careerStage === 'early');
     const seasoned = inDept.filter((p) => p.careerStage === 'seasoned' && !p.roles.includes('DepartmentLead'));
-    for (let i = 0; i < Math.min(2, early.length, seasoned.length); i++) pairs.push([early[i]!, seasoned[i]!]);
+    for (const person of early) {
+      if (pairs.filter(([a]) => a.department === department).length >= 2) break;
+      const partner = seasoned.filter((s) => !pairs.some(([, b]) => b.id === s.id) && hoursApart(person.timeZone, s.timeZone) <= 6).sort((x, y) => hoursApart(person.timeZone, x.timeZone) - hoursApart(person.timeZone, y.timeZone))[0];
+      if (partner) pairs.push([person, partner]);
+    }
   }
-  // A cross-department pair across time zones that reuses someone already paired.
+  // A cross-department, cross-time-zone pair (still with shared working hours) that reuses someone already paired.
   const first = pairs[0]?.[0];
-  const remote = people.find((p) => p.careerStage === 'seasoned' && p.timeZone !== first?.timeZone && p.department !== first?.department && !p.roles.includes('DepartmentLead') && !pairs.some(([, b]) => b.id === p.id));
+  const remote = people.find((p) => first && p.careerStage === 'seasoned' && p.department !== first.department && !p.roles.includes('DepartmentLead') && !pairs.some(([, b]) => b.id === p.id) && hoursApart(first.timeZone, p.timeZone) >= 1 && hoursApart(first.timeZone, p.timeZone) <= 6);
   if (first && remote) pairs.push([first, remote]);
   return pairs;
 }
