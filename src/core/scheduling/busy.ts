@@ -10,15 +10,23 @@ export interface CalendarItem extends Interval {
 export interface BusyOptions {
   /** Tentative items block time unless the caller says otherwise. */
   treatTentativeAsBusy?: boolean;
-  /** Breathing room kept free before and after each meeting. */
+  /** Breathing room kept free before and after each meeting (both sides). */
   bufferMinutes?: number;
+  /** Overrides bufferMinutes on one side. */
+  bufferBeforeMinutes?: number;
+  bufferAfterMinutes?: number;
 }
 
-const blocking = new Set<FreeBusyStatus>(['busy', 'oof', 'workingElsewhere', 'unknown']);
+// Graph's free/busy statuses that mean "cannot meet"; free and unknown do not block.
+const blocking = new Set<FreeBusyStatus>(['busy', 'oof', 'workingElsewhere']);
+
+export function blocks(status: FreeBusyStatus, options: BusyOptions = {}): boolean {
+  return blocking.has(status) || (status === 'tentative' && (options.treatTentativeAsBusy ?? true));
+}
 
 export function busyRanges(items: readonly CalendarItem[], options: BusyOptions = {}): Interval[] {
-  const tentativeBlocks = options.treatTentativeAsBusy ?? true;
-  const ranges = items.filter((i) => blocking.has(i.status) || (tentativeBlocks && i.status === 'tentative'));
-  const buffer = (options.bufferMinutes ?? 0) * 60_000;
-  return buffer > 0 ? widen(ranges, buffer, buffer) : normalize(ranges);
+  const ranges = items.filter((i) => blocks(i.status, options));
+  const before = (options.bufferBeforeMinutes ?? options.bufferMinutes ?? 0) * 60_000;
+  const after = (options.bufferAfterMinutes ?? options.bufferMinutes ?? 0) * 60_000;
+  return before > 0 || after > 0 ? widen(ranges, before, after) : normalize(ranges);
 }

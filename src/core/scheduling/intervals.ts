@@ -6,8 +6,18 @@ export interface Interval {
   end: number;
 }
 
+/** Already sorted, merged and without empty ranges (what every function here returns). */
+function isNormal(ranges: readonly Interval[]): boolean {
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i]!;
+    if (!(r.end > r.start) || (i > 0 && r.start <= ranges[i - 1]!.end)) return false;
+  }
+  return true;
+}
+
 /** Sorted, with overlapping and touching ranges merged and empty ones dropped. */
 export function normalize(ranges: readonly Interval[]): Interval[] {
+  if (isNormal(ranges)) return ranges.map((r) => ({ start: r.start, end: r.end }));
   const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Interval[] = [];
   for (const r of sorted) {
@@ -18,12 +28,15 @@ export function normalize(ranges: readonly Interval[]): Interval[] {
   return out;
 }
 
+/** The ranges themselves when already normal (read-only use), else a normalized copy. */
+const readNormal = (ranges: readonly Interval[]): readonly Interval[] => (isNormal(ranges) ? ranges : normalize(ranges));
+
 export const union = (a: readonly Interval[], b: readonly Interval[]): Interval[] => normalize([...a, ...b]);
 
 /** Where both cover. */
 export function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  const x = normalize(a);
-  const y = normalize(b);
+  const x = readNormal(a);
+  const y = readNormal(b);
   const out: Interval[] = [];
   let i = 0;
   let j = 0;
@@ -39,8 +52,8 @@ export function intersect(a: readonly Interval[], b: readonly Interval[]): Inter
 
 /** What `a` covers and `b` does not. */
 export function subtract(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  const x = normalize(a);
-  const y = normalize(b);
+  const x = readNormal(a);
+  const y = readNormal(b);
   const out: Interval[] = [];
   let j = 0;
   for (const r of x) {

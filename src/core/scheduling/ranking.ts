@@ -1,16 +1,19 @@
 // Ranks slots for people: a score and the reasons a person would give for it,
 // with each person's local time (fairness across time zones is visible).
+import type { SlotSuggestion } from '../api.js';
 import type { Interval } from './intervals.js';
-import type { ZoneRule } from './timeZones.js';
+import { formatOffset, type ZoneRule } from './timeZones.js';
 
 export interface RankedPerson {
   userId: string;
   displayName: string;
   zone: ZoneRule;
+  /** Busy ranges, used to spot back-to-back meetings. */
   busy: Interval[];
 }
 
 export interface Preferences {
+  /** Keep clear of 12:00-13:00 in everyone's own time. */
   avoidLunch?: boolean;
   preferMornings?: boolean;
   avoidMondayFriday?: boolean;
@@ -24,42 +27,68 @@ export interface RankedSlot extends Interval {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const weekdayNames = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const city = (zone: string) => zone.split('/').pop()!.replace(/_/g, ' ');
+/** Meetings closer than this count as back-to-back. */
 const backToBackMs = 5 * 60_000;
+const lunch = { from: 12 * 60, to: 13 * 60 };
 
-function touchesMeeting(busy: readonly Interval[], slot: Interval): boolean {
-  return busy.some((b) => Math.abs(b.end - slot.start) <= backToBackMs || Math.abs(slot.end - b.start) <= backToBackMs);
+/** "Chicago" for America/Chicago; a custom zone by its offset at the time, e.g. "UTC-07:00". */
+function place(zone: ZoneRule, at: number): string {
+  if (zone.label.includes('/')) return zone.label.split('/').pop()!.replace(/_/g, ' ');
+  if (zone.label === 'UTC') return 'UTC';
+  return formatOffset(zone.offsetAt(at));
+}
+
+const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? displayName;
+
+/** Whether a meeting ends just before the slot or starts just after it. Busy ranges are sorted. */
+function backToBack(busy: readonly Interval[], slot: Interval): boolean {
+  // Binary search for the first range ending at or after slot.start - margin.
+  let lo = 0;
+  let hi = busy.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (busy[mid]!.end < slot.start - backToBackMs) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < busy.length && busy[i]!.start <= slot.end + backToBackMs; i++) {
+    const b = busy[i]!;
+    if ((b.end <= slot.start && b.end >= slot.start - backToBackMs) || (b.start >= slot.end && b.start <= slot.end + backToBackMs)) return true;
+  }
+  return false;
 }
 
 export function rankSlots(slots: readonly Interval[], people: readonly RankedPerson[], preferences: Preferences = {}, limit = 10): RankedSlot[] {
-  const ranked = slots.map((slot) => {
+  const sortedBusy = people.map((p) => [...p.busy].sort((a, b) => a.start - b.start));
+  const crossZone = new Set(people.map((p) => `${p.zone.offsetAt(slots[0]?.start ?? 0)}|${p.zone.label}`)).size > 1;
+  const everyone = people.length === 2 ? 'both' : 'everyone';
+  const ranked = slots.map((slot): RankedSlot => {
     let score = 100;
-    const reasons = ['inside both working hours'];
-    const locals = people.map((p) => ({ p, w: p.zone.toWallClock(slot.start), e: p.zone.toWallClock(slot.end) }));
-    if (people.every((p) => !touchesMeeting(p.busy, slot))) reasons.push('no back-to-back meeting');
+    const reasons = [people.length === 2 ? 'inside both working hours' : "inside everyone's working hours"];
+    const locals = people.map((p) => {
+      const w = p.zone.toWallClock(slot.start);
+      return { p, w, from: w.hour * 60 + w.minute, to: w.hour * 60 + w.minute + (slot.end - slot.start) / 60_000 };
+    });
+
+    if (sortedBusy.every((busy) => !backToBack(busy, slot))) reasons.push('no back-to-back meeting');
     else score -= 10;
+
     if (preferences.avoidLunch) {
-      const overlapsLunch = locals.some(({ w, e }) => w.hour * 60 + w.minute < 13 * 60 && e.hour * 60 + e.minute > 12 * 60 && w.day === e.day);
-      if (overlapsLunch) score -= 25;
+      if (locals.some(({ from, to }) => from < lunch.to && to > lunch.from)) score -= 25;
       else reasons.push('clear of lunch (12:00–13:00)');
     }
-    if (preferences.preferMornings) {
-      if (locals.every(({ w }) => w.hour < 12)) {
-        score += 15;
-        reasons.push('morning for both');
-      }
+    if (preferences.preferMornings && locals.every(({ from }) => from < 12 * 60)) {
+      score += 15;
+      reasons.push(`morning for ${everyone}`);
     }
     if (preferences.avoidMondayFriday) {
       if (locals.some(({ w }) => w.weekday === 1 || w.weekday === 5)) score -= 20;
       else reasons.push('not a Monday or Friday');
     }
-    // Fairness: the further from mid-day either person is, the less fair the slot.
-    const distances = locals.map(({ w }) => Math.abs(w.hour + w.minute / 60 - 12.5));
-    score -= Math.max(...distances) * 2;
-    const zones = new Set(people.map((p) => p.zone.label));
-    if (zones.size > 1) {
-      reasons.push(locals.map(({ p, w }) => `${pad(w.hour)}:${pad(w.minute)} for ${p.displayName.split(' ')[0]} in ${city(p.zone.label)}`).join(', '));
-    }
+
+    // Fairness: nobody far from the middle of the day, measured for whoever is furthest.
+    score -= Math.max(...locals.map(({ from }) => Math.abs(from / 60 - 12.5))) * 2;
+    if (crossZone) reasons.push(locals.map(({ p, w }) => `${pad(w.hour)}:${pad(w.minute)} for ${firstName(p.displayName)} in ${place(p.zone, slot.start)}`).join(', '));
+
     return {
       start: slot.start,
       end: slot.end,
@@ -68,5 +97,13 @@ export function rankSlots(slots: readonly Interval[], people: readonly RankedPer
       localTimes: locals.map(({ p, w }) => ({ userId: p.userId, displayName: p.displayName, timeZone: p.zone.label, local: `${weekdayNames[w.weekday]} ${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}` })),
     };
   });
+  // Highest score first; the earlier slot wins a tie.
   return ranked.sort((a, b) => b.score - a.score || a.start - b.start).slice(0, limit);
+}
+
+const isoInstant = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** Ranked slots in the REST contract's shape (`SlotSuggestion`, UTC ISO instants). */
+export function rankSuggestions(slots: readonly Interval[], people: readonly RankedPerson[], preferences: Preferences = {}, limit = 10): SlotSuggestion[] {
+  return rankSlots(slots, people, preferences, limit).map((r) => ({ start: isoInstant(r.start), end: isoInstant(r.end), score: r.score, reasons: r.reasons, localTimes: r.localTimes }));
 }

@@ -30,19 +30,29 @@ const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satur
 export type Weekday = (typeof weekdays)[number];
 export const weekdayNumber = (d: Weekday): number => weekdays.indexOf(d) + 1;
 
-const Transition = z.object({
-  time: z.string().regex(/^\d\d:\d\d(:\d\d(\.\d+)?)?$/),
-  dayOccurrence: z.number().int().min(1).max(5),
-  dayOfWeek: z.enum(weekdays),
-  month: z.number().int().min(1).max(12),
-  year: z.number().int().min(0),
-});
+const minuteMs = 60_000;
+const hourMs = 60 * minuteMs;
+const dayMs = 24 * hourMs;
+
+/** Graph's standardTimeZoneOffset: a yearly rule ("2nd Sunday of March at 02:00"); month 0 means no transition. */
+const Transition = z
+  .object({
+    time: z.string().regex(/^\d\d:\d\d(:\d\d(\.\d+)?)?$/, 'expected a time like 02:00:00.0000000'),
+    dayOccurrence: z.number().int().min(0).max(5),
+    dayOfWeek: z.enum(weekdays),
+    month: z.number().int().min(0).max(12),
+    /** 0: every year; otherwise the rule holds in that year only. */
+    year: z.number().int().min(0),
+  })
+  .refine((t) => t.month === 0 || t.dayOccurrence >= 1, { message: 'dayOccurrence must be 1-5 (5 = last)', path: ['dayOccurrence'] });
+
 export const CustomTimeZone = z.object({
   '@odata.type': z.literal('#microsoft.graph.customTimeZone').optional(),
   name: z.string().optional(),
-  bias: z.number().int(),
-  standardOffset: Transition.extend({ standardBias: z.number().int().optional() }).optional(),
-  daylightOffset: Transition.extend({ daylightBias: z.number().int() }).optional(),
+  /** Minutes WEST of UTC in standard time: UTC = local + bias. */
+  bias: z.number().int().min(-24 * 60).max(24 * 60),
+  standardOffset: Transition.optional(),
+  daylightOffset: z.intersection(Transition, z.object({ daylightBias: z.number().int().min(-24 * 60).max(24 * 60) })).optional(),
 });
 export type CustomTimeZone = z.infer<typeof CustomTimeZone>;
 
@@ -53,24 +63,126 @@ export class UnknownTimeZoneError extends Error {
   }
 }
 
+// CLDR (and so windows-iana) lists some zones under names IANA has since
+// replaced; people recognize the current ones.
+const renamedZones: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Godthab': 'America/Nuuk',
+};
+
+const ianaNames = new Map<string, string>();
+
 /** IANA name for a Windows or IANA name ("UTC" included). */
 export function ianaName(name: string): string {
-  if (/^(UTC|Etc\/UTC|GMT|tzone:\/\/Microsoft\/Utc)$/i.test(name)) return 'UTC';
-  const zone = findIana(name)?.[0] ?? name;
-  if (!DateTime.local().setZone(zone).isValid) throw new UnknownTimeZoneError(name);
+  const known = ianaNames.get(name);
+  if (known) return known;
+  let zone: string;
+  if (/^(UTC|Etc\/UTC|GMT|Coordinated Universal Time|tzone:\/\/Microsoft\/Utc)$/i.test(name.trim())) zone = 'UTC';
+  else {
+    const candidate = findIana(name)?.[0] ?? name;
+    zone = renamedZones[candidate] ?? candidate;
+    if (!DateTime.now().setZone(zone).isValid) throw new UnknownTimeZoneError(name);
+  }
+  ianaNames.set(name, zone);
   return zone;
 }
 
-function ianaRule(zone: string): ZoneRule {
+/** Offsets of a zone through one UTC year: the offset at 1 January and every change after it. */
+interface YearOffsets {
+  initial: number;
+  changes: Array<{ at: number; offset: number }>;
+}
+
+function offsetFromChanges(table: YearOffsets, ms: number): number {
+  let offset = table.initial;
+  for (const c of table.changes) {
+    if (c.at > ms) break;
+    offset = c.offset;
+  }
+  return offset;
+}
+
+/** A rule's wall-clock arithmetic given only its offset function. */
+function ruleFrom(label: string, offsetAt: (ms: number) => number): ZoneRule {
   return {
-    label: zone,
-    offsetAt: (ms) => DateTime.fromMillis(ms, { zone }).offset,
-    toInstant: (w) => DateTime.fromObject({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second ?? 0 }, { zone }).toMillis(),
+    label,
+    offsetAt,
+    toInstant: (w) => {
+      const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second ?? 0);
+      // The offsets in force on either side of any change near this wall time.
+      const before = offsetAt(asUtc - 18 * hourMs);
+      const after = offsetAt(asUtc + 18 * hourMs);
+      const withBefore = asUtc - before * minuteMs;
+      const withAfter = asUtc - after * minuteMs;
+      const beforeHolds = offsetAt(withBefore) === before;
+      const afterHolds = offsetAt(withAfter) === after;
+      // Repeated hour: the earlier instant. Skipped hour: read with the earlier offset, which lands after the change.
+      if (beforeHolds && afterHolds) return Math.min(withBefore, withAfter);
+      return afterHolds && !beforeHolds ? withAfter : withBefore;
+    },
     toWallClock: (ms) => {
-      const d = DateTime.fromMillis(ms, { zone });
-      return { year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute, second: d.second, weekday: d.weekday };
+      const d = new Date(ms + offsetAt(ms) * minuteMs);
+      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: ((d.getUTCDay() + 6) % 7) + 1 };
     },
   };
+}
+
+/** Offsets by UTC year, each year's table built once, the last one used kept at hand. */
+function offsetsByYear(build: (year: number) => YearOffsets): (ms: number) => number {
+  const years = new Map<number, YearOffsets>();
+  let lastFrom = 0;
+  let lastTo = -1;
+  let last: YearOffsets = { initial: 0, changes: [] };
+  return (ms) => {
+    if (!(ms >= lastFrom && ms < lastTo)) {
+      const year = new Date(ms).getUTCFullYear();
+      let table = years.get(year);
+      if (!table) {
+        table = build(year);
+        years.set(year, table);
+      }
+      last = table;
+      lastFrom = Date.UTC(year, 0, 1);
+      lastTo = Date.UTC(year + 1, 0, 1);
+    }
+    return offsetFromChanges(last, ms);
+  };
+}
+
+/**
+ * An IANA zone. luxon answers offsets from the platform's tz data, which is
+ * slow per call; the changes of each year are found once (weekly samples, then
+ * a binary search to the minute) and answered from that table afterwards.
+ */
+function ianaRule(zone: string): ZoneRule {
+  const luxonOffset = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  const tableFor = (year: number): YearOffsets => {
+    const from = Date.UTC(year, 0, 1);
+    const to = Date.UTC(year + 1, 0, 1);
+    const table: YearOffsets = { initial: luxonOffset(from), changes: [] };
+    let previous = table.initial;
+    for (let lo = from; lo < to; lo += 7 * dayMs) {
+      const hi = Math.min(lo + 7 * dayMs, to);
+      const end = luxonOffset(hi - minuteMs);
+      if (end === previous) continue;
+      // Find the first minute with the new offset.
+      let a = lo;
+      let b = hi - minuteMs;
+      while (b - a > minuteMs) {
+        const mid = a + Math.floor((b - a) / 2 / minuteMs) * minuteMs;
+        if (luxonOffset(mid) === previous) a = mid;
+        else b = mid;
+      }
+      table.changes.push({ at: b, offset: end });
+      previous = end;
+    }
+    return table;
+  };
+  return ruleFrom(zone, offsetsByYear(tableFor));
 }
 
 const minutesOf = (time: string) => {
@@ -80,64 +192,79 @@ const minutesOf = (time: string) => {
 
 /** Day of month of the n-th (5 = last) given weekday of a month. */
 function nthWeekday(year: number, month: number, weekday: Weekday, occurrence: number): number {
-  const first = DateTime.utc(year, month, 1);
-  const target = weekdayNumber(weekday);
-  let day = 1 + ((target - first.weekday + 7) % 7) + (occurrence - 1) * 7;
-  const daysInMonth = first.daysInMonth!;
+  const firstWeekday = ((new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7) + 1;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  let day = 1 + ((weekdayNumber(weekday) - firstWeekday + 7) % 7) + (occurrence - 1) * 7;
   while (day > daysInMonth) day -= 7;
   return day;
 }
 
+/**
+ * Graph's custom time zone. Standard time is UTC - bias; daylight time is
+ * UTC - (bias + daylightBias). Daylight starts at its wall time read in
+ * standard time and ends at the standard rule's wall time read in daylight time.
+ */
 function customRule(tz: CustomTimeZone): ZoneRule {
-  const standardMinutes = -(tz.bias + (tz.standardOffset?.standardBias ?? 0));
-  const daylight = tz.daylightOffset && tz.standardOffset && tz.daylightOffset.month !== 0 ? { start: tz.daylightOffset, end: tz.standardOffset, minutes: -(tz.bias + tz.daylightOffset.daylightBias) } : null;
-  /** UTC instants where daylight time starts and ends in a year. */
-  const transitions = (year: number) => {
-    if (!daylight) return null;
-    // Daylight starts at its wall time in standard time; standard resumes at its wall time in daylight time.
-    const startDay = nthWeekday(year, daylight.start.month, daylight.start.dayOfWeek, daylight.start.dayOccurrence);
-    const endDay = nthWeekday(year, daylight.end.month, daylight.end.dayOfWeek, daylight.end.dayOccurrence);
-    const start = Date.UTC(year, daylight.start.month - 1, startDay) + (minutesOf(daylight.start.time) - standardMinutes) * 60_000;
-    const end = Date.UTC(year, daylight.end.month - 1, endDay) + (minutesOf(daylight.end.time) - daylight.minutes) * 60_000;
-    return { start, end };
+  const standard = -tz.bias;
+  const daylightStart = tz.daylightOffset;
+  const daylightEnd = tz.standardOffset;
+  const daylight = daylightStart && daylightEnd && daylightStart.month !== 0 && daylightEnd.month !== 0 && daylightStart.daylightBias !== 0 ? -(tz.bias + daylightStart.daylightBias) : null;
+  const tableFor = (year: number): YearOffsets => {
+    const table: YearOffsets = { initial: standard, changes: [] };
+    const applies = (rule: { year: number }) => rule.year === 0 || rule.year === year;
+    if (daylight !== null && daylightStart && daylightEnd && applies(daylightStart) && applies(daylightEnd)) {
+      const at = (rule: z.infer<typeof Transition>, offset: number) => Date.UTC(year, rule.month - 1, nthWeekday(year, rule.month, rule.dayOfWeek, rule.dayOccurrence)) + (minutesOf(rule.time) - offset) * minuteMs;
+      const starts = at(daylightStart, standard);
+      const ends = at(daylightEnd, daylight);
+      // Northern hemisphere: daylight inside the year; southern: daylight across New Year.
+      if (starts < ends) table.changes.push({ at: starts, offset: daylight }, { at: ends, offset: standard });
+      else {
+        table.initial = daylight;
+        table.changes.push({ at: ends, offset: standard }, { at: starts, offset: daylight });
+      }
+    }
+    return table;
   };
-  const offsetAt = (ms: number): number => {
-    if (!daylight) return standardMinutes;
-    const t = transitions(new Date(ms).getUTCFullYear())!;
-    const inDaylight = t.start < t.end ? ms >= t.start && ms < t.end : ms >= t.start || ms < t.end;
-    return inDaylight ? daylight.minutes : standardMinutes;
-  };
-  return {
-    label: tz.name ?? 'Custom time zone',
-    offsetAt,
-    toInstant: (w) => {
-      const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second ?? 0);
-      // Try the offset in force just before, then re-check: picks the earlier instant of a repeated hour.
-      const guess = asUtc - offsetAt(asUtc - standardMinutes * 60_000) * 60_000;
-      const refined = asUtc - offsetAt(guess) * 60_000;
-      return offsetAt(refined) === offsetAt(guess) ? Math.min(guess, refined) : refined;
-    },
-    toWallClock: (ms) => {
-      const d = DateTime.fromMillis(ms + offsetAt(ms) * 60_000, { zone: 'UTC' });
-      return { year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute, second: d.second, weekday: d.weekday };
-    },
-  };
+  return ruleFrom(tz.name ?? 'Custom time zone', offsetsByYear(tableFor));
 }
 
 export type GraphTimeZone = { name: string } | CustomTimeZone;
 
-/** The rule for a Graph time zone: `{name}` (Windows or IANA) or a custom zone. */
-export function zoneRule(tz: GraphTimeZone | string): ZoneRule {
-  if (typeof tz === 'string') return ianaRule(ianaName(tz));
-  if ('bias' in tz && typeof tz.bias === 'number') return customRule(CustomTimeZone.parse(tz));
-  return ianaRule(ianaName((tz as { name: string }).name));
+const rulesByName = new Map<string, ZoneRule>();
+
+function namedRule(name: string): ZoneRule {
+  let rule = rulesByName.get(name);
+  if (!rule) {
+    rule = ianaRule(ianaName(name));
+    rulesByName.set(name, rule);
+  }
+  return rule;
 }
 
-/** Graph's `{dateTime, timeZone}` (no offset in dateTime) as an instant. */
+/** The rule for a Graph time zone: `{name}` (Windows or IANA) or a custom zone. */
+export function zoneRule(tz: GraphTimeZone | string): ZoneRule {
+  if (typeof tz === 'string') return namedRule(tz);
+  if ('bias' in tz && typeof tz.bias === 'number') return customRule(CustomTimeZone.parse(tz));
+  return namedRule((tz as { name: string }).name);
+}
+
+const graphDateTime = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?$/;
+
+/** Graph's `{dateTime, timeZone}` (normally no offset in dateTime) as an instant. */
 export function graphDateTimeToInstant(dateTime: string, timeZone: string): number {
-  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?/.exec(dateTime);
+  const m = graphDateTime.exec(dateTime.trim());
   if (!m) throw new RangeError(`not a Graph dateTime: "${dateTime}"`);
-  if (/(Z|[+-]\d\d:\d\d)$/.test(dateTime)) return Date.parse(dateTime);
-  const [, y, mo, d, h, mi, s] = m;
-  return zoneRule(timeZone).toInstant({ year: +y!, month: +mo!, day: +d!, hour: +h!, minute: +mi!, second: s ? +s : 0 });
+  const [, y, mo, d, h, mi, s, offset] = m;
+  const wall = { year: +y!, month: +mo!, day: +d!, hour: +h!, minute: +mi!, second: s ? +s : 0 };
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  if (offset) return offset === 'Z' ? asUtc : asUtc - (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * minuteMs;
+  if (ianaName(timeZone) === 'UTC') return asUtc;
+  return namedRule(timeZone).toInstant(wall);
+}
+
+/** "UTC-07:00" for an offset in minutes east of UTC. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
