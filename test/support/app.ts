@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DestinationStream, Logger } from 'pino';
+import { Agent } from 'undici';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createLogger } from '../../server/logging.js';
 import { startApp, type StartedApp } from '../../server/main.js';
@@ -49,6 +50,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   config.identity.extraCaFile = devTenant.tlsCertificatePath;
   const logger: Logger = createLogger(config.logLevel, options.logDestination);
   let app = await startApp(config, { logger });
+  // Our own connection pool, renewed on restart so no request rides a socket of the stopped server.
+  let dispatcher = new Agent();
   const tokens = new Map<string, string>();
   const userToken = async (upn: string) => {
     const cached = tokens.get(upn);
@@ -73,7 +76,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
         headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
         body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
-      });
+        dispatcher,
+      } as RequestInit);
       const text = await res.text();
       let body: unknown;
       try {
@@ -85,11 +89,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async restart() {
       await app.close();
+      await dispatcher.close();
+      dispatcher = new Agent();
       config.http.port = Number(new URL(app.url).port);
       app = await startApp(config, { logger });
     },
     async close() {
       await app.close();
+      await dispatcher.close();
       if (ownsDevTenant) await devTenant.close();
     },
     stop() { return self.close(); },
