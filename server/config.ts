@@ -22,6 +22,15 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the organization's weeks start and end, for dashboards. */
+  ORG_TIME_ZONE: z.string().default('America/Chicago').refine((z) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: z });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone, e.g. America/Chicago'),
 
   // Real tenant. Setting any of these switches to tenant mode.
   TENANT_ID: z.string().optional(),
@@ -61,6 +70,7 @@ export interface Config {
   http: { host: string; port: number; publicUrl: string };
   dataDir: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  orgTimeZone: string;
   tenantId: string;
   identity: {
     /** Authority host for MSAL (https). The authority is `${authorityHost}/${tenantId}`. */
@@ -122,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       http: { host: e.HOST, port: e.PORT, publicUrl },
       dataDir,
       logLevel: e.LOG_LEVEL,
+      orgTimeZone: e.ORG_TIME_ZONE,
       tenantId: d.tenantId,
       identity: {
         authorityHost: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}`,
@@ -178,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { host: e.HOST, port: e.PORT, publicUrl },
     dataDir: path.resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
+    orgTimeZone: e.ORG_TIME_ZONE,
     tenantId,
     identity: {
       authorityHost,

@@ -6,6 +6,7 @@ import type { TokenSource } from '../auth/tokens.js';
 import type { GraphGateway } from '../graph/client.js';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ProgramStore } from '../graph/programStore.js';
+import { dashboardRoutes } from './dashboard.js';
 import { meRoutes, type ParticipantLookup } from './me.js';
 import { outlookRoutes } from './outlook.js';
 import { programRoutes } from './program.js';
@@ -30,6 +31,7 @@ export function allRoutes(s: AppServices): RouteDeclaration[] {
     // Before programRoutes: /api/sessions/by-event must not be taken for /api/sessions/:id.
     ...outlookRoutes({ store: s.store, graph: s.graph, now: s.now }),
     ...programRoutes({ store: s.store, graph: s.graph, delegatedGraph: s.delegatedGraph, publicUrl: s.config.http.publicUrl, now: s.now }),
+    ...dashboardRoutes({ store: s.store, graph: s.graph.client, orgTimeZone: s.config.orgTimeZone, now: s.now }),
     ...schedulingRoutes({ graph: s.graph, pairs: s.store, sessions: s.store, agenda: programAgendaSource(s.store), now: s.now, log: s.log }),
   ];
 }
