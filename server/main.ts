@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -12,7 +13,7 @@ import type { Config } from './config.js';
 import { createGraphClient } from './graph/client.js';
 import { ProgramStore } from './graph/programStore.js';
 import { allRoutes, type AppServices } from './api/index.js';
-import { devLandingRouter, tenantLandingRouter } from './api/landing.js';
+import { devLandingRouter, missingBundlePage, tenantLandingRouter } from './api/landing.js';
 import type { RouteDeclaration } from './api/route.js';
 import { mountRoutes } from './api/router.js';
 import { createLogger } from './logging.js';
@@ -24,15 +25,23 @@ export interface StartedApp {
   close(): Promise<void>;
 }
 
-const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
+/** Where Vite writes the browser bundles (`npm run build:web`). */
+export const defaultWebRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 /** The scope the browser asks for to call our API. */
 export function apiScope(config: Config): string {
   return `${config.identity.apiAudiences[1] ?? config.identity.clientId}/access_as_user`;
 }
 
-export async function startApp(config: Config, opts: { logger?: Logger } = {}): Promise<StartedApp> {
+export interface StartAppOptions {
+  logger?: Logger;
+  /** The built browser bundles; defaults to dist/web. */
+  webRoot?: string;
+}
+
+export async function startApp(config: Config, opts: StartAppOptions = {}): Promise<StartedApp> {
   const log = opts.logger ?? createLogger(config.logLevel);
+  const webRoot = opts.webRoot ?? defaultWebRoot;
   const tokens = createTokenSource(config);
   const trustedCaPem = config.identity.extraCaFile ? readFileSync(config.identity.extraCaFile, 'utf8') : null;
   const graph = createGraphClient({ baseUrl: config.graph.baseUrl, getAccessToken: () => tokens.appToken(graphDefaultScope), logger: log, trustedCaPem });
@@ -48,29 +57,44 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
   app.set('trust proxy', 'loopback');
   app.use((req, res, next) => {
     const started = performance.now();
-    res.on('finish', () => log.info({ http: { method: req.method, path: req.path.replace(/[0-9a-f-]{36}/gi, '{id}'), status: res.statusCode, ms: Math.round(performance.now() - started) } }, 'request'));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Method, path (ids elided), status and time only: never headers, query or body.
+    res.on('finish', () => log.info({ requestId: res.getHeader('x-request-id'), http: { method: req.method, path: req.path.replace(/[0-9a-f-]{36}/gi, '{id}'), status: res.statusCode, ms: Math.round(performance.now() - started) } }, 'request'));
     next();
   });
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/api/client-config', (_req, res) => {
     res.json({ mode: config.mode, tenantId: config.tenantId, clientId: config.identity.clientId, apiScope: apiScope(config), authority: `${config.mode === 'tenant' ? config.identity.authorityHost : 'https://login.microsoftonline.com'}/${config.tenantId}`, devSignIn: config.devTenant !== null });
   });
+
+  // ---- Bot and message extension (server/bot) mount here, before the /api router
+  // (whose catch-all answers unknown /api paths with 404): app.post('/api/messages', ...).
+
+  // ---- The REST API: every route module is listed in server/api/index.ts.
   mountRoutes(app, routes, { validate, log });
+
+  // ---- Pages: the landing page, then the browser bundles.
   if (config.devTenant) {
     app.use(devLandingRouter({ devTenantUrl: config.devTenant.url, tenantId: config.tenantId, clientId: config.identity.clientId, apiScope: apiScope(config) }));
   } else {
     app.use(tenantLandingRouter());
   }
-  if (existsSync(webRoot)) {
-    app.use('/assets', express.static(`${webRoot}/assets`, { immutable: true, maxAge: '1y' }));
-    for (const surface of ['tab', 'outlook']) {
-      const page = `${webRoot}/src/${surface}/index.html`;
-      app.get([`/${surface}`, `/${surface}/*rest`], (_req, res) => (existsSync(page) ? res.sendFile(page) : res.status(404).type('text/plain').send(`The ${surface} bundle is missing. Run npm run build:web.`)));
-    }
-    app.use(express.static(webRoot, { index: false }));
-  } else {
-    app.get(['/tab', '/tab/*rest', '/outlook', '/outlook/*rest'], (_req, res) => void res.status(503).type('text/plain').send('The browser bundles are not built yet. Run `npm run build:web` (npm start does it for you).'));
+  app.use('/assets', express.static(path.join(webRoot, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  for (const surface of ['tab', 'outlook']) {
+    const page = path.join(webRoot, 'src', surface, 'index.html');
+    // Client-side routes (/tab/pairs/:id) all get the surface's page.
+    app.get([`/${surface}`, `/${surface}/*rest`], (_req, res) => {
+      if (existsSync(page)) return void res.setHeader('Cache-Control', 'no-cache').sendFile(page);
+      res.status(503).type('html').send(missingBundlePage(surface));
+    });
   }
+  app.use(express.static(webRoot, { index: false }));
+  app.use((req, res) => void res.status(404).type('text/plain').send(`Not found: ${req.method} ${req.path}`));
+  app.use((err: { status?: number; statusCode?: number; message?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    if (status >= 500) log.error({ err: err.message, path: req.path }, 'page request failed');
+    res.status(status).type('text/plain').send(status === 404 ? `Not found: ${req.method} ${req.path}` : status >= 500 ? 'Something went wrong on our side.' : 'The request could not be served.');
+  });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));
@@ -79,7 +103,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.http.host}:${port}`,
-    routes: routes.map(({ method, path, access, summary }) => ({ method, path, access, summary })),
+    routes: routes.map((r) => ({ method: r.method, path: r.path, access: r.access, summary: r.summary })),
     services,
     close: async () => {
       server.closeAllConnections();

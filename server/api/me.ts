@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Me, Participant } from '../../src/core/schemas.js';
-import type { RouteDeclaration } from './route.js';
+import { errorCodes } from '../../src/core/api.js';
+import { ApiProblem, type RouteDeclaration } from './route.js';
 
 const DirectoryUser = z.object({ id: z.string(), displayName: z.string().nullable(), mail: z.string().nullable(), userPrincipalName: z.string(), department: z.string().nullable().optional() });
 
@@ -19,8 +20,13 @@ export function meRoutes(deps: { graph: Client; participants: ParticipantLookup 
       access: 'signed-in',
       summary: 'The caller: id, name, department, career stage, roles',
       async handle({ caller }) {
-        const user = DirectoryUser.parse(await deps.graph.api(`/users/${caller.userId}`).select(['id', 'displayName', 'mail', 'userPrincipalName', 'department']).get());
-        const participant = deps.participants ? await deps.participants.participant(caller.userId) : null;
+        const [directoryEntry, participant] = await Promise.all([
+          deps.graph.api(`/users/${encodeURIComponent(caller.userId)}`).select(['id', 'displayName', 'mail', 'userPrincipalName', 'department']).get() as Promise<unknown>,
+          deps.participants ? deps.participants.participant(caller.userId) : null,
+        ]);
+        const parsed = DirectoryUser.safeParse(directoryEntry);
+        if (!parsed.success) throw new ApiProblem(502, errorCodes.upstreamUnavailable, 'The directory returned a user this app does not understand.');
+        const user = parsed.data;
         const me: Me = {
           id: caller.userId,
           displayName: user.displayName ?? caller.displayName,

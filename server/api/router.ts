@@ -1,50 +1,82 @@
 // Puts RouteDeclarations on Express: authentication, the declared role, JSON
 // bodies, and every failure as {"error":{"code","message"}} (never a stack).
+// Order per request: token -> role -> body -> handler, so an anonymous or
+// unauthorized caller never gets a body parsed.
 import { randomUUID } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
+import { ZodError } from 'zod';
 import { AuthenticationError, type BearerValidator } from '../auth/bearer.js';
+import { errorCodes } from '../../src/core/api.js';
 import { ApiProblem, type Caller, type RouteDeclaration } from './route.js';
 
 export const jsonBodyLimit = '256kb';
 
-function sendError(res: Response, status: number, code: string, message: string, extra: { field?: string; details?: unknown; headers?: Record<string, string> } = {}): void {
+interface ErrorExtra {
+  field?: string;
+  details?: unknown;
+  headers?: Record<string, string>;
+}
+
+function sendError(res: Response, status: number, code: string, message: string, extra: ErrorExtra = {}): void {
   for (const [k, v] of Object.entries(extra.headers ?? {})) res.setHeader(k, v);
   res.status(status).json({ error: { code, message, ...(extra.field ? { field: extra.field } : {}), ...(extra.details !== undefined ? { details: extra.details } : {}) } });
 }
 
-/** Maps what a handler threw to a status and a stable code. */
-function toProblem(err: unknown): ApiProblem | null {
+/** Maps what a handler threw to a status and a stable code; null for the unexpected. */
+export function toProblem(err: unknown): ApiProblem | null {
   if (err instanceof ApiProblem) return err;
+  if (err instanceof ZodError) {
+    const issue = err.issues[0];
+    const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+    return new ApiProblem(400, errorCodes.invalidRequest, field ? `${field}: ${issue!.message}` : (issue?.message ?? 'the request is not valid'), field);
+  }
   if (err instanceof GraphError) {
-    if ([429, 503, 504].includes(err.statusCode)) return new ApiProblem(503, 'throttled', 'Microsoft 365 is busy; try again in a moment.', undefined, undefined, { 'Retry-After': '5' });
-    if (err.statusCode === 412) return new ApiProblem(412, 'precondition_failed', 'Someone changed this since you loaded it.');
-    if (err.statusCode === 404) return new ApiProblem(404, 'not_found', 'Not found in Microsoft 365.');
-    if (err.statusCode === 401 || err.statusCode === 403) return new ApiProblem(502, 'upstream_unavailable', 'Microsoft 365 refused the app\'s request; an admin may need to grant consent.');
-    return new ApiProblem(502, 'upstream_unavailable', 'Microsoft 365 returned an error.');
+    if ([429, 503, 504].includes(err.statusCode)) return new ApiProblem(503, errorCodes.throttled, 'Microsoft 365 is busy; try again in a moment.', undefined, undefined, { 'Retry-After': '5' });
+    if (err.statusCode === 412) return new ApiProblem(412, errorCodes.preconditionFailed, 'Someone changed this since you loaded it.');
+    if (err.statusCode === 404) return new ApiProblem(404, errorCodes.notFound, 'Not found in Microsoft 365.');
+    if (err.statusCode === 401 || err.statusCode === 403) return new ApiProblem(502, errorCodes.upstreamUnavailable, 'Microsoft 365 refused the app\'s request; an admin may need to grant consent.');
+    return new ApiProblem(502, errorCodes.upstreamUnavailable, 'Microsoft 365 returned an error.');
   }
   return null;
 }
 
+interface RouteLocals {
+  requestId: string;
+  log: Logger;
+  caller: Caller;
+}
+
+const locals = (res: Response) => res.locals as RouteLocals;
+
 export function mountRoutes(app: express.Express, routes: readonly RouteDeclaration[], deps: { validate: BearerValidator; log: Logger }): void {
   const api = express.Router();
-  api.use(express.json({ limit: jsonBodyLimit }));
+  const parseJson = express.json({ limit: jsonBodyLimit });
+
   for (const route of routes) {
-    api[route.method](route.path.replace(/^\/api/, ''), async (req: Request, res: Response) => {
+    const name = `${route.method.toUpperCase()} ${route.path}`;
+    const authenticate: RequestHandler = async (req, res, next) => {
       const requestId = randomUUID();
-      const log = deps.log.child({ requestId, route: `${route.method.toUpperCase()} ${route.path}` });
-      let caller: Caller;
+      res.setHeader('x-request-id', requestId);
+      Object.assign(res.locals, { requestId, log: deps.log.child({ requestId, route: name }) });
       try {
-        caller = await deps.validate(req.get('authorization'));
+        locals(res).caller = await deps.validate(req.get('authorization'));
       } catch (err) {
         const message = err instanceof AuthenticationError ? err.message : 'the token could not be validated';
-        res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-        return sendError(res, 401, 'unauthenticated', message);
+        if (!(err instanceof AuthenticationError)) locals(res).log.warn({ err: err instanceof Error ? err.message : String(err) }, 'token validation failed');
+        return sendError(res, 401, errorCodes.unauthenticated, message, { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
       }
-      if (route.access !== 'signed-in' && !caller.roles.includes(route.access)) {
-        return sendError(res, 403, 'forbidden', `this needs the ${route.access} role`);
+      next();
+    };
+    const authorize: RequestHandler = (_req, res, next) => {
+      if (route.access !== 'signed-in' && !locals(res).caller.roles.includes(route.access)) {
+        return sendError(res, 403, errorCodes.forbidden, `this needs the ${route.access} role`);
       }
+      next();
+    };
+    const handle: RequestHandler = async (req, res) => {
+      const { caller, log, requestId } = locals(res);
       try {
         const result = await route.handle({
           caller,
@@ -62,22 +94,26 @@ export function mountRoutes(app: express.Express, routes: readonly RouteDeclarat
       } catch (err) {
         const problem = toProblem(err);
         if (problem) {
-          if (problem.status >= 500) log.warn({ code: problem.code }, 'request failed upstream');
+          if (problem.status >= 500) log.warn({ code: problem.code, status: problem.status }, 'request failed upstream');
           return sendError(res, problem.status, problem.code, problem.message, { field: problem.field, details: problem.details, headers: problem.headers });
         }
+        // Only the error's name, message and stack: never the request body.
         log.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, 'unhandled error');
-        sendError(res, 500, 'internal_error', `something went wrong on our side (request ${requestId})`);
+        sendError(res, 500, 'internal_error', `Something went wrong on our side. Quote request ${requestId} if you report it.`);
       }
-    });
+    };
+    api[route.method](route.path.replace(/^\/api/, ''), authenticate, authorize, parseJson, handle);
   }
-  api.use((req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} /api${req.path}`));
+
+  api.use((req, res) => sendError(res, 404, errorCodes.notFound, `no API route ${req.method} /api${req.path}`));
   api.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const type = (err as { type?: string } | null)?.type;
-    if (type === 'entity.parse.failed') return sendError(res, 400, 'invalid_request', 'the request body is not valid JSON', { field: 'body' });
-    if (type === 'entity.too.large') return sendError(res, 413, 'invalid_request', `the request body is larger than ${jsonBodyLimit}`, { field: 'body' });
-    if (type === 'charset.unsupported' || type === 'encoding.unsupported') return sendError(res, 415, 'invalid_request', 'unsupported request encoding');
-    deps.log.error({ err: err instanceof Error ? err.message : String(err) }, 'request failed before routing');
-    sendError(res, 400, 'invalid_request', 'the request could not be read');
+    if (type === 'entity.parse.failed') return sendError(res, 400, errorCodes.invalidRequest, 'the request body is not valid JSON', { field: 'body' });
+    if (type === 'entity.too.large') return sendError(res, 413, errorCodes.invalidRequest, `the request body is larger than ${jsonBodyLimit}`, { field: 'body' });
+    if (type === 'charset.unsupported' || type === 'encoding.unsupported') return sendError(res, 415, errorCodes.invalidRequest, 'unsupported request encoding', { field: 'body' });
+    const requestId = (res.locals as Partial<RouteLocals>).requestId ?? randomUUID();
+    deps.log.error({ requestId, err: err instanceof Error ? err.message : String(err) }, 'request failed before its handler');
+    sendError(res, 400, errorCodes.invalidRequest, `the request could not be read (request ${requestId})`);
   });
   app.use('/api', api);
 }
