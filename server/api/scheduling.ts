@@ -83,15 +83,17 @@ export function nextSessionFocus(pairId: string, history: readonly Session[]): {
  * across groups either.
  */
 export function allocateDepartment(pairs: readonly Pair[], availability: ReadonlyMap<string, PersonAvailability>, window: Interval, round: string): Placement[] {
-  const busy = new Map<string, Interval[]>();
+  const placedBusy = new Map<string, Interval[]>();
   const out = new Map<string, Placement>();
   for (const duration of [...new Set(pairs.map((p) => p.durationMinutes))].sort((a, b) => b - a)) {
     const group: PairToPlace[] = pairs.filter((p) => p.durationMinutes === duration).map((p) => ({ pairId: p.id, people: [p.members[0].mail.toLowerCase(), p.members[1].mail.toLowerCase()] }));
-    const view = new Map([...availability].map(([who, a]) => [who, { working: a.working, busy: [...a.busy, ...(busy.get(who) ?? [])] }]));
+    const peopleOf = new Map(group.map((g) => [g.pairId, g.people]));
+    // Only people already placed in an earlier group need a view with those slots added.
+    const view = placedBusy.size === 0 ? availability : new Map([...availability].map(([who, a]) => [who, placedBusy.has(who) ? { working: a.working, busy: [...a.busy, ...placedBusy.get(who)!] } : a]));
     for (const placement of allocateSlots(group, view, window, duration, `${round}:${duration}`)) {
       out.set(placement.pairId, placement);
       if (!placement.slot) continue;
-      for (const who of group.find((g) => g.pairId === placement.pairId)!.people) busy.set(who, [...(busy.get(who) ?? []), placement.slot]);
+      for (const who of peopleOf.get(placement.pairId)!) placedBusy.set(who, [...(placedBusy.get(who) ?? []), placement.slot]);
     }
   }
   return pairs.map((p) => out.get(p.id)!);
