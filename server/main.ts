@@ -16,6 +16,8 @@ import { allRoutes, type AppServices } from './api/index.js';
 import { devLandingRouter, missingBundlePage, tenantLandingRouter } from './api/landing.js';
 import type { RouteDeclaration } from './api/route.js';
 import { mountRoutes } from './api/router.js';
+import { createReciprocalAgent } from './bot/agent.js';
+import { mountBot } from './bot/endpoint.js';
 import { createLogger } from './logging.js';
 
 export interface StartedApp {
@@ -59,7 +61,7 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
     const started = performance.now();
     res.setHeader('X-Content-Type-Options', 'nosniff');
     // Method, path (ids elided), status and time only: never headers, query or body.
-    res.on('finish', () => log.info({ requestId: res.getHeader('x-request-id'), http: { method: req.method, path: req.path.replace(/[0-9a-f-]{36}/gi, '{id}'), status: res.statusCode, ms: Math.round(performance.now() - started) } }, 'request'));
+    res.on('finish', () => log.info({ requestId: res.getHeader('x-request-id'), http: { method: req.method, path: req.originalUrl.split('?')[0]!.replace(/[0-9a-f-]{36}/gi, '{id}'), status: res.statusCode, ms: Math.round(performance.now() - started) } }, 'request'));
     next();
   });
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
@@ -71,6 +73,8 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
   // (whose catch-all answers unknown /api paths with 404): app.post('/api/messages', ...).
 
   // ---- The REST API: every route module is listed in server/api/index.ts.
+  // The bot before the REST router, which would answer /api/messages with 404.
+  mountBot(app, { config, log, agent: createReciprocalAgent({ store, log, teamsAppId: config.bot.id, publicUrl: config.http.publicUrl, now: Date.now }) });
   mountRoutes(app, routes, { validate, log });
 
   // ---- Pages: the landing page, then the browser bundles.

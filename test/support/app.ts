@@ -33,6 +33,8 @@ export interface TestAppOptions {
   devTenant?: TestDevTenant;
   /** Where logs go (default: silent). */
   logDestination?: DestinationStream;
+  /** Built browser bundles to serve (default: dist/web). */
+  webRoot?: string;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -49,7 +51,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // The dev tenant keeps its certificate in its own data dir; point MSAL at it.
   config.identity.extraCaFile = devTenant.tlsCertificatePath;
   const logger: Logger = createLogger(config.logLevel, options.logDestination);
-  let app = await startApp(config, { logger });
+  const startOptions = { logger, ...(options.webRoot ? { webRoot: options.webRoot } : {}) };
+  let app = await startApp(config, startOptions);
   // Our own connection pool, renewed on restart so no request rides a socket of the stopped server.
   let dispatcher = new Agent();
   const tokens = new Map<string, string>();
@@ -92,7 +95,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await dispatcher.close();
       dispatcher = new Agent();
       config.http.port = Number(new URL(app.url).port);
-      app = await startApp(config, { logger });
+      app = await startApp(config, startOptions);
     },
     async close() {
       await app.close();
