@@ -29,14 +29,12 @@ beforeAll(async () => {
   const devTenant = await startTestDevTenant({ dataDir: path.join(dataDir, 'devtenant') });
   t = await startTestApp({ devTenant });
   env = { DATA_DIR: dataDir, DEV_TENANT_PORT: new URL(devTenant.url).port, DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port, LOG_LEVEL: 'warn' };
-  const byDept = new Map<string, DemoUser[]>();
-  for (const u of devTenant.users) byDept.set(u.department, [...(byDept.get(u.department) ?? []), u]);
   department = 'Cli Test Unit';
-  const sameZone = [...byDept.values()].flatMap((list) => list).filter((u, _i, all) => all.filter((v) => v.timeZone === u.timeZone).length >= 4);
-  const zone = sameZone[0]!.timeZone;
-  const people = sameZone.filter((u) => u.timeZone === zone).slice(0, 4);
+  const zone = devTenant.users.find((u) => devTenant.users.filter((v) => v.timeZone === u.timeZone).length >= 4)!.timeZone;
+  const [w, x, y, z] = devTenant.users.filter((u) => u.timeZone === zone) as [DemoUser, DemoUser, DemoUser, DemoUser];
   const p = (u: DemoUser): Participant => ({ userId: u.id, displayName: u.displayName, mail: u.userPrincipalName, department, careerStage: u.careerStage, timeZone: u.timeZone });
-  for (const [i, [a, b]] of [[people[0]!, people[1]!], [people[2]!, people[3]!], [people[0]!, people[2]!]].entries()) {
+  const couples: Array<[DemoUser, DemoUser]> = [[w, x], [y, z], [w, y]];
+  for (const [i, [a, b]] of couples.entries()) {
     const members = [p(a), p(b)].sort((x, y) => x.userId.localeCompare(y.userId)) as [Participant, Participant];
     await t.app.services.store.createPair({ id: `cli-${i}`, members, cadence: 'weekly', durationMinutes: 30, status: 'active', startedOn: new Date().toISOString(), endedOn: null });
   }
