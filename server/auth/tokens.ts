@@ -32,8 +32,10 @@ export function networkClientTrusting(caPem: string): INetworkModule {
   };
 }
 
-export function createTokenSource(config: Config): TokenSource {
-  const { identity, tenantId } = config;
+/** MSAL for an app registration: ours by default, or another one (the bot's) with its own credentials. */
+export function createTokenSource(config: Config, as: { clientId: string; clientSecret: string | null } | null = null): TokenSource {
+  const { tenantId } = config;
+  const identity = as ? { ...config.identity, clientId: as.clientId, clientSecret: as.clientSecret, certificate: as.clientSecret ? null : config.identity.certificate } : config.identity;
   const authorityHost = new URL(identity.authorityHost);
   const credentials = identity.certificate
     ? { clientCertificate: { thumbprintSha256: identity.certificate.thumbprint, privateKey: readFileSync(identity.certificate.path, 'utf8') } }

@@ -211,6 +211,8 @@ export class Identity {
     const first = parts[0]!;
     const resource = first.endsWith('/.default') ? first.slice(0, -'/.default'.length) : first.replace(/\/[^/]+$/, '');
     if (resource === graphAudience || resource === graphAppId || resource === `${graphAudience}/`) return { audience: graphAudience, scopes: parts };
+    // Bots call the Bot Connector service with tokens for this audience.
+    if (resource === 'https://api.botframework.com') return { audience: resource, scopes: parts };
     const appId = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(resource)?.[1];
     if (appId && this.options.clients[appId] !== undefined) return { audience: appId, scopes: parts };
     throw new OAuthError(400, 'invalid_resource', 'AADSTS500011', `The resource principal named ${resource} was not found in the tenant.`);

@@ -391,6 +391,18 @@ export class ProgramStore {
     return (await this.all('Touchpoints')).map((i) => this.toTouchpoint(i.fields));
   }
 
+  // ---- bot conversation references ----
+
+  /** Where the bot was installed (personal or group chat), so it can post there later. */
+  async saveConversationReference(conversationId: string, reference: unknown): Promise<void> {
+    await this.upsert('ConversationReferences', conversationId, { ReferenceJson: JSON.stringify(reference) });
+  }
+
+  async conversationReference(conversationId: string): Promise<unknown | null> {
+    const item = await this.findByKey('ConversationReferences', conversationId);
+    return item ? json(z.unknown(), item.fields['ReferenceJson'], null) : null;
+  }
+
   // ---- agenda templates ----
 
   async agendaTemplates(): Promise<unknown | null> {

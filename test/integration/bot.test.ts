@@ -1,0 +1,147 @@
+// The bot and message extension over real HTTP, fed the published Teams
+// payloads, authenticated by the Agents SDK against the dev tenant's issuer.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoProgramFor } from '../../server/cli/serve.js';
+import { embeddedDefaults } from '../../server/config.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+const contracts = path.resolve(__dirname, '../../../shared/contracts/teams');
+const published = (name: string) => JSON.parse(readFileSync(path.join(contracts, name), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let app: TestApp;
+let member: { id: string; userPrincipalName: string };
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedDemoProgramFor(app.app, app.devTenant);
+  const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!.userPrincipalName;
+  const pairs = (await app.request('/api/program/pairs', { as: owner })).body as Array<{ pair: { members: Array<{ userId: string }> } }>;
+  member = app.users.find((u) => u.id === pairs[0]!.pair.members[0]!.userId)!;
+}, 60_000);
+afterAll(() => app?.close());
+
+async function botToken(tenantId = embeddedDefaults.tenantId, scope = `${embeddedDefaults.botId}/.default`): Promise<string> {
+  const res = await fetch(`${app.devTenantUrl}/${tenantId}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: embeddedDefaults.botId, client_secret: embeddedDefaults.clientSecret, scope }) });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** A published invoke, sent by our member from our tenant. */
+function ours(activity: Record<string, any>, extra: Record<string, any> = {}) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { ...activity, type: 'invoke', channelId: 'msteams', serviceUrl: activity.serviceUrl ?? activity.serviceURL ?? 'https://smba.trafficmanager.net/amer/', from: { ...(activity.from ?? { id: '29:test' }), aadObjectId: member.id }, recipient: activity.recipient ?? { id: `28:${embeddedDefaults.botId}`, name: 'Reciprocal' }, conversation: { ...(activity.conversation ?? { id: '19:conversation' }), tenantId: embeddedDefaults.tenantId }, channelData: { ...(activity.channelData ?? {}), tenant: { id: embeddedDefaults.tenantId } }, ...extra };
+}
+
+async function post(activity: unknown, token?: string) {
+  const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof activity === 'string' ? activity : JSON.stringify(activity) });
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  return { status: res.status, body: body as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Keys and value types of a JSON tree, down to `depth`. */
+function shape(value: unknown, depth: number): unknown {
+  if (Array.isArray(value)) return depth === 0 ? 'array' : [shape(value[0], depth - 1)];
+  if (value && typeof value === 'object') return depth === 0 ? 'object' : Object.fromEntries(Object.keys(value).sort().map((k) => [k, shape((value as Record<string, unknown>)[k], depth - 1)]));
+  return typeof value;
+}
+
+const searchInvoke = () => ours(published('teams.composeExtension.query.invoke.json'), { value: { commandId: 'searchPairs', parameters: [{ name: 'searchKeywords', value: '' }], queryOptions: { skip: 0, count: 25 } } });
+
+describe('activity authentication (Agents SDK JWT validation)', () => {
+  const refused: Array<[string, () => Promise<string | undefined>, number]> = [
+    ['no token', async () => undefined, 401],
+    ['a token for another audience (our API, not the bot)', () => botToken(embeddedDefaults.tenantId, `${embeddedDefaults.clientId}/.default`), 401],
+    ['a token from another tenant', () => botToken(embeddedDefaults.foreignTenantId), 401],
+    ['an expired-looking forged token', async () => 'eyJhbGciOiJSUzI1NiIsImtpZCI6IngifQ.eyJhdWQiOiJ4IiwiZXhwIjoxfQ.c2ln', 401],
+  ];
+  it.each(refused)('refuses %s and runs no handler', async (_name, token, status) => {
+    const install = ours(published('teams.conversationUpdate.personalMembersAdded.json'), { type: 'conversationUpdate', conversation: { id: `a:refused-${_name.length}`, tenantId: embeddedDefaults.tenantId } });
+    const r = await post(install, await token());
+    expect(r.status).toBe(status);
+    expect(await app.app.services.store.conversationReference(`a:refused-${_name.length}`)).toBeNull();
+  });
+
+  it('refuses a valid token carrying an activity from another tenant with 403', async () => {
+    const activity = { ...searchInvoke(), channelData: { tenant: { id: embeddedDefaults.foreignTenantId } } };
+    const r = await post(activity, await botToken());
+    expect(r.status).toBe(403);
+  });
+
+  it('answers a malformed activity with 400, not a stack trace', async () => {
+    const token = await botToken();
+    expect((await post('{"type": ', token)).status).toBe(400);
+    const r = await post({ hello: 'world' }, token);
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body ?? '')).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+});
+
+describe('install', () => {
+  it('stores the conversation reference when the bot is added to a personal chat', async () => {
+    const activity = published('teams.conversationUpdate.personalMembersAdded.json');
+    const install = { ...activity, from: { ...activity.from, aadObjectId: member.id }, conversation: { ...activity.conversation, id: 'a:install-test', tenantId: embeddedDefaults.tenantId }, channelData: { ...activity.channelData, tenant: { id: embeddedDefaults.tenantId } } };
+    install.membersAdded = [{ id: install.recipient.id }];
+    const r = await post(install, await botToken());
+    expect(r.status).toBe(200);
+    expect(await app.app.services.store.conversationReference('a:install-test')).toMatchObject({ conversation: { id: 'a:install-test' } });
+  });
+});
+
+describe('message extension invokes', () => {
+  it('answers a search with result cards in the published shape', async () => {
+    const r = await post(searchInvoke(), await botToken());
+    expect(r.status).toBe(200);
+    const expected = published('teams.composeExtension.query.response.json');
+    expect(shape(r.body, 2)).toEqual(shape(expected, 2));
+    expect(Object.keys(r.body.composeExtension.attachments[0]).sort()).toEqual(Object.keys(expected.composeExtension.attachments[0]).sort());
+    expect(r.body.composeExtension.attachments.length).toBeGreaterThan(0);
+  });
+
+  it('answers "Schedule a session" with a dialog in the published task/continue shape', async () => {
+    const fetchTask = ours(published('teams.composeExtension.fetchTask.invoke.json'), { value: { commandId: 'scheduleSession', commandContext: 'compose' } });
+    const r = await post(fetchTask, await botToken());
+    expect(r.status).toBe(200);
+    const expected = published('teams.composeExtension.fetchTask.response.continue.card.json');
+    expect(shape(r.body, 3)).toEqual(shape(expected, 3));
+    expect(r.body.task.value.card.type).toBe('AdaptiveCard');
+  });
+
+  it('stops "Save as learning note" on a message with a patient identifier and escapes hostile text in the dialog', async () => {
+    const content = '<p>Patient John Smith, MRN 4820193 <script>alert(1)</script> ${user.secret} [x](javascript:alert(1))</p>';
+    const fetchTask = ours(published('teams.composeExtension.fetchTask.invoke.json'), { value: { commandId: 'saveAsLearningNote', commandContext: 'message', messagePayload: { body: { contentType: 'html', content } } } });
+    const before = await app.request('/api/pairs', { as: member.userPrincipalName });
+    const r = await post(fetchTask, await botToken());
+    expect(r.status).toBe(200);
+    expect(r.body.task.type).toBe('continue');
+    const json = JSON.stringify(r.body.task.value.card);
+    expect(json).toContain('MRN 4820193');
+    expect(json).not.toContain('${user.secret}');
+    const texts = (r.body.task.value.card.body as Array<{ type: string; text?: string }>).filter((b) => b.type === 'TextBlock').map((b) => b.text ?? '');
+    expect(texts.join(' ')).not.toMatch(/(?<!\\)\[x\]\(javascript/);
+    const after = await app.request('/api/pairs', { as: member.userPrincipalName });
+    expect(after.body).toEqual(before.body);
+  });
+
+  it('saves a clean message as a learning note and answers in the published submitAction shape', async () => {
+    const submit = ours(published('teams.composeExtension.submitAction.invoke.json'), { value: { commandId: 'saveAsLearningNote', commandContext: 'message', data: { text: 'Learned the saved-filter trick for the authorization queue.' } } });
+    const r = await post(submit, await botToken());
+    expect(r.status).toBe(200);
+    expect(r.body.composeExtension.type).toBe('message');
+    expect(r.body.composeExtension.text).toMatch(/Saved to your learning note/);
+  });
+
+  it('answers "Schedule a session" submit with a result card', async () => {
+    const pairs = (await app.request('/api/pairs', { as: member.userPrincipalName })).body as Array<{ pair: { id: string } }>;
+    const submit = ours(published('teams.composeExtension.submitAction.invoke.json'), { value: { commandId: 'scheduleSession', commandContext: 'compose', data: { pairId: pairs[0]!.pair.id } } });
+    const r = await post(submit, await botToken());
+    expect(r.status).toBe(200);
+    const expected = published('teams.composeExtension.submitAction.response.json');
+    expect(shape(r.body, 2)).toEqual(shape(expected, 2));
+  });
+});
