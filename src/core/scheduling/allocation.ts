@@ -28,10 +28,12 @@ export interface AllocationOptions {
 }
 
 const minuteMs = 60_000;
-const dayMs = 24 * 60 * minuteMs;
-/** Time from the edge of a working day beyond which a slot counts as fully comfortable. */
-const comfortCapMs = 120 * minuteMs;
-const weights = { comfort: 30, perDayLater: 1.5, sameDaySession: 12, backToBack: 8 } as const;
+const dayMinutes = 24 * 60;
+/** Minutes from the edge of a working day beyond which a slot counts as fully comfortable. */
+const comfortCap = 120;
+// Score points, in quarters so that all arithmetic stays in small integers:
+// comfort gives up to 30 points (one quarter point per comfortable minute).
+const quarter = { perDayLater: 6, sameDaySession: 48, backToBack: 32 } as const;
 
 /** FNV-1a: a stable, dependency-free string hash (core runs in the browser too). */
 function fnv1a(text: string): number {
@@ -40,6 +42,7 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+/** A person's ranges in whole minutes from the run's origin (small integers keep the hot loop free of boxed numbers). */
 interface PersonState {
   working: Interval[];
   free: Interval[];
@@ -56,29 +59,54 @@ function insertSorted(list: Interval[], item: Interval): void {
 }
 
 /** Number of slot starts the ranges hold. */
-function capacity(ranges: readonly Interval[], durationMs: number, stepMs: number, earliest: number): number {
+function capacity(ranges: readonly Interval[], duration: number, step: number, earliest: number): number {
   let n = 0;
   for (const r of ranges) {
-    const first = Math.ceil(Math.max(r.start, earliest) / stepMs) * stepMs;
-    if (first + durationMs <= r.end) n += Math.floor((r.end - durationMs - first) / stepMs) + 1;
+    const first = Math.ceil(Math.max(r.start, earliest) / step) * step;
+    if (first + duration <= r.end) n += Math.floor((r.end - duration - first) / step) + 1;
   }
   return n;
 }
 
-export function allocateSlots(pairs: readonly PairToPlace[], availability: ReadonlyMap<string, PersonAvailability>, window: Interval, durationMinutes: number, round: string, options: AllocationOptions = {}): Placement[] {
-  const durationMs = durationMinutes * minuteMs;
-  const stepMs = (options.granularityMinutes ?? 15) * minuteMs;
-  if (!(durationMs > 0) || !(stepMs > 0)) throw new RangeError('duration and granularity must be positive');
-  const earliest = Math.max(window.start, options.notBefore ?? -Infinity);
+function endsAt(claimed: readonly Interval[], at: number): boolean {
+  for (const c of claimed) if (c.end === at) return true;
+  return false;
+}
 
-  const people = new Map<string, PersonState>();
+function startsAt(claimed: readonly Interval[], at: number): boolean {
+  for (const c of claimed) if (c.start === at) return true;
+  return false;
+}
+
+export function allocateSlots(pairs: readonly PairToPlace[], availability: ReadonlyMap<string, PersonAvailability>, window: Interval, durationMinutes: number, round: string, options: AllocationOptions = {}): Placement[] {
+  const step = options.granularityMinutes ?? 15;
+  const duration = durationMinutes;
+  if (!(duration > 0) || !(step > 0) || !Number.isInteger(duration) || !Number.isInteger(step)) throw new RangeError('duration and granularity must be positive whole minutes');
+  if (!(window.end > window.start)) throw new RangeError('the window must end after it starts');
+
+  // Minutes from an origin on the UTC slot grid; free time shrinks to whole minutes, so it never grows.
+  const origin = Math.floor(window.start / (step * minuteMs)) * step * minuteMs;
+  const toMinutes = (ranges: readonly Interval[]): Interval[] => {
+    const out: Interval[] = [];
+    for (const r of ranges) {
+      const start = Math.ceil((r.start - origin) / minuteMs);
+      const end = Math.floor((r.end - origin) / minuteMs);
+      if (end > start) out.push({ start, end });
+    }
+    return out;
+  };
+  const dayOrigin = Math.ceil((window.start - origin) / minuteMs);
+  const earliest = Math.max(dayOrigin, Math.ceil(((options.notBefore ?? -Infinity) - origin) / minuteMs));
+
+  const people = new Map<string, PersonState | null>();
   const stateOf = (id: string): PersonState | null => {
     let s = people.get(id);
-    if (!s) {
+    if (s === undefined) {
       const a = availability.get(id);
-      if (!a) return null;
-      const working = intersect(a.working, [window]);
-      s = { working, free: subtract(working, a.busy), claimed: [], perDay: new Map() };
+      if (a) {
+        const working = intersect(a.working, [window]);
+        s = { working: toMinutes(working), free: toMinutes(subtract(working, a.busy)), claimed: [], perDay: new Map() };
+      } else s = null;
       people.set(id, s);
     }
     return s;
@@ -99,11 +127,12 @@ export function allocateSlots(pairs: readonly PairToPlace[], availability: Reado
     const a = stateOf(idA);
     const b = stateOf(idB);
     if (!a || !b) {
-      placements.set(pairId, { pairId, slot: null, reason: `free/busy unavailable for ${[!a && idA, !b && idB].filter(Boolean).join(' and ')}` });
+      const missing = [a ? null : idA, b ? null : idB].filter((x) => x !== null);
+      placements.set(pairId, { pairId, slot: null, reason: `free/busy unavailable for ${missing.join(' and ')}` });
       continue;
     }
     const mutual = intersect(a.free, b.free);
-    const room = capacity(mutual, durationMs, stepMs, earliest);
+    const room = capacity(mutual, duration, step, earliest);
     if (room === 0) {
       const why = intersect(a.working, b.working).length === 0 ? 'working hours do not overlap' : `no shared free stretch of ${durationMinutes} minutes`;
       placements.set(pairId, { pairId, slot: null, reason: `no common time this window: ${why}` });
@@ -114,11 +143,11 @@ export function allocateSlots(pairs: readonly PairToPlace[], availability: Reado
   }
   queue.sort((x, y) => x.order - y.order || x.hash - y.hash || (x.pair.pairId < y.pair.pairId ? -1 : x.pair.pairId > y.pair.pairId ? 1 : 0));
 
-  const points = new Float64Array(7);
+  const points = [0, 0, 0, 0, 0, 0, 0];
   for (const { pair, a, b, mutual } of queue) {
     const open = a.claimed.length + b.claimed.length > 0 ? subtract(subtract(mutual, a.claimed), b.claimed) : mutual;
-    let bestStart = Infinity;
-    let bestScore = -Infinity;
+    let bestStart = -1;
+    let bestScore = 0;
     let wa = 0;
     let wb = 0;
     for (const r of open) {
@@ -127,56 +156,57 @@ export function allocateSlots(pairs: readonly PairToPlace[], availability: Reado
       while (b.working[wb]!.end < r.end) wb++;
       const dayFrom = Math.max(a.working[wa]!.start, b.working[wb]!.start);
       const dayTo = Math.min(a.working[wa]!.end, b.working[wb]!.end);
-      const first = Math.ceil(Math.max(r.start, earliest) / stepMs) * stepMs;
-      const last = Math.floor((r.end - durationMs) / stepMs) * stepMs;
+      const first = Math.ceil(Math.max(r.start, earliest) / step) * step;
+      const last = Math.floor((r.end - duration) / step) * step;
       if (first > last) continue;
+      // No later day can beat the best so far: comfort is capped and every day later costs.
+      if (bestStart >= 0 && comfortCap - Math.floor((first - dayOrigin) / dayMinutes) * quarter.perDayLater <= bestScore) break;
+      // Sessions of this run are cut out of `open`, so only a slot at a range's edge can touch one.
+      const startTouches = first === r.start && (endsAt(a.claimed, r.start) || endsAt(b.claimed, r.start));
+      const endTouches = last + duration === r.end && (startsAt(a.claimed, r.end) || startsAt(b.claimed, r.end));
       // Within one day of the window the score is concave in the start (it
-      // rises, levels off, falls), except that the range's ends may touch a
-      // session of this run; so the best start is one of a few points.
-      const peak = (dayFrom + dayTo - durationMs) / 2;
-      const lastDay = Math.floor((last - window.start) / dayMs);
-      for (let day = Math.floor((first - window.start) / dayMs); day <= lastDay; day++) {
-        const segFirst = Math.max(first, Math.ceil((window.start + day * dayMs) / stepMs) * stepMs);
-        const segLast = Math.min(last, Math.ceil((window.start + (day + 1) * dayMs) / stepMs) * stepMs - stepMs);
+      // rises, levels off, falls), apart from touching a session at the
+      // range's edges; so the best start is one of a few points.
+      const peak = Math.floor((dayFrom + dayTo - duration) / 2 / step) * step;
+      const plateau = Math.ceil((dayFrom + comfortCap) / step) * step;
+      const lastDay = Math.floor((last - dayOrigin) / dayMinutes);
+      for (let day = Math.floor((first - dayOrigin) / dayMinutes); day <= lastDay; day++) {
+        const segFirst = Math.max(first, Math.ceil((dayOrigin + day * dayMinutes) / step) * step);
+        const segLast = Math.min(last, Math.ceil((dayOrigin + (day + 1) * dayMinutes) / step) * step - step);
         if (segFirst > segLast) continue;
-        const dayScore = -day * weights.perDayLater - ((a.perDay.get(day) ?? 0) + (b.perDay.get(day) ?? 0)) * weights.sameDaySession;
+        const dayScore = -day * quarter.perDayLater - ((a.perDay.get(day) ?? 0) + (b.perDay.get(day) ?? 0)) * quarter.sameDaySession;
         points[0] = segFirst;
-        points[1] = segFirst + stepMs;
-        points[2] = Math.floor(peak / stepMs) * stepMs;
-        points[3] = points[2] + stepMs;
-        points[4] = Math.ceil((dayFrom + comfortCapMs) / stepMs) * stepMs;
-        points[5] = segLast - stepMs;
+        points[1] = segFirst + step;
+        points[2] = peak;
+        points[3] = peak + step;
+        points[4] = plateau;
+        points[5] = segLast - step;
         points[6] = segLast;
-        for (let i = 0; i < points.length; i++) {
+        for (let i = 0; i < 7; i++) {
           const start = points[i]!;
           if (start < segFirst || start > segLast) continue;
-          const end = start + durationMs;
-          let score = (Math.min(start - dayFrom, dayTo - end, comfortCapMs) / comfortCapMs) * weights.comfort + dayScore;
-          if (touches(a.claimed, start, end) || touches(b.claimed, start, end)) score -= weights.backToBack;
-          if (score > bestScore || (score === bestScore && start < bestStart)) {
+          const end = start + duration;
+          let score = Math.min(start - dayFrom, dayTo - end, comfortCap) + dayScore;
+          if ((start === r.start && startTouches) || (end === r.end && endTouches)) score -= quarter.backToBack;
+          if (bestStart < 0 || score > bestScore || (score === bestScore && start < bestStart)) {
             bestScore = score;
             bestStart = start;
           }
         }
       }
     }
-    const best: Interval | null = bestStart === Infinity ? null : { start: bestStart, end: bestStart + durationMs };
-    if (!best) {
+    if (bestStart < 0) {
       placements.set(pair.pairId, { pairId: pair.pairId, slot: null, reason: 'no common time this window: the shared free time went to other sessions booked in this run' });
       continue;
     }
-    const day = Math.floor((best.start - window.start) / dayMs);
+    const claim = { start: bestStart, end: bestStart + duration };
+    const day = Math.floor((bestStart - dayOrigin) / dayMinutes);
     for (const p of [a, b]) {
-      insertSorted(p.claimed, best);
+      insertSorted(p.claimed, claim);
       p.perDay.set(day, (p.perDay.get(day) ?? 0) + 1);
     }
-    placements.set(pair.pairId, { pairId: pair.pairId, slot: best, score: Math.round(bestScore * 10) / 10 });
+    const slot = { start: origin + claim.start * minuteMs, end: origin + claim.end * minuteMs };
+    placements.set(pair.pairId, { pairId: pair.pairId, slot, score: Math.round(bestScore * 2.5) / 10 });
   }
   return pairs.map((p) => placements.get(p.pairId)!);
-}
-
-/** Whether a run session ends where the slot starts or starts where it ends. */
-function touches(claimed: readonly Interval[], start: number, end: number): boolean {
-  for (const c of claimed) if (c.end === start || c.start === end) return true;
-  return false;
 }
