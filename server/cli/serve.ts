@@ -49,11 +49,13 @@ export async function run(args: string[]): Promise<number> {
       'Press Ctrl+C to stop.',
     ];
     process.stdout.write(lines.join('\n') + '\n');
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
     });
+    process.stdout.write(`Stopping Reciprocal (${signal})…\n`);
+    // A second Ctrl+C does not wait for open connections.
+    process.once('SIGINT', () => process.exit(130));
     await app.close();
     return 0;
   } catch (err) {
