@@ -126,6 +126,28 @@ describe('bulk allocation', () => {
     expect(worst.size).toBeGreaterThan(1);
   });
 
+  it('takes the best start a slot-by-slot search finds (middle of both working days, sooner first)', () => {
+    // The rule, slot by slot: comfort = minutes to the nearer edge of either person's working day,
+    // capped at 120, minus 6 (quarter points) per day later; the earlier start wins a tie.
+    const { availability } = organization(60, 0, twoWeeks, 23);
+    for (let i = 0; i + 1 < 60; i += 2) {
+      const [a, b] = [availability.get(`u${i}`)!, availability.get(`u${i + 1}`)!];
+      const free = subtract(subtract(a.working, a.busy), b.busy).filter((f) => b.working.some((w) => w.start < f.end && f.start < w.end));
+      let best: { start: number; score: number } | null = null;
+      for (let s = twoWeeks.start; s + 45 * 60_000 <= twoWeeks.end; s += 15 * 60_000) {
+        const e = s + 45 * 60_000;
+        const wa = a.working.find((w) => w.start <= s && e <= w.end);
+        const wb = b.working.find((w) => w.start <= s && e <= w.end);
+        if (!wa || !wb || !free.some((f) => f.start <= s && e <= f.end)) continue;
+        const margin = Math.min(s - Math.max(wa.start, wb.start), Math.min(wa.end, wb.end) - e) / 60_000;
+        const score = Math.min(margin, 120) - 6 * Math.floor((s - twoWeeks.start) / 86_400_000);
+        if (!best || score > best.score) best = { start: s, score };
+      }
+      const [placement] = allocateSlots([{ pairId: 'x', people: [`u${i}`, `u${i + 1}`] }], availability, twoWeeks, 45, 'r');
+      expect(placement!.slot?.start ?? null, `pair u${i}/u${i + 1}`).toBe(best?.start ?? null);
+    }
+  });
+
   it('does not place anything before the earliest allowed start', () => {
     const day = iv('2026-03-10T00:00:00Z', '2026-03-11T00:00:00Z');
     const availability = new Map(['a', 'b'].map((id) => [id, person(id, 'UTC', day)]));
