@@ -1,0 +1,106 @@
+// "Make this a Reciprocal session": link a meeting on my calendar to one of my pairs.
+import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { ApiClient } from '../client/api.js';
+import type { PairSummary } from '../core/api.js';
+import type { MeetingSession } from '../core/meetings.js';
+import { directions, type Direction, type FocusArea } from '../core/schemas.js';
+import { FocusAreaPicker } from '../tab/components/FocusAreaPicker.js';
+import { strings } from '../tab/strings.js';
+import type { MeetingApi } from './meetingApi.js';
+import { PaneError } from './PaneError.js';
+import { paneStrings } from './strings.js';
+
+export function LinkMeetingForm({ api, meetings, eventId, suggestedPairId, onLinked }: {
+  api: ApiClient;
+  meetings: MeetingApi;
+  eventId: string;
+  suggestedPairId: string | null;
+  onLinked: (match: MeetingSession) => void;
+}) {
+  const s = paneStrings.link;
+  const [pairs, setPairs] = useState<PairSummary[] | null>(null);
+  const [pairId, setPairId] = useState('');
+  const [direction, setDirection] = useState<Direction>('both');
+  const [focusAreas, setFocusAreas] = useState<FocusArea[]>([]);
+  const [tried, setTried] = useState(false);
+  const [working, setWorking] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.pairs().then(
+      (list) => {
+        if (!live) return;
+        const active = list.filter((p) => p.pair.status === 'active');
+        setPairs(active);
+        setPairId((current) => current || (active.find((p) => p.pair.id === suggestedPairId) ?? active[0])?.pair.id || '');
+      },
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, suggestedPairId]);
+
+  async function submit() {
+    setTried(true);
+    if (!pairId || focusAreas.length === 0) return;
+    setWorking(true);
+    setError(null);
+    try {
+      onLinked(await meetings.link({ eventId, pairId, direction, focusAreas }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="link-title" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <Text as="h2" id="link-title" size={400} weight="semibold">
+        {s.heading}
+      </Text>
+      <Text>{s.explain}</Text>
+      {pairs && pairs.length === 0 ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{s.noPairs}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {pairs && pairs.length > 0 ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+          style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
+        >
+          <Field label={s.pair}>
+            <Select value={pairId} onChange={(_, d) => setPairId(d.value)}>
+              {pairs.map((p) => (
+                <option key={p.pair.id} value={p.pair.id}>
+                  {s.pairOption(p.partner.displayName, p.partner.department)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={s.direction}>
+            <RadioGroup value={direction} onChange={(_, d) => setDirection(d.value as Direction)}>
+              {directions.map((d) => (
+                <Radio key={d} value={d} label={strings.direction[d]} />
+              ))}
+            </RadioGroup>
+          </Field>
+          <FocusAreaPicker label={s.focusAreas} hint={s.focusAreasHint} value={focusAreas} onChange={setFocusAreas} validation={tried && focusAreas.length === 0 ? s.pickFocusArea : undefined} />
+          <div>
+            <Button appearance="primary" type="submit" disabled={working} icon={working ? <Spinner size="tiny" /> : undefined}>
+              {working ? s.submitting : s.submit}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+      {error ? <PaneError error={error} /> : null}
+    </section>
+  );
+}
