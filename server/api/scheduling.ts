@@ -140,7 +140,18 @@ export async function scheduleDepartment(
   const mailboxes = [...new Set(toPlace.flatMap((p) => p.members.map((m) => m.mail.toLowerCase())))];
   report.people = mailboxes.length;
   report.freeBusyRequests = planBatches(freeBusyItems(mailboxes, window), d.graph.mailboxGate.perMailbox).length;
-  const { people, unavailable } = await freeBusyAvailability(d.graph, mailboxes, window, { treatTentativeAsBusy: true });
+  let freeBusy: Awaited<ReturnType<typeof freeBusyAvailability>>;
+  try {
+    freeBusy = await freeBusyAvailability(d.graph, mailboxes, window, { treatTentativeAsBusy: true });
+  } catch (err) {
+    // Throttled past the budget: every pair still to place is reported, by id, with why.
+    if (!(err instanceof GraphError && [429, 503, 504].includes(err.statusCode))) throw err;
+    const reason = `free/busy unavailable: ${describe(err)}`;
+    for (const pair of toPlace) report.notScheduled.push({ pairId: pair.id, reason });
+    progress();
+    return report;
+  }
+  const { people, unavailable } = freeBusy;
   const placements = allocateDepartment(toPlace, people, window, `${department}:${windowKey}`);
 
   const byId = new Map(toPlace.map((p) => [p.id, p]));

@@ -136,4 +136,16 @@ describe('POST /api/program/schedule-department', () => {
     expect(third.result!.scheduled.filter((s) => s.pairId.startsWith('bulk-')).every((s) => s.alreadyBooked)).toBe(true);
     expect(t.devTenant.stats().byKind['events.create'] ?? 0).toBe(0);
   }, 180_000);
+
+  it('fails the job with a reason that says Microsoft 365 is throttling, when it stays throttled past the budget', async () => {
+    // A Retry-After longer than the whole retry budget: the gateway gives up at once.
+    t.devTenant.setFaults({ probability429: 1, retryAfterSeconds: 31 });
+    try {
+      const job = await runJob({ department });
+      expect(job.status).toBe('failed');
+      expect(job.failed).toEqual([{ pairId: '*', reason: expect.stringMatching(/Microsoft 365 kept throttling/) }]);
+    } finally {
+      t.devTenant.setFaults({ probability429: 0, retryAfterSeconds: 1 });
+    }
+  });
 });
