@@ -22,7 +22,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => app?.close());
 
-async function botToken(tenantId = embeddedDefaults.tenantId, scope = `${embeddedDefaults.botId}/.default`): Promise<string> {
+async function botToken(tenantId: string = embeddedDefaults.tenantId, scope = `${embeddedDefaults.botId}/.default`): Promise<string> {
   const res = await fetch(`${app.devTenantUrl}/${tenantId}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: embeddedDefaults.botId, client_secret: embeddedDefaults.clientSecret, scope }) });
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -85,7 +85,8 @@ describe('activity authentication (Agents SDK JWT validation)', () => {
 describe('install', () => {
   it('stores the conversation reference when the bot is added to a personal chat', async () => {
     const activity = published('teams.conversationUpdate.personalMembersAdded.json');
-    const install = { ...activity, from: { ...activity.from, aadObjectId: member.id }, conversation: { ...activity.conversation, id: 'a:install-test', tenantId: embeddedDefaults.tenantId }, channelData: { ...activity.channelData, tenant: { id: embeddedDefaults.tenantId } } };
+    const install: Record<string, any> = { ...activity, from: { ...activity.from, aadObjectId: member.id }, // eslint-disable-line @typescript-eslint/no-explicit-any
+      conversation: { ...activity.conversation, id: 'a:install-test', tenantId: embeddedDefaults.tenantId }, channelData: { ...activity.channelData, tenant: { id: embeddedDefaults.tenantId } } };
     install.membersAdded = [{ id: install.recipient.id }];
     const r = await post(install, await botToken());
     expect(r.status).toBe(200);
