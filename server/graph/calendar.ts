@@ -20,11 +20,14 @@ export const occurrencePropertyId = 'String {7d1a3c52-6a2e-4f0b-9b0e-52c4e8a1f0d
 /** Graph's dateTimeTimeZone in UTC, without the trailing Z Graph does not use. */
 export const graphUtc = (ms: number) => ({ dateTime: new Date(ms).toISOString().replace(/\.\d{3}Z$/, ''), timeZone: 'UTC' });
 
-export class FreeBusyError extends Error {
-  constructor(message: string, readonly people: string[]) {
-    super(message);
-    this.name = 'FreeBusyError';
-  }
+/**
+ * Free/busy Graph would not give: a GraphError carrying the status, so the API
+ * router answers it like any other upstream failure (never a 500).
+ */
+function upstream(message: string, status: number): GraphError {
+  const err = new GraphError(status === 404 ? 502 : status, message);
+  err.code = 'freeBusyUnavailable';
+  return err;
 }
 
 /** A GraphError with the throttling status, so every caller (and the API router) treats it as "Microsoft 365 is busy". */
@@ -57,7 +60,16 @@ export function freeBusyItems(mailboxes: readonly string[], window: Interval, av
  */
 export async function freeBusy(gateway: GraphGateway, mailboxes: readonly string[], window: Interval): Promise<Map<string, ScheduleInformation[]>> {
   const items = freeBusyItems(mailboxes.map((m) => m.toLowerCase()), window);
-  const results = await new BatchExecutor(gateway).run(items);
+  const executor = new BatchExecutor(gateway);
+  const results = await executor.run(items);
+  // A request anchored on a mailbox that no longer exists (someone who left) fails as a whole:
+  // ask again from the next person of the same chunk, so one departed person does not hide nineteen.
+  for (let anchor = 1; anchor < 4; anchor++) {
+    const lost = items.filter((i) => results.get(i.id)!.status === 404 && i.schedules.length > anchor);
+    if (lost.length === 0) break;
+    const again = await executor.run(lost.map((i) => ({ ...i, url: `/users/${encodeURIComponent(i.schedules[anchor]!)}/calendar/getSchedule` })));
+    for (const [id, r] of again) results.set(id, r);
+  }
   const stillThrottled = [...results.values()].filter((r) => r.throttled);
   if (stillThrottled.length > 0) {
     const waits = stillThrottled.map((r) => r.retryAfterMs ?? 0);
@@ -66,9 +78,9 @@ export async function freeBusy(gateway: GraphGateway, mailboxes: readonly string
   const out = new Map<string, ScheduleInformation[]>();
   for (const item of items) {
     const result = results.get(item.id)!;
-    if (result.status !== 200) throw new FreeBusyError(`free/busy failed with HTTP ${result.status} for ${item.schedules.length} people`, item.schedules);
+    if (result.status !== 200) throw upstream(`free/busy failed with HTTP ${result.status} for ${item.schedules.length} people`, result.status);
     const parsed = GetScheduleResponse.safeParse(result.body);
-    if (!parsed.success) throw new FreeBusyError(`free/busy response did not have the getSchedule shape: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`, item.schedules);
+    if (!parsed.success) throw upstream(`free/busy response did not have the getSchedule shape: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`, 502);
     for (const info of parsed.data.value) {
       const key = info.scheduleId.toLowerCase();
       out.set(key, [...(out.get(key) ?? []), info]);
