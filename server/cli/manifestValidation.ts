@@ -208,7 +208,8 @@ export async function botHandledCommandIds(): Promise<{ ids: readonly string[]; 
   const modulePath = '../bot/commands.js';
   try {
     const loaded = (await import(/* @vite-ignore */ modulePath)) as { handledCommandIds?: unknown };
-    const ids = z.array(z.string()).safeParse(loaded.handledCommandIds);
+    const exported = loaded.handledCommandIds instanceof Set ? [...loaded.handledCommandIds] : loaded.handledCommandIds;
+    const ids = z.array(z.string()).safeParse(exported);
     if (ids.success) return { ids: ids.data, source: 'bot' };
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -90,6 +90,8 @@ describe('Teams app manifest (appPackage/manifest.json)', () => {
     const m = filled('appPackage/manifest.json') as { composeExtensions: Array<{ commands: Array<{ id: string }> }> };
     const declared = m.composeExtensions.flatMap((c) => c.commands.map((x) => x.id));
     for (const id of declared) expect(ids, `bot handler table (${source})`).toContain(id);
+    // The bot handles exactly what the manifest declares: no handler for a command Teams never sends.
+    if (source === 'bot') expect([...ids].sort()).toEqual([...declared].sort());
   });
 
   it('reports a command the bot does not handle, a wildcard domain, a foreign URL and a schema violation', () => {
