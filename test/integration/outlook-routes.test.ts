@@ -75,6 +75,8 @@ describe('Outlook task pane routes', () => {
     const mine = await app.request(`/api/sessions/by-event?eventId=${encodeURIComponent(m.organizerEventId)}`, { as: a.userPrincipalName });
     expect(mine.body.match.session.id).toBe(linked.body.session.id);
     expect(mine.body.meeting.categories).toContain('Reciprocal session');
+    // Marking the meeting (a PATCH of categories only) leaves everything else as it was, as in Graph.
+    expect(mine.body.meeting.subject, 'PATCH {categories} must not reset the subject').toBe('Catch-up');
 
     // The attendee's own copy has another id but the same iCalUId.
     const theirs = await copyOf(b, m.iCalUId);
