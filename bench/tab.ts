@@ -42,7 +42,9 @@ export async function runTabBenchmark() {
 
   // Loaded here so the size helpers above import without the server.
   const { startTestApp } = await import('../test/support/app.js');
+  const { seedDemoProgramFor } = await import('../server/cli/serve.js');
   const app = await startTestApp();
+  await seedDemoProgramFor(app.app, app.devTenant);
   const browser = await launchChromium();
   try {
     // Someone with pairs: the list must have rows to render.

@@ -145,6 +145,32 @@ describe.skipIf(!chromiumAvailable())('Outlook task pane, browser-hosted', () =>
     await context.close();
   });
 
+  it('inside an Office host it loads Office.js, and falls back to browser-hosted when Office.js cannot start', async () => {
+    const { context } = await newContext(browser, { viewport: { width: 420, height: 900 } });
+    const page = await context.newPage();
+    const officeJs: string[] = [];
+    // Microsoft's CDN is unreachable here; answer as an outage would.
+    await page.route('https://appsforoffice.microsoft.com/**', (route) => {
+      officeJs.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    await page.goto(`${app.url}/?returnTo=${encodeURIComponent('/outlook?_host_Info=Outlook$Win32$16.02$en-US$$$$0')}`);
+    await page.getByRole('button', { name: organizer.displayName, exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Pick a meeting to open' }).waitFor({ timeout: 15_000 });
+    expect(officeJs).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    await context.close();
+  });
+
+  it('serves the ribbon icons the Outlook manifest names', async () => {
+    for (const size of [16, 32, 80]) {
+      const response = await fetch(`${app.url}/icons/reciprocal-${size}.png`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/png');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+
   it('a plain browser tab never waits for Office.js: it asks for a meeting to simulate', async () => {
     const { context } = await newContext(browser, { viewport: { width: 420, height: 900 } });
     const page = await context.newPage();

@@ -5,6 +5,7 @@
 // go to test/artifacts/.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoProgramFor } from '../../server/cli/serve.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { chromiumAvailable, launchChromium, newContext, screenshot } from './support/browser.js';
 import { installTeamsHost, openInTeams, sendTheme } from './support/teamsHost.js';
@@ -30,6 +31,8 @@ async function showIn(page: Page, path: string, theme: 'light' | 'dark') {
 describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
   beforeAll(async () => {
     app = await startTestApp();
+    // What `npm start` does: the demo program (pairs with history) in the program store.
+    await seedDemoProgramFor(app.app, app.devTenant);
     browser = await launchChromium();
     scenario = await earlyCareerParticipantWithPair(app);
   }, 120_000);
@@ -136,16 +139,21 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
       const box = page.getByRole('combobox', { name: label, exact: true });
       await box.click();
       await box.pressSequentially(text, { delay: 40 });
-      const option = page.getByRole('option').filter({ hasNotText: 'No one matches' }).first();
+      const option = page.getByRole('listbox').getByRole('option').filter({ hasNotText: 'No one matches' }).first();
       await option.waitFor({ timeout: 15_000 });
-      const name = (await option.locator('span, div').first().textContent()) ?? '';
       await option.click();
-      return name;
     };
-    await pick('Person 1', scenario.user.displayName.split(' ')[0]!.slice(0, 3));
-    await pick('Person 2', owner.displayName.split(' ')[0]!.slice(0, 3));
+    // Someone and their manager: allowed, with a warning before and after creating.
+    const report = app.users.find((u) => u.managerId && u.id !== owner.id && app.users.some((m) => m.id === u.managerId))!;
+    const manager = app.users.find((m) => m.id === report.managerId)!;
+    await pick('Person 1', report.displayName);
+    await pick('Person 2', manager.displayName);
+    await page.getByRole('status').filter({ hasText: `${report.displayName} reports to ${manager.displayName}` }).waitFor();
     await page.getByRole('button', { name: 'Create pair' }).click();
-    await page.getByRole('status').filter({ hasText: /^Paired / }).waitFor({ timeout: 15_000 });
+    const created = page.getByRole('status').filter({ hasText: `Paired ${report.displayName} with ${manager.displayName}` });
+    await created.waitFor({ timeout: 15_000 });
+    expect(await created.textContent()).toContain('reports to');
+    await page.getByRole('table', { name: 'Pairs' }).getByRole('row').filter({ hasText: report.displayName }).filter({ hasText: manager.displayName }).first().waitFor();
     await screenshot(page, 'tab-admin-light');
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -40,9 +40,10 @@ export function programOwner(app: TestApp): DemoUser {
   return owner;
 }
 
-/** Signs in on the dev landing page at `/` as a demo user and lands on `returnTo`. */
-export async function signInOnLandingPage(page: Page, appUrl: string, user: DemoUser, returnTo = '/tab'): Promise<void> {
-  await page.goto(`${appUrl}/?returnTo=${encodeURIComponent(returnTo)}`);
+/** Signs in on the dev landing page at `/` as a demo user, then opens `target` in the same tab (the token lives in its sessionStorage). */
+export async function signInOnLandingPage(page: Page, appUrl: string, user: DemoUser, target = '/tab'): Promise<void> {
+  await page.goto(`${appUrl}/?returnTo=${encodeURIComponent('/tab')}`);
   await page.getByRole('button', { name: user.displayName, exact: true }).first().click();
   await page.waitForURL((url) => url.pathname.startsWith('/tab'));
+  if (target !== '/tab') await page.goto(`${appUrl}${target}`);
 }
