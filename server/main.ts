@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Logger } from 'pino';
-import { createBearerValidator } from './auth/bearer.js';
+import { apiScopeName, createBearerValidator } from './auth/bearer.js';
 import { createTokenSource, graphDefaultScope } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { createGraphClient } from './graph/client.js';
@@ -32,7 +32,7 @@ export const defaultWebRoot = fileURLToPath(new URL('../dist/web', import.meta.u
 
 /** The scope the browser asks for to call our API. */
 export function apiScope(config: Config): string {
-  return `${config.identity.apiAudiences[1] ?? config.identity.clientId}/access_as_user`;
+  return `${config.identity.apiAudiences[1] ?? config.identity.clientId}/${apiScopeName}`;
 }
 
 export interface StartAppOptions {

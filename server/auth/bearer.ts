@@ -12,7 +12,11 @@ export interface BearerValidationOptions {
   audiences: string[];
   tenantId: string;
   clockToleranceSeconds?: number;
+  /** The delegated scope a caller's token must carry (Entra's `scp`). */
+  requiredScope?: string;
 }
+
+export const apiScopeName = 'access_as_user';
 
 export class AuthenticationError extends Error {
   constructor(message: string) {
@@ -23,7 +27,9 @@ export class AuthenticationError extends Error {
 
 const Claims = z.object({
   tid: z.string(),
-  oid: z.string(),
+  oid: z.string().min(1),
+  /** Delegated scopes; an app-only token has none and cannot act as a person. */
+  scp: z.string().default(''),
   name: z.string().default(''),
   preferred_username: z.string().default(''),
   roles: z.array(z.string()).default([]),
@@ -53,6 +59,8 @@ export function createBearerValidator(options: BearerValidationOptions): BearerV
     const claims = Claims.safeParse(payload);
     if (!claims.success) throw new AuthenticationError('the token lacks the claims this app needs');
     if (claims.data.tid !== options.tenantId) throw new AuthenticationError('the token was issued for another tenant');
+    const requiredScope = options.requiredScope ?? apiScopeName;
+    if (!claims.data.scp.split(' ').includes(requiredScope)) throw new AuthenticationError(`the token is not a signed-in person's token for this app (scope ${requiredScope})`);
     return {
       userId: claims.data.oid,
       tenantId: claims.data.tid,

@@ -68,6 +68,13 @@ describe('refused tokens', () => {
       const raised = Buffer.from(JSON.stringify({ ...claimsOf(await app.userToken(participant)), roles: ['ProgramOwner'] })).toString('base64url');
       return `${h}.${raised}.${s}`;
     }, /not valid/],
+    ['an app-only token for our API (no delegated scope)', () => app.devTenant.appToken(`api://127.0.0.1/${embeddedDefaults.clientId}/.default`), /scope access_as_user/],
+    ['a token for a person with a stolen signature from another token', async () => {
+      const [h, p] = (await app.userToken(participant)).split('.');
+      const other = app.users.find((u) => u.userPrincipalName !== participant)!.userPrincipalName;
+      const s = (await app.userToken(other)).split('.')[2];
+      return `${h}.${p}.${s}`;
+    }, /not valid/],
     ['garbage in the Authorization header', async () => 'not-a-jwt', /not a bearer token/],
   ];
 

@@ -47,15 +47,12 @@ describe('role enforcement on every route', () => {
   });
 });
 
-/** Everyone in the demo organization is a participant, so a roleless caller is an app: a client-credentials token for our API. */
+/** Everyone in the demo organization is a participant, so a person without it is a token re-signed by the tenant with no roles. */
 async function withoutParticipant(): Promise<string> {
   const cached = tokens.get('none');
   if (cached) return cached;
-  const res = await fetch(`${app.devTenantUrl}/${app.config.tenantId}/oauth2/v2.0/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: app.config.identity.clientId, client_secret: app.config.identity.clientSecret!, scope: `${app.config.identity.clientId}/.default` }),
-  });
-  const token = ((await res.json()) as { access_token: string }).access_token;
+  const plain = app.users.find((u) => u.roles.length === 1 && u.roles[0] === 'Participant')!;
+  const token = await app.tokenWithClaims(plain.userPrincipalName, { roles: [] });
   tokens.set('none', token);
   return token;
 }

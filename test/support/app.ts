@@ -1,8 +1,9 @@
 // The app and a dev tenant on ephemeral ports, configured exactly as
 // `npm start` configures them, for integration and browser tests.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { importJWK, SignJWT, type JWK } from 'jose';
 import type { DestinationStream, Logger } from 'pino';
 import { Agent } from 'undici';
 import { loadConfig, type Config } from '../../server/config.js';
@@ -20,6 +21,11 @@ export interface TestApp {
   routes: StartedApp['routes'];
   app: StartedApp;
   userToken(upn: string): Promise<string>;
+  /**
+   * A user token re-signed with the dev tenant's own key after changing claims,
+   * e.g. `{ roles: [] }` for a person without any role (the seed gives everyone Participant).
+   */
+  tokenWithClaims(upn: string, changes: Record<string, unknown>): Promise<string>;
   /** Calls our API; `token` may be a UPN (a token is fetched) or a raw token. */
   request(pathAndQuery: string, init?: { token?: string; as?: string; method?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Stops and starts the app (not the dev tenant) with the same configuration. */
@@ -63,6 +69,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     tokens.set(upn, t);
     return t;
   };
+  const tokenWithClaims = async (upn: string, changes: Record<string, unknown>) => {
+    const claims = JSON.parse(Buffer.from((await userToken(upn)).split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const saved = JSON.parse(readFileSync(path.join(devTenant.dataDir, 'signing-key.json'), 'utf8')) as { kid: string; privateJwk: JWK };
+    const key = await importJWK(saved.privateJwk, 'RS256');
+    return new SignJWT({ ...claims, ...changes }).setProtectedHeader({ alg: 'RS256', kid: saved.kid, typ: 'JWT' }).sign(key);
+  };
   const self: TestApp = {
     get url() { return app.url; },
     get appUrl() { return app.url; },
@@ -73,6 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     get routes() { return app.routes; },
     get app() { return app; },
     userToken,
+    tokenWithClaims,
     async request(pathAndQuery, init = {}) {
       const token = init.token ?? (init.as ? await userToken(init.as) : undefined);
       const res = await fetch(`${app.url}${pathAndQuery}`, {
