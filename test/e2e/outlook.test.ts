@@ -154,7 +154,7 @@ describe.skipIf(!chromiumAvailable())('Outlook task pane, browser-hosted', () =>
       officeJs.push(route.request().url());
       return route.abort('internetdisconnected');
     });
-    await page.goto(`${app.url}/?returnTo=${encodeURIComponent('/outlook?_host_Info=Outlook$Win32$16.02$en-US$$$$0')}`);
+    await page.goto(`${app.url}/?returnTo=${encodeURIComponent('/outlook?_host_Info=Outlook%24Win32%2416.02%24en-US')}`);
     await page.getByRole('button', { name: organizer.displayName, exact: true }).first().click();
     await page.getByRole('heading', { name: 'Pick a meeting to open' }).waitFor({ timeout: 15_000 });
     expect(officeJs).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
