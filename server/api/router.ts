@@ -63,9 +63,9 @@ export function mountRoutes(app: express.Express, routes: readonly RouteDeclarat
       try {
         locals(res).caller = await deps.validate(req.get('authorization'));
       } catch (err) {
-        const message = err instanceof AuthenticationError ? err.message : 'the token could not be validated';
-        if (!(err instanceof AuthenticationError)) locals(res).log.warn({ err: err instanceof Error ? err.message : String(err) }, 'token validation failed');
-        return sendError(res, 401, errorCodes.unauthenticated, message, { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+        if (err instanceof AuthenticationError) return sendError(res, 401, errorCodes.unauthenticated, err.message, { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+        locals(res).log.warn({ err: err instanceof Error ? err.message : String(err), cause: err instanceof Error && err.cause instanceof Error ? err.cause.message : undefined }, 'token validation could not run');
+        return sendError(res, 503, errorCodes.upstreamUnavailable, 'Sign-in cannot be checked right now; try again in a moment.', { headers: { 'Retry-After': '5' } });
       }
       next();
     };

@@ -25,6 +25,14 @@ export class AuthenticationError extends Error {
   }
 }
 
+/** The tenant's signing keys could not be fetched: an outage, not a bad token. */
+export class IdentityUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the identity provider\'s signing keys could not be fetched', { cause });
+    this.name = 'IdentityUnavailableError';
+  }
+}
+
 const Claims = z.object({
   tid: z.string(),
   oid: z.string().min(1),
@@ -52,6 +60,7 @@ export function createBearerValidator(options: BearerValidationOptions): BearerV
         requiredClaims: ['exp', 'iat', 'tid', 'oid'],
       }));
     } catch (err) {
+      if (err instanceof joseErrors.JWKSTimeout || !(err instanceof joseErrors.JOSEError)) throw new IdentityUnavailableError(err);
       if (err instanceof joseErrors.JWTExpired) throw new AuthenticationError('the token has expired');
       if (err instanceof joseErrors.JWTClaimValidationFailed) throw new AuthenticationError(`the token's ${err.claim} claim is not accepted`);
       throw new AuthenticationError('the token is not valid for this app');

@@ -130,6 +130,28 @@ describe('errors are JSON with a stable code', () => {
   });
 });
 
+describe('an identity provider outage', () => {
+  it('is a 503 to retry, not a 401 telling the person their sign-in is bad', async () => {
+    const closed = await new Promise<Server>((resolve) => { const s = express().listen(0, '127.0.0.1', () => resolve(s)); });
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const config = loadConfig({ DEV_TENANT_PORT: new URL(devTenant.url).port, DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port });
+    const validate = createBearerValidator({ issuer: config.identity.issuer, jwksUri: `http://127.0.0.1:${deadPort}/keys`, audiences: config.identity.apiAudiences, tenantId: config.tenantId });
+    const app = express();
+    mountRoutes(app, routes, { validate, log });
+    const s = await new Promise<Server>((resolve) => { const x = app.listen(0, '127.0.0.1', () => resolve(x)); });
+    try {
+      const res = await fetch(`http://127.0.0.1:${(s.address() as AddressInfo).port}/api/echo`, { method: 'POST', headers: { authorization: `Bearer ${participant}`, 'content-type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('upstream_unavailable');
+    } finally {
+      s.closeAllConnections();
+      await new Promise((r) => s.close(r));
+    }
+  });
+});
+
 describe('results', () => {
   it('sends text bodies with their content type, and empty responses with their status', async () => {
     const csv = await call('GET', '/api/csv', { token: participant });
