@@ -1,6 +1,6 @@
 // A meeting that is one of my sessions: who and when, the agenda (insert into
 // the body as organizer, read as attendee), and my note for it.
-import { Button, Divider, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, Divider, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../client/api.js';
 import type { MeetingSession } from '../core/meetings.js';
@@ -12,6 +12,18 @@ import { MeetingNote } from './MeetingNote.js';
 import { PaneError } from './PaneError.js';
 import { paneStrings } from './strings.js';
 import { insertAgenda, type InsertOutcome } from './taskPaneActions.js';
+
+const useStyles = makeStyles({
+  agenda: {
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    fontSize: tokens.fontSizeBase300,
+    '& h2': { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalS} 0` },
+    '& h3': { fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}` },
+    '& ul': { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  },
+});
 
 const time = (iso: string, withDate: boolean) =>
   new Intl.DateTimeFormat(undefined, withDate ? { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' } : { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
@@ -41,6 +53,7 @@ export function SessionPanel({ item, match, api, me, onBodyChanged }: { item: Me
 
 function AgendaSection({ item, agendaHtml, onBodyChanged }: { item: MeetingItem; agendaHtml: string | null; onBodyChanged: () => void }) {
   const s = paneStrings.session;
+  const styles = useStyles();
   const [inBody, setInBody] = useState<boolean | null>(null);
   const [working, setWorking] = useState(false);
   const [outcome, setOutcome] = useState<InsertOutcome | null>(null);
@@ -94,7 +107,7 @@ function AgendaSection({ item, agendaHtml, onBodyChanged }: { item: MeetingItem;
       {error ? <PaneError error={error} /> : null}
       {agendaHtml ? (
         // Rendered by src/core/agenda's HTML renderer, which escapes every name and item.
-        <div aria-label={s.agenda} style={{ backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium, padding: '4px 12px', fontSize: 13 }} dangerouslySetInnerHTML={{ __html: agendaHtml }} />
+        <div aria-label={s.agenda} className={styles.agenda} dangerouslySetInnerHTML={{ __html: agendaHtml }} />
       ) : null}
     </section>
   );
