@@ -97,6 +97,23 @@ describe('the dev landing page', () => {
   });
 });
 
+describe('GET /api/me', () => {
+  it('gives a person not yet in the program their directory facts and their mailbox\'s time zone', async () => {
+    const user = app.users.find((u) => u.roles.length === 1)!;
+    const r = await app.request('/api/me', { as: user.userPrincipalName });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ id: user.id, displayName: user.displayName, mail: user.userPrincipalName, department: user.department, careerStage: null, timeZone: user.timeZone, roles: ['Participant'] });
+  });
+
+  it('gives an enrolled participant the career stage and time zone the program keeps', async () => {
+    const user = app.users.find((u) => u.roles.length === 1 && u.userPrincipalName !== app.users[0]!.userPrincipalName)!;
+    await app.app.services.store.upsertParticipant({ userId: user.id, displayName: user.displayName, mail: user.userPrincipalName, department: user.department, careerStage: user.careerStage, timeZone: 'Asia/Kolkata' });
+    const r = await app.request('/api/me', { as: user.userPrincipalName });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ id: user.id, careerStage: user.careerStage, timeZone: 'Asia/Kolkata' });
+  });
+});
+
 describe('client configuration', () => {
   it('tells the browser how to sign in, without a token', async () => {
     const r = await app.request('/api/client-config');
