@@ -3,7 +3,7 @@
 // (another pair's id answers 404, so ids do not leak); the program owner manages pairs.
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { buildAgenda, agendaToAdaptiveCard, agendaToHtml, agendaToText, AgendaTemplates, defaultAgendaTemplates, type Agenda } from '../../src/core/agenda/index.js';
+import { agendaToAdaptiveCard, agendaToText, AgendaTemplates, defaultAgendaTemplates, type Agenda } from '../../src/core/agenda/index.js';
 import {
   BookSessionRequest,
   CreatePairRequest,
@@ -22,7 +22,9 @@ import { unconfirmedFindings } from '../../src/core/notes/phi.js';
 import { ianaName, mutualFreeSlots, personSchedule, planSeries, rankSlots, type Availability, type Interval } from '../../src/core/scheduling/index.js';
 import type { Pair, Participant, Role, Session, SharedLearningNote } from '../../src/core/schemas.js';
 import type { GraphGateway } from '../graph/client.js';
-import { cancelSessionEvent, createSessionEvent, freeBusy, moveSessionEvent, transactionIdFor } from '../graph/calendar.js';
+import { cancelSessionEvent, freeBusy, moveSessionEvent } from '../graph/calendar.js';
+import { pairChat, postAdaptiveCard } from '../graph/chats.js';
+import { bookOccurrence, programAgendaSource } from './booking.js';
 import { NoteConflictError, type ProgramStore } from '../graph/programStore.js';
 import { ApiProblem, parseInput, type Caller, type RouteDeclaration } from './route.js';
 
@@ -110,77 +112,32 @@ export function programRoutes(d: ProgramDeps): RouteDeclaration[] {
     if (first < d.now()) throw new ApiProblem(400, 'invalid_request', 'body.start: is in the past', 'body.start');
     const horizon = { start: first - dayMs, end: first + (request.occurrences * (pair.cadence === 'monthly' ? 31 : pair.cadence === 'biweekly' ? 14 : 7) + 7) * dayMs };
     const people = await availability(pair, horizon, { bufferMinutes: 0, treatTentativeAsBusy: true });
-    const series = planSeries(people.map((p): Availability => ({ displayName: p.member.displayName, working: p.working, busy: p.busy })), first, pair.cadence, request.durationMinutes, request.occurrences);
-    if (!series[0]?.slot) throw new ApiProblem(409, 'no_common_time', series[0]?.reason ?? 'no common time that week');
     const organizer = isMember(pair, caller.userId) ? pair.members.find((m) => m.userId === caller.userId)! : pair.members[0];
-    const carried = await carriedOver(pair.id, request.start);
-    const names = new Map(pair.members.map((m) => [m.userId, m.displayName]));
-    const agenda = buildAgenda({
-      people: [pair.members[0], pair.members[1]],
-      direction: request.direction,
-      focusAreas: request.focusAreas,
-      durationMinutes: request.durationMinutes,
-      carriedOverActionItems: carried.map((c) => ({ text: c.text, authorName: names.get(c.authorId) })),
-      templates: await templates(),
-    });
+    // The series keeps the organizer's local time across daylight-saving changes.
+    const zone = people.find((p) => p.member.userId === organizer.userId)!.zone;
+    const series = planSeries(people.map((p): Availability => ({ displayName: p.member.displayName, working: p.working, busy: p.busy })), first, pair.cadence, request.durationMinutes, request.occurrences, { zone, notBefore: d.now() });
+    if (!series[0]?.slot) throw new ApiProblem(409, 'no_common_time', series[0]?.reason ?? 'no common time that week');
+    const agenda = await programAgendaSource(store)(pair, request.direction, request.focusAreas, request.durationMinutes);
     const booked: Array<{ session: Session; movedFrom: string | null }> = [];
     for (const occurrence of series) {
       if (!occurrence.slot) continue;
-      const id = `${pair.id}~${occurrence.key}`;
-      const existing = await store.session(id);
-      if (existing && existing.status === 'scheduled' && existing.eventId) {
-        booked.push({ session: stripAgenda(existing), movedFrom: null });
-        continue;
-      }
-      const event = await createSessionEvent(d.graph.client, {
-        organizerId: organizer.userId,
-        attendees: pair.members.filter((m) => m.userId !== organizer.userId).map((m) => ({ address: m.mail, name: m.displayName })),
-        subject: `Reciprocal: ${pair.members[0].displayName} & ${pair.members[1].displayName}`,
-        html: agendaToHtml(agenda),
-        start: occurrence.slot.start,
-        end: occurrence.slot.end,
-        pairId: pair.id,
-        transactionId: transactionIdFor(pair.id, occurrence.key),
-      });
-      const session: Session = {
-        id,
-        pairId: pair.id,
-        occurrence: occurrence.key,
-        eventId: event.id,
-        iCalUId: event.iCalUId,
-        organizerId: organizer.userId,
-        direction: request.direction,
-        focusAreas: request.focusAreas,
-        start: new Date(occurrence.slot.start).toISOString(),
-        end: new Date(occurrence.slot.end).toISOString(),
-        status: 'scheduled',
-        joinUrl: event.joinUrl,
-      };
-      await store.recordSession(session, agenda);
-      booked.push({ session, movedFrom: occurrence.movedFrom === null ? null : new Date(occurrence.movedFrom).toISOString() });
+      const { session } = await bookOccurrence(d.graph, store, { pair, occurrence: occurrence.key, slot: occurrence.slot, organizerId: organizer.userId, direction: request.direction, focusAreas: request.focusAreas, agenda });
+      booked.push({ session: stripAgenda(session), movedFrom: occurrence.movedFrom === null ? null : new Date(occurrence.movedFrom).toISOString() });
     }
     const postedTo = ['the Teams meeting invitation'];
     if (isMember(pair, caller.userId) && booked[0]) {
-      if (await postAgendaToChat(caller, pair, agenda, booked[0].session)) postedTo.push(`your Teams chat with ${pair.members.find((m) => m.userId !== caller.userId)!.displayName}`);
+      if (await postAgendaToChat(caller, pair, agenda.agenda as Agenda, booked[0].session)) postedTo.push(`your Teams chat with ${pair.members.find((m) => m.userId !== caller.userId)!.displayName}`);
     }
-    return { sessions: booked, agendaText: agendaToText(agenda), agendaPostedTo: postedTo };
+    return { sessions: booked, agendaText: agendaToText(agenda.agenda as Agenda), agendaPostedTo: postedTo };
   }
 
   /** Posts the agenda card to the pair's chat as the booking person. */
   async function postAgendaToChat(caller: Caller, pair: Pair, agenda: Agenda, session: Session): Promise<boolean> {
     const client = d.delegatedGraph(caller);
     try {
-      const chat = z.object({ id: z.string() }).parse(
-        await client.api('/chats').post({
-          chatType: 'oneOnOne',
-          members: pair.members.map((m) => ({ '@odata.type': '#microsoft.graph.aadUserConversationMember', roles: ['owner'], 'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${m.userId}')` })),
-        }),
-      );
+      const chat = await pairChat(client, [pair.members[0].userId, pair.members[1].userId]);
       const card = agendaToAdaptiveCard(agenda, { openSessionUrl: `${d.publicUrl}/tab/sessions/${encodeURIComponent(session.id)}`, addActionItemData: { action: 'addActionItem', sessionId: session.id } });
-      await client.api(`/chats/${encodeURIComponent(chat.id)}/messages`).post({
-        body: { contentType: 'html', content: '<attachment id="agenda"></attachment>' },
-        attachments: [{ id: 'agenda', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(card) }],
-      });
+      await postAdaptiveCard(client, chat.id, card, agenda.title);
       return true;
     } catch (err) {
       // The meeting is booked either way; the answer says where the agenda went.

@@ -74,7 +74,26 @@ const EventCreate = z.object({
   sensitivity: z.enum(['normal', 'personal', 'private', 'confidential']).default('normal'),
 });
 
-const EventUpdate = EventCreate.partial().omit({ transactionId: true }).extend({ isCancelled: z.boolean().optional() });
+// Written out rather than EventCreate.partial(): zod applies defaults inside .partial(), and a PATCH must not reset what it does not name.
+const EventUpdate = z.object({
+  subject: z.string().max(255).optional(),
+  body: ItemBody.optional(),
+  start: DateTimeTimeZone.optional(),
+  end: DateTimeTimeZone.optional(),
+  location: Location.optional(),
+  attendees: z.array(Attendee).max(500).optional(),
+  isOnlineMeeting: z.boolean().optional(),
+  onlineMeetingProvider: z.enum(['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown']).optional(),
+  categories: z.array(z.string().max(255)).max(50).optional(),
+  showAs: z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']).optional(),
+  isAllDay: z.boolean().optional(),
+  singleValueExtendedProperties: z.array(ExtendedProperty).max(20).optional(),
+  allowNewTimeProposals: z.boolean().optional(),
+  responseRequested: z.boolean().optional(),
+  importance: z.enum(['low', 'normal', 'high']).optional(),
+  sensitivity: z.enum(['normal', 'personal', 'private', 'confidential']).optional(),
+  isCancelled: z.boolean().optional(),
+});
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const r = schema.safeParse(body);
