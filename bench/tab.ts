@@ -2,33 +2,19 @@
 // navigation to the "My pairs" list on screen (median of 5 cold loads in
 // headless Chromium against the app and dev tenant on loopback).
 // Writes bench/results/tab.json. Run: npm run bench -- tab
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { launchChromium, newContext } from '../test/e2e/support/browser.js';
 import { participantWithPair } from '../test/e2e/support/tabPages.js';
+import { seedDemoProgramFor } from '../server/cli/serve.js';
+import { startTestApp } from '../test/support/app.js';
+import { initialJsGzipBytes } from './support/bundleSize.js';
 
 const webRoot = path.resolve('dist/web');
 const tabHtml = path.join(webRoot, 'src/tab/index.html');
 const loads = 5;
 const targets = { initialJsGzipBytes: 250 * 1024, pairsListRenderMs: 1000 };
-
-/** The module script and every modulepreload the tab's HTML names: what the browser fetches before any lazy chunk. */
-export function initialScripts(html: string): string[] {
-  const urls = new Set<string>();
-  for (const match of html.matchAll(/<script[^>]+type="module"[^>]*src="([^"]+)"/g)) urls.add(match[1]!);
-  for (const match of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g)) urls.add(match[1]!);
-  return [...urls];
-}
-
-export function initialJsGzipBytes(): { bytes: number; files: { file: string; gzipBytes: number }[] } {
-  const files = initialScripts(readFileSync(tabHtml, 'utf8')).map((url) => {
-    const file = path.join(webRoot, url.replace(/^\//, ''));
-    return { file: path.relative(webRoot, file), gzipBytes: gzipSync(readFileSync(file), { level: 9 }).length };
-  });
-  return { bytes: files.reduce((sum, f) => sum + f.gzipBytes, 0), files };
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,13 +22,10 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-export async function runTabBenchmark() {
+async function runTabBenchmark() {
   if (!existsSync(tabHtml)) await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
-  const initial = initialJsGzipBytes();
+  const initial = initialJsGzipBytes(webRoot, tabHtml);
 
-  // Loaded here so the size helpers above import without the server.
-  const { startTestApp } = await import('../test/support/app.js');
-  const { seedDemoProgramFor } = await import('../server/cli/serve.js');
   const app = await startTestApp();
   await seedDemoProgramFor(app.app, app.devTenant);
   const browser = await launchChromium();
@@ -83,12 +66,9 @@ export async function runTabBenchmark() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runTabBenchmark().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
+try {
+  await runTabBenchmark();
+} catch (error) {
+  console.error(`tab benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 }

@@ -154,6 +154,11 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
     await created.waitFor({ timeout: 15_000 });
     expect(await created.textContent()).toContain('reports to');
     await page.getByRole('table', { name: 'Pairs' }).getByRole('row').filter({ hasText: report.displayName }).filter({ hasText: manager.displayName }).first().waitFor();
+
+    // A whole department at once, previewed (dry run): progress, then the outcome.
+    await page.getByRole('checkbox', { name: 'Preview only (book nothing)' }).check();
+    await page.getByRole('button', { name: 'Schedule department' }).click();
+    await page.getByRole('status').filter({ hasText: /^Done: \d+ scheduled/ }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'tab-admin-light');
     expect(pageErrors).toEqual([]);
     await context.close();

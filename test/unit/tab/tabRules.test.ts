@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialScripts } from '../../../bench/tab.js';
+import { initialScripts } from '../../../bench/support/bundleSize.js';
 import { reportingLineWarning } from '../../../src/tab/pages/admin/reportingLine.js';
 import { widerWindow } from '../../../src/tab/pages/schedule/slotWindow.js';
 

@@ -12,8 +12,8 @@ export interface TouchpointDraft {
 
 /** The caller's pairs, and logging a touchpoint with one of them. */
 export function useMyPairs() {
-  const { api } = useTabRuntime();
-  const pairs = useResource(() => api.pairs(), [api]);
+  const { api, preloads } = useTabRuntime();
+  const pairs = useResource(() => preloads.takePairs() ?? api.pairs(), [api, preloads]);
   const { reload } = pairs;
   const logTouchpoint = useCallback(
     async (pairId: string, touchpoint: TouchpointDraft) => {

@@ -14,7 +14,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   mirror: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 },
-  mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1, borderBottom: `2px solid ${tokens.colorPaletteDarkOrangeBorder2}`, padding: '0 1px' },
+  // Dark text on saturated yellow reads in every theme (light, dark, high contrast).
+  mark: { backgroundColor: tokens.colorPaletteYellowBackground3, color: '#000000', borderBottom: `2px solid ${tokens.colorPaletteDarkOrangeBorder2}`, padding: '0 1px' },
   confirmed: { backgroundColor: 'transparent', textDecoration: 'underline dotted', color: tokens.colorNeutralForeground1 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
