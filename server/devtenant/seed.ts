@@ -5,20 +5,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { findWindows } from 'windows-iana';
 import type { DevTenantStore, DirectoryUser, StoredEvent } from './store.js';
+import { seededRandom as prng } from './traffic.js';
 
 export const demoDomain = 'contosohealth.example';
 export const programSite = { hostname: 'reciprocal-dev.sharepoint.local', path: '/sites/reciprocal' };
 export const departments = ['Transplant', 'Behavioral Health', 'Utilization Review', 'Care Transitions', 'Pediatrics'] as const;
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A stable GUID from a name, so the same seed gives the same ids on every machine. */
 export function stableGuid(name: string): string {

@@ -22,7 +22,7 @@ export interface DevTenantStats {
 export const defaultFaults: DevTenantFaults = { probability429: 0, probability503: 0, latencyMs: 0, retryAfterSeconds: 1, mailboxConcurrencyLimit: 4 };
 
 /** mulberry32: a small seeded generator so injected faults repeat run to run. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) | 0;
