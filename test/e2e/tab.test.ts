@@ -191,6 +191,30 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
     await ownerContext.context.close();
   });
 
+  it('works from the keyboard: Tab reaches Schedule, Enter opens it, focus is visible', async () => {
+    const { context } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, scenario.user, '/tab?theme=contrast');
+    await pairsList(page);
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.textContent === 'Schedule' && document.activeElement.tagName === 'BUTTON');
+    }
+    expect(reached).toBe(true);
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!, '::after');
+      const own = getComputedStyle(document.activeElement!);
+      return { after: style.borderTopWidth + ' ' + style.borderTopStyle, outline: own.outlineStyle, matchesFocusVisible: document.activeElement!.matches(':focus-visible') };
+    });
+    expect(outline.matchesFocusVisible).toBe(true);
+    expect(outline.after !== '0px none' || outline.outline !== 'none').toBe(true);
+    await screenshot(page, 'tab-pairs-keyboard-contrast');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Schedule a session with / }).waitFor();
+    await context.close();
+  });
+
   it('runs inside a simulated Teams host: Teams SSO token, deep link to the pair, host theme followed', async () => {
     const { context, pageErrors } = await newContext(browser);
     const appOrigin = 'https://reciprocal.test';
