@@ -25,6 +25,7 @@ export interface DevSignInOptions {
 }
 
 const careerStageLabels: Record<string, string> = { early: 'Early career', mid: 'Mid career', seasoned: 'Seasoned' };
+const roleLabels: Record<string, string> = { DepartmentLead: 'Department lead', ProgramOwner: 'Program owner' };
 
 type DemoUser = z.infer<typeof DemoDirectory>['users'][number];
 
@@ -33,7 +34,7 @@ function userItem(u: DemoUser): string {
   const facts = [u.jobTitle, u.careerStage ? (careerStageLabels[u.careerStage] ?? u.careerStage) : undefined].filter((x): x is string => Boolean(x));
   const roles = u.roles.filter((r) => r !== 'Participant');
   return `<li><button type="button" data-upn="${escapeHtml(u.userPrincipalName)}" aria-describedby="${metaId}">${escapeHtml(u.displayName)}</button>
-        <span id="${metaId}" class="meta">${escapeHtml(facts.join(' · '))}${roles.length ? ` · <strong>${escapeHtml(roles.join(', '))}</strong>` : ''}</span></li>`;
+        <span id="${metaId}" class="meta">${escapeHtml(facts.join(' · '))}${roles.length ? ` · <strong>${escapeHtml(roles.map((r) => roleLabels[r] ?? r).join(', '))}</strong>` : ''}</span></li>`;
 }
 
 function landingPage(directory: z.infer<typeof DemoDirectory>, returnTo: string | null): string {

@@ -3,12 +3,16 @@
 // bundles (and the page shown when they are not built), tenant mode, and logs
 // that never hold a token.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientConfig } from '../../src/client/auth.js';
 import { embeddedDefaults, loadConfig } from '../../server/config.js';
+import { devLandingRouter } from '../../server/api/landing.js';
 import { createLogger } from '../../server/logging.js';
 import { startApp } from '../../server/main.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -47,7 +51,9 @@ describe('the dev landing page', () => {
     expect(html).toMatch(/Early career/);
     expect(html).toMatch(/Seasoned/);
     const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!;
-    expect(html).toMatch(new RegExp(`>${owner.displayName}</button>[\\s\\S]*?ProgramOwner`));
+    expect(html).toMatch(new RegExp(`>${owner.displayName}</button>[^<]*<span[^>]*>[^<]*<strong>Program owner</strong>`));
+    const lead = app.users.find((u) => u.roles.includes('DepartmentLead'))!;
+    expect(html).toMatch(new RegExp(`>${lead.displayName}</button>[^<]*<span[^>]*>[^<]*<strong>Department lead</strong>`));
   });
 
   it('is a labelled, keyboard-usable page: real buttons, a live status region, links to both surfaces', async () => {
@@ -94,6 +100,36 @@ describe('the dev landing page', () => {
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ error: { code } });
     expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});
+
+describe('the dev landing page with hostile directory data', () => {
+  it('escapes every name, title and department it shows', async () => {
+    const hostile = '<img src=x onerror=alert(1)>"\'&';
+    const directory = express().get('/', (_req, res) => void res.json({ tenantId: embeddedDefaults.tenantId, foreignTenantId: embeddedDefaults.foreignTenantId, users: [{ id: 'u1"><script>alert(2)</script>', userPrincipalName: 'x"onmouseover="alert(3)@a.b', displayName: hostile, department: `</h2><script>alert(4)</script>`, roles: ['Participant', '<b>Owner</b>'], careerStage: 'early', jobTitle: hostile }] }));
+    const upstream = await new Promise<Server>((resolve) => { const s = directory.listen(0, '127.0.0.1', () => resolve(s)); });
+    const page = express().use(devLandingRouter({ devTenantUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, tenantId: embeddedDefaults.tenantId, clientId: embeddedDefaults.clientId, apiScope: 'x' }));
+    const server = await new Promise<Server>((resolve) => { const s = page.listen(0, '127.0.0.1', () => resolve(s)); });
+    try {
+      const html = await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)).text();
+      expect(html).not.toMatch(/<img|<script>alert|onmouseover="|<b>Owner/);
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;');
+      expect(html).toContain('&lt;/h2&gt;&lt;script&gt;alert(4)&lt;/script&gt;');
+    } finally {
+      for (const s of [server, upstream]) await new Promise((r) => s.close(r));
+    }
+  });
+
+  it('says the dev tenant is not answering instead of failing', async () => {
+    const page = express().use(devLandingRouter({ devTenantUrl: 'http://127.0.0.1:9', tenantId: embeddedDefaults.tenantId, clientId: embeddedDefaults.clientId, apiScope: 'x' }));
+    const server = await new Promise<Server>((resolve) => { const s = page.listen(0, '127.0.0.1', () => resolve(s)); });
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toMatch(/not answering[\s\S]*npm start/);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });
 
