@@ -28,7 +28,7 @@ async function showIn(page: Page, path: string, theme: 'light' | 'dark') {
   await expect.poll(() => page.locator('html').getAttribute('data-theme'), { timeout: 15_000 }).toBe(theme);
 }
 
-describe.skipIf(!chromiumAvailable())('Teams tab end to end', () => {
+describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     app = await startTestApp();
     // What `npm start` does: the demo program (pairs with history) in the program store.

@@ -62,7 +62,7 @@ const teamsContext: LegacyTeamsContext = {
   meetingId: 'meeting-1',
 };
 
-describe.skipIf(!chromiumAvailable())('tab in a simulated Teams host', () => {
+describe.skipIf(!chromiumAvailable())('tab in a simulated Teams host', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'teams-probe-'));
     await build({
