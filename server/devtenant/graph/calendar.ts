@@ -150,7 +150,7 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
     const iCalUId = `040000008200E00074C5B7101A82E00800000000${randomBytes(28).toString('hex').toUpperCase()}`;
     const content = input.body?.content ?? '';
     const contentType = (input.body?.contentType ?? 'html').toLowerCase();
-    const location = { displayName: input.location?.displayName ?? '', locationType: 'default', uniqueIdType: 'unknown' };
+    const location = { displayName: input.location?.displayName ?? '', locationType: 'default', ...(input.location?.displayName ? { uniqueId: input.location.displayName, uniqueIdType: 'private' } : { uniqueIdType: 'unknown' }) };
     const online = input.isOnlineMeeting;
     const joinUrl = online ? teamsJoinUrl(tenantId, owner.id) : null;
     const attendees = input.attendees.map((a) => ({
@@ -438,7 +438,9 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
         const resource = eventResource(event, preferredZone(req));
         const expandsProps = /singleValueExtendedProperties/.test(req.query.get('$expand') ?? '');
         if (!expandsProps) delete resource['singleValueExtendedProperties'];
-        return { status: 200, body: { '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`, ...applySelect(resource, select, ['@odata.etag', 'id']) } };
+        // Graph returns `locations` with a selected `location` (they are one property seen two ways).
+        const selected = select?.includes('location') && !select.includes('locations') ? [...select, 'locations'] : select;
+        return { status: 200, body: { '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`, ...applySelect(resource, selected, ['@odata.etag', 'id']) } };
       },
     },
     { method: 'PATCH', pattern: new RegExp(`^${eventPath}$`), kind: 'events.update', mailbox, handle: updateEvent },

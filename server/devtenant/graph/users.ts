@@ -7,6 +7,13 @@ import { applySelect, matchesFilter, page, parseFilter, parseSelect, parseTop } 
 
 const graphContext = 'https://graph.microsoft.com/v1.0/$metadata';
 
+/** Where a demo person works, from their time zone. */
+function placeOf(timeZone: string): { city: string; country: string; usageLocation: string } {
+  if (timeZone === 'Europe/London') return { city: 'London', country: 'United Kingdom', usageLocation: 'GB' };
+  if (timeZone === 'Asia/Kolkata') return { city: 'Bengaluru', country: 'India', usageLocation: 'IN' };
+  return { city: timeZone.split('/')[1]!.replace(/_/g, ' '), country: 'United States', usageLocation: 'US' };
+}
+
 /** A user as Graph returns it; default properties unless $select asks for more. */
 export function userResource(u: DirectoryUser, select: string[] | null): Record<string, unknown> {
   const all: Record<string, unknown> = {
@@ -23,7 +30,18 @@ export function userResource(u: DirectoryUser, select: string[] | null): Record<
     id: u.id,
   };
   if (!select) return all;
-  const extended: Record<string, unknown> = { ...all, department: u.department, accountEnabled: true, usageLocation: 'US' };
+  const place = placeOf(u.timeZone);
+  const extended: Record<string, unknown> = {
+    ...all,
+    department: u.department,
+    accountEnabled: true,
+    city: place.city,
+    country: place.country,
+    usageLocation: place.usageLocation,
+    mailNickname: u.userPrincipalName.split('@')[0],
+    otherMails: [],
+    userType: 'Member',
+  };
   return applySelect(extended, select, []);
 }
 
