@@ -10,6 +10,8 @@ export const embeddedDefaults = {
   clientId: '3b9f6a2e-8c1d-4e7f-a5b0-2d6c4e8f1a93',
   clientSecret: 'dev-tenant-client-secret',
   botId: '5e8a1c3d-2b4f-4a6e-9d7c-1f3b5a7c9e20',
+  /** The Teams app's manifest id in a dev package (`npm run package` without tenant settings). */
+  teamsAppId: '6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b',
   programSiteHostname: 'reciprocal-dev.sharepoint.local',
   programSitePath: '/sites/reciprocal',
 } as const;
@@ -44,6 +46,8 @@ const Env = z.object({
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
   AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   API_AUDIENCE: z.string().optional(),
+  /** The Teams app's manifest id, for deep links into the tab. */
+  TEAMS_APP_ID: z.string().optional(),
 
   // Embedded dev tenant.
   DEV_TENANT_PORT: portNumber.default(3979),
@@ -88,6 +92,8 @@ export interface Config {
   };
   graph: { baseUrl: string };
   bot: { id: string; password: string | null; tenantId: string };
+  /** The Teams app (manifest) id; deep links into the tab name it. */
+  teamsAppId: string;
   programSite: { hostname: string; path: string };
   /** Present only in embedded mode: the launcher starts the dev tenant with these. */
   devTenant: DevTenantSettings | null;
@@ -147,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // The Graph SDK sends tokens only over https, so the app uses the dev tenant's https listener.
       graph: { baseUrl: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}/v1.0` },
       bot: { id: d.botId, password: d.clientSecret, tenantId: d.tenantId },
+      teamsAppId: e.TEAMS_APP_ID ?? d.teamsAppId,
       programSite: { hostname: d.programSiteHostname, path: d.programSitePath },
       devTenant: {
         url: devBase,
@@ -203,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/$/, '') },
     bot: { id: botId, password: botPassword, tenantId },
+    teamsAppId: e.TEAMS_APP_ID ?? botId,
     programSite,
     devTenant: null,
   };

@@ -74,7 +74,7 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
 
   // ---- The REST API: every route module is listed in server/api/index.ts.
   // The bot before the REST router, which would answer /api/messages with 404.
-  mountBot(app, { config, log, agent: createReciprocalAgent({ store, log, teamsAppId: config.bot.id, publicUrl: config.http.publicUrl, now: Date.now }) });
+  mountBot(app, { config, log, agent: createReciprocalAgent({ store, log, teamsAppId: config.teamsAppId, publicUrl: config.http.publicUrl, now: Date.now }) });
   mountRoutes(app, routes, { validate, log });
 
   // ---- Pages: the landing page, then the browser bundles.

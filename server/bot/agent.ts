@@ -66,7 +66,7 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
   const respond = (context: TurnContext, body: unknown, status = 200) => context.sendActivity({ type: 'invokeResponse', value: { status, body } } as never);
   const callerId = (context: TurnContext) => z.string().uuid().safeParse(context.activity.from?.aadObjectId).data ?? null;
 
-  const sessionLink = (s: Session) => tabDeepLink(d.teamsAppId, `session:${s.id}`);
+  const sessionLink = (s: Session) => tabDeepLink(d.teamsAppId, `sessions/${s.id}`);
   const pairCard = (pair: Pair, viewer: string, next: Session | null) => {
     const partner = pair.members.find((m) => m.userId !== viewer) ?? pair.members[1];
     const when = next ? new Date(next.start).toUTCString().replace(':00 GMT', ' UTC') : 'no session scheduled';
@@ -78,7 +78,7 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
           { type: 'TextBlock', text: cardText(`${partner.department} · ${partner.careerStage} · ${pair.cadence}`), isSubtle: true, wrap: true },
           { type: 'TextBlock', text: cardText(`Next: ${when}`), wrap: true },
         ],
-        [{ type: 'Action.OpenUrl', title: 'Open pair', url: tabDeepLink(d.teamsAppId, `pair:${pair.id}`) }, ...(next ? [{ type: 'Action.OpenUrl', title: 'Open session', url: sessionLink(next) }] : [])],
+        [{ type: 'Action.OpenUrl', title: 'Open pair', url: tabDeepLink(d.teamsAppId, `pairs/${pair.id}`) }, ...(next ? [{ type: 'Action.OpenUrl', title: 'Open session', url: sessionLink(next) }] : [])],
       ),
       preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: escapeHtml(partner.displayName), text: escapeHtml(`${partner.department} · next: ${when}`) } },
     };
@@ -205,7 +205,7 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
           const pair = (await d.store.pairsOf(viewer)).find((p) => p.id === pairId);
           if (!pair) return void (await respond(context, { composeExtension: { type: 'message', text: 'That pair is not one of yours.' } }));
           // Picking a time needs both calendars and a person's eye: the tab's schedule page does it.
-          const url = tabDeepLink(d.teamsAppId, `schedule:${pair.id}`);
+          const url = tabDeepLink(d.teamsAppId, `pairs/${pair.id}`);
           return void (await respond(context, { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [{ ...pairCard(pair, viewer, null), content: card([{ type: 'TextBlock', text: cardText(`Schedule a session with ${pair.members.find((m) => m.userId !== viewer)?.displayName ?? ''}`), weight: 'Bolder', wrap: true }], [{ type: 'Action.OpenUrl', title: 'Pick a time', url }]) }] } }));
         }
         return void (await respond(context, { error: { code: 'not_found', message: `unknown command ${a.commandId}` } }, 404));

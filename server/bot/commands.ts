@@ -9,8 +9,11 @@ export const commandIds = {
 
 export const handledCommandIds: readonly string[] = Object.values(commandIds);
 
-/** A Teams deep link to a tab page (subEntityId routes inside the tab). */
+/** The personal tab's entityId in appPackage/manifest.json. */
+export const tabEntityId = 'pairs';
+
+/** A Teams deep link to a tab page; the tab routes `subEntityId` (`sessions/{id}`, `pairs/{id}`, `admin`, `dashboard`). */
 export function tabDeepLink(teamsAppId: string, subEntityId: string): string {
   const context = encodeURIComponent(JSON.stringify({ subEntityId }));
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/home?context=${context}`;
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${tabEntityId}?context=${context}`;
 }
