@@ -24,6 +24,7 @@ import type { Pair, Participant, Role, Session, SharedLearningNote } from '../..
 import type { GraphGateway } from '../graph/client.js';
 import { cancelSessionEvent, freeBusy, moveSessionEvent } from '../graph/calendar.js';
 import { pairChat, postAdaptiveCard } from '../graph/chats.js';
+import { tabDeepLink } from '../bot/commands.js';
 import { bookOccurrence, programAgendaSource } from './booking.js';
 import { NoteConflictError, type ProgramStore } from '../graph/programStore.js';
 import { ApiProblem, parseInput, type Caller, type RouteDeclaration } from './route.js';
@@ -34,6 +35,8 @@ export interface ProgramDeps {
   /** A Graph client acting as the signed-in user (on-behalf-of), for what only a user may do (post in chats). */
   delegatedGraph: (caller: Caller) => Client;
   publicUrl: string;
+  /** The Teams app id, for deep links into the tab from cards. */
+  teamsAppId: string;
   now: () => number;
 }
 
@@ -136,7 +139,7 @@ export function programRoutes(d: ProgramDeps): RouteDeclaration[] {
     const client = d.delegatedGraph(caller);
     try {
       const chat = await pairChat(client, [pair.members[0].userId, pair.members[1].userId]);
-      const card = agendaToAdaptiveCard(agenda, { openSessionUrl: `${d.publicUrl}/tab/sessions/${encodeURIComponent(session.id)}`, addActionItemData: { action: 'addActionItem', sessionId: session.id } });
+      const card = agendaToAdaptiveCard(agenda, { openSessionUrl: tabDeepLink(d.teamsAppId, `sessions/${session.id}`), addActionItemData: { action: 'addActionItem', sessionId: session.id } });
       await postAdaptiveCard(client, chat.id, card, agenda.title);
       return true;
     } catch (err) {

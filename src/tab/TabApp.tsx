@@ -11,6 +11,7 @@ const SchedulePage = lazy(() => import('./pages/schedule/SchedulePage.js'));
 const SessionPage = lazy(() => import('./pages/session/SessionPage.js'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.js'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.js'));
+const ConfigPage = lazy(() => import('./pages/config/ConfigPage.js'));
 
 const later = (page: ReactNode) => <Suspense fallback={<PageSkeleton />}>{page}</Suspense>;
 
@@ -24,6 +25,7 @@ const router = createBrowserRouter([
       { path: 'sessions/:sessionId', element: later(<SessionPage />) },
       { path: 'admin', element: later(<AdminPage />) },
       { path: 'dashboard', element: later(<DashboardPage />) },
+      { path: 'config', element: later(<ConfigPage />) },
       { path: '*', element: <MyPairsPage /> },
     ],
   },

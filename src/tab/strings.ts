@@ -3,6 +3,14 @@
 import { focusAreaLabels, type CareerStage, type Direction, type FocusArea, type TouchpointKind } from '../core/schemas.js';
 
 export const strings = {
+  config: {
+    tabName: 'Reciprocal',
+    title: 'Add Reciprocal to this channel or meeting',
+    explanation: 'The tab shows the mentorship pairs and sessions of whoever opens it. Notes stay visible to each pair only; dashboards show aggregates only.',
+    pressSave: 'Select Save to add the tab.',
+    saved: 'Saved. The tab is ready.',
+    outsideTeams: 'This page is shown by Teams when the tab is added to a channel or a meeting.',
+  },
   appName: 'Reciprocal',
   nav: {
     pairs: 'My pairs',
