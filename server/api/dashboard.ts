@@ -59,7 +59,7 @@ export function dashboardRoutes(d: DashboardDeps): RouteDeclaration[] {
       access: 'signed-in',
       summary: "A department's figures (aggregates only; groups under 5 suppressed)",
       async handle({ caller, params, query }) {
-        const department = z.string().min(1).max(128).parse(params.id);
+        const department = parseInput(z.string().min(1).max(128), params.id, 'params.id');
         const owner = caller.roles.includes('ProgramOwner');
         if (!owner) {
           if (!caller.roles.includes('DepartmentLead')) throw new ApiProblem(403, 'forbidden', 'dashboards are for department leads and the program owner');

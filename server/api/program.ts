@@ -378,7 +378,7 @@ export function programRoutes(d: ProgramDeps): RouteDeclaration[] {
       access: 'ProgramOwner',
       summary: 'Search the directory for people to pair',
       async handle({ query }) {
-        const search = z.string().trim().max(64).default('').parse(query['search'] ?? '');
+        const search = parseInput(z.string().trim().max(64), query['search'] ?? '', 'query.search');
         const request = d.graph.client.api('/users').select(['id', 'displayName', 'mail', 'userPrincipalName', 'department', 'jobTitle']).top(25);
         if (search) request.filter(`startswith(displayName,'${search.replace(/'/g, "''")}')`);
         const users = z.object({ value: z.array(z.object({ id: z.string(), displayName: z.string(), mail: z.string().nullable(), userPrincipalName: z.string(), department: z.string().nullable().optional(), jobTitle: z.string().nullable().optional() })) }).parse(await request.get()).value;

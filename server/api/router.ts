@@ -27,13 +27,18 @@ function sendError(res: Response, status: number, code: string, message: string,
 /** Maps what a handler threw to a status and a stable code; null for the unexpected. */
 export function toProblem(err: unknown): ApiProblem | null {
   if (err instanceof ApiProblem) return err;
+  // Caller input is parsed with parseInput (an ApiProblem naming the field); a raw ZodError
+  // here means a payload from Microsoft 365 did not have the shape we rely on.
   if (err instanceof ZodError) {
-    const issue = err.issues[0];
-    const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
-    return new ApiProblem(400, errorCodes.invalidRequest, field ? `${field}: ${issue!.message}` : (issue?.message ?? 'the request is not valid'), field);
+    return new ApiProblem(502, errorCodes.upstreamUnavailable, 'Microsoft 365 returned an answer Reciprocal did not expect.');
   }
   if (err instanceof GraphError) {
-    if ([429, 503, 504].includes(err.statusCode)) return new ApiProblem(503, errorCodes.throttled, 'Microsoft 365 is busy; try again in a moment.', undefined, undefined, { 'Retry-After': '5' });
+    if ([429, 503, 504].includes(err.statusCode)) {
+      // Pass on how long Graph asked us to wait, when it said so in seconds.
+      const retryAfter = err.headers?.get('Retry-After');
+      const seconds = retryAfter && /^\d+(\.\d+)?$/.test(retryAfter) ? String(Math.max(1, Math.ceil(Number(retryAfter)))) : '5';
+      return new ApiProblem(503, errorCodes.throttled, 'Microsoft 365 is busy; try again in a moment.', undefined, undefined, { 'Retry-After': seconds });
+    }
     if (err.statusCode === 412) return new ApiProblem(412, errorCodes.preconditionFailed, 'Someone changed this since you loaded it.');
     if (err.statusCode === 404) return new ApiProblem(404, errorCodes.notFound, 'Not found in Microsoft 365.');
     if (err.statusCode === 401 || err.statusCode === 403) return new ApiProblem(502, errorCodes.upstreamUnavailable, 'Microsoft 365 refused the app\'s request; an admin may need to grant consent.');
