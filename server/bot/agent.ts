@@ -19,6 +19,8 @@ export interface BotDeps {
   now: () => number;
   /** Invokes must answer well inside Teams' 5 s. */
   invokeDeadlineMs?: number;
+  /** How long a person's search data is reused between keystrokes (default 5 s). */
+  searchCacheMs?: number;
 }
 
 const QueryInvoke = z.object({
@@ -84,13 +86,31 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
     };
   };
 
+  /**
+   * A person's active pairs and next sessions. Teams sends a query on every
+   * keystroke, so answers are shared for a few seconds (and by concurrent
+   * queries) instead of re-reading the lists each time.
+   */
+  const searchTtlMs = d.searchCacheMs ?? 5_000;
+  const searchCache = new Map<string, { at: number; value: Promise<Array<{ pair: Pair; next: Session | null }>> }>();
+  function pairsWithNext(viewer: string): Promise<Array<{ pair: Pair; next: Session | null }>> {
+    const hit = searchCache.get(viewer);
+    if (hit && d.now() - hit.at < searchTtlMs) return hit.value;
+    const value = (async () => {
+      const now = new Date(d.now()).toISOString();
+      const pairs = (await d.store.pairsOf(viewer)).filter((p) => p.status === 'active');
+      return Promise.all(pairs.map(async (pair) => ({ pair, next: (await d.store.sessionsOfPair(pair.id)).find((s) => s.status === 'scheduled' && s.start >= now) ?? null })));
+    })();
+    value.catch(() => searchCache.delete(viewer));
+    searchCache.set(viewer, { at: d.now(), value });
+    if (searchCache.size > 5_000) searchCache.delete(searchCache.keys().next().value!);
+    return value;
+  }
+
   async function searchPairs(viewer: string, text: string) {
-    const pairs = (await d.store.pairsOf(viewer)).filter((p) => p.status === 'active');
-    const now = new Date(d.now()).toISOString();
     const wanted = text.trim().toLowerCase();
-    const matches = pairs.filter((p) => !wanted || p.members.some((m) => m.userId !== viewer && (m.displayName.toLowerCase().includes(wanted) || m.department.toLowerCase().includes(wanted))));
-    const withNext = await Promise.all(matches.map(async (p) => ({ pair: p, next: (await d.store.sessionsOfPair(p.id)).find((s) => s.status === 'scheduled' && s.start >= now) ?? null })));
-    return withNext.map(({ pair, next }) => pairCard(pair, viewer, next));
+    const matches = (await pairsWithNext(viewer)).filter(({ pair }) => !wanted || pair.members.some((m) => m.userId !== viewer && (m.displayName.toLowerCase().includes(wanted) || m.department.toLowerCase().includes(wanted))));
+    return matches.map(({ pair, next }) => pairCard(pair, viewer, next));
   }
 
   async function nextSessionOf(viewer: string): Promise<{ pair: Pair; session: Session } | null> {
@@ -227,6 +247,7 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
       commandId === commandIds.addToAgenda
         ? { ...base, actionItems: [...base.actionItems, { id: `ai-${Date.now().toString(36)}`, text: clipped, done: false }].slice(-20) }
         : { ...base, learned: `${base.learned}${base.learned ? '\n' : ''}${text}`.slice(0, 4000) };
+    searchCache.delete(viewer);
     await d.store.saveNote({ ...note, updatedAt: stamp, phiConfirmations: [...base.phiConfirmations, ...confirmed.map((f) => ({ kind: f.kind, text: f.text }))] }, existing?.etag ?? null);
     const what = commandId === commandIds.addToAgenda ? 'Added to the agenda of your next session' : 'Saved to your learning note for the session';
     return { composeExtension: { type: 'message', text: `${what} on ${new Date(session.start).toUTCString()}.` } };
