@@ -97,6 +97,21 @@ export const programLists = {
 
 export type ListName = keyof typeof programLists;
 
+export interface ProgramSchema {
+  version: number;
+  lists: Record<ListName, ListDefinition>;
+}
+
+/** The lists as they stood at `version`: columns introduced later are left out (how an older deployment provisioned). */
+export function programSchemaAt(version: number): ProgramSchema {
+  const lists = Object.fromEntries(
+    (Object.entries(programLists) as Array<[ListName, ListDefinition]>).map(([name, def]) => [name, { ...def, columns: def.columns.filter((c) => (c.since ?? 1) <= version) }]),
+  ) as Record<ListName, ListDefinition>;
+  return { version, lists };
+}
+
+export const currentProgramSchema: ProgramSchema = { version: schemaVersion, lists: programLists };
+
 /** Graph's columnDefinition for a column. */
 export function columnDefinition(c: ColumnDefinition): Record<string, unknown> {
   return { name: c.name, ...c.type, indexed: Boolean(c.indexed || c.unique), enforceUniqueValues: Boolean(c.unique) };

@@ -20,7 +20,7 @@ import {
   type SharedLearningNote,
   type Touchpoint,
 } from '../../src/core/schemas.js';
-import { columnDefinition, programLists, schemaVersion, type ListName } from './programLists.js';
+import { columnDefinition, currentProgramSchema, type ListDefinition, type ListName, type ProgramSchema } from './programLists.js';
 
 /** OData string literal: single quotes doubled. */
 export const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -60,7 +60,11 @@ export class ProgramStore {
   private readonly listIds = new Map<ListName, string>();
   private provisioning: Promise<void> | null = null;
 
-  constructor(private readonly graph: Client, private readonly site: ProgramSite) {}
+  constructor(
+    private readonly graph: Client,
+    private readonly site: ProgramSite,
+    private readonly schema: ProgramSchema = currentProgramSchema,
+  ) {}
 
   /** Creates missing lists and columns; records the schema version. Safe to run any number of times. */
   provision(): Promise<void> {
@@ -75,7 +79,7 @@ export class ProgramStore {
     const site = z.object({ id: z.string() }).parse(await this.graph.api(`/sites/${this.site.hostname}:${this.site.path}`).get());
     this.siteId = site.id;
     const existing = z.object({ value: z.array(ListInfo) }).parse(await this.graph.api(`/sites/${site.id}/lists`).expand('columns').get()).value;
-    for (const [name, def] of Object.entries(programLists) as Array<[ListName, (typeof programLists)[ListName]]>) {
+    for (const [name, def] of Object.entries(this.schema.lists) as Array<[ListName, ListDefinition]>) {
       let list = existing.find((l) => l.displayName === def.displayName);
       if (!list) {
         try {
@@ -96,7 +100,7 @@ export class ProgramStore {
       }
       this.listIds.set(name, list.id);
     }
-    await this.upsert('ProgramMeta', 'schemaVersion', { Value: String(schemaVersion) });
+    await this.upsert('ProgramMeta', 'schemaVersion', { Value: String(this.schema.version) });
   }
 
   private async items(list: ListName): Promise<string> {
