@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderNoteHtml } from '../../src/core/notes/model.js';
 import { scanForPhi } from '../../src/core/notes/phi.js';
+import { noteLimits } from '../../src/core/schemas.js';
 import { seedDemoProgramFor } from '../../server/cli/serve.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -50,6 +51,29 @@ describe('the PHI guard on save', () => {
     });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.note.phiConfirmations).toEqual([{ kind: 'phone', text: '(312) 555-0100' }]);
+  });
+});
+
+describe('size limits', () => {
+  it.each([
+    ['taught', { taught: 'a'.repeat(noteLimits.taughtChars + 1) }],
+    ['learned', { learned: 'b'.repeat(noteLimits.learnedChars + 1) }],
+    ['actionItems', { actionItems: Array.from({ length: noteLimits.actionItems + 1 }, (_, i) => ({ id: `ai-${i}`, text: 'Follow up', done: false })) }],
+    ['actionItems', { actionItems: [{ id: 'ai-long', text: 'c'.repeat(noteLimits.actionItemChars + 1), done: false }] }],
+  ])('refuses a note over the %s limit with 400 naming the field, and keeps the saved note', async (field, over) => {
+    const before = (await app.request(`/api/sessions/${encodeURIComponent(sessionId)}`, { as: author })).body.myNote;
+    const r = await app.request(notePath(), { as: author, method: 'PUT', headers: before ? { 'if-match': before.etag } : {}, body: { ...note('Within limits.'), ...over } });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body.error)).toContain(field);
+    const after = (await app.request(`/api/sessions/${encodeURIComponent(sessionId)}`, { as: author })).body.myNote;
+    expect(after?.etag).toBe(before?.etag);
+  });
+
+  it('accepts a note exactly at the limits', async () => {
+    const before = (await app.request(`/api/sessions/${encodeURIComponent(sessionId)}`, { as: author })).body.myNote;
+    const r = await app.request(notePath(), { as: author, method: 'PUT', headers: before ? { 'if-match': before.etag } : {}, body: { ...note('a'.repeat(noteLimits.taughtChars)), learned: 'b'.repeat(noteLimits.learnedChars) } });
+    expect(r.status).toBe(200);
+    expect(r.body.note.taught).toHaveLength(noteLimits.taughtChars);
   });
 });
 

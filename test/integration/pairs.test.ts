@@ -104,6 +104,30 @@ describe('action items', () => {
   });
 });
 
+describe('touchpoints and session status', () => {
+  it('logs a touchpoint once however often the same one is sent, and refuses an unknown kind naming the field', async () => {
+    const body = { kind: 'case-review', date: '2026-01-05T15:00:00.000Z', minutes: 20, focusAreas: ['clinical-expertise'] };
+    const first = await app.request(`/api/pairs/${enc(pairId)}/touchpoints`, { as: members[0], body });
+    const again = await app.request(`/api/pairs/${enc(pairId)}/touchpoints`, { as: members[0], body });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.touchpoint.id).toBe(first.body.touchpoint.id);
+    const stored = (await app.app.services.store.touchpointsOfPair(pairId)).filter((t) => t.id === first.body.touchpoint.id);
+    expect(stored).toHaveLength(1);
+    const bad = await app.request(`/api/pairs/${enc(pairId)}/touchpoints`, { as: members[0], body: { ...body, kind: 'patient-visit' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error)).toContain('kind');
+  });
+
+  it('marks a session no-show and then held, and refuses other statuses', async () => {
+    const path = `/api/sessions/${enc(lastSessionId)}/status`;
+    expect((await app.request(path, { as: members[1], body: { status: 'no-show' } })).body.session.status).toBe('no-show');
+    expect((await app.request(path, { as: members[1], body: { status: 'held' } })).body.session.status).toBe('held');
+    expect((await app.request(`/api/sessions/${enc(lastSessionId)}`, { as: members[0] })).body.session.status).toBe('held');
+    expect((await app.request(path, { as: members[1], body: { status: 'exploded' } })).status).toBe(400);
+  });
+});
+
 describe('the program owner manages pairs', () => {
   it('creates a pair with a warning when one reports to the other, and ends it', async () => {
     const withManager = await Promise.all(app.users.filter((u) => u.department && !u.roles.includes('ProgramOwner')).map(async (u) => ({ u, manager: await app.devTenant.graph('GET', `/users/${u.id}/manager`) })));
