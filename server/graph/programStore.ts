@@ -50,6 +50,19 @@ const json = <T>(schema: z.ZodType<T>, s: unknown, fallback: T): T => {
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const iso = (v: unknown) => new Date(str(v)).toISOString();
 
+/** A half-open interval of instants, [from, to). */
+export interface TimeRange {
+  from: Date;
+  to: Date;
+}
+
+const rangeFilter = (column: string, r: TimeRange) => `fields/${column} ge ${odataString(r.from.toISOString())} and fields/${column} lt ${odataString(r.to.toISOString())}`;
+
+function stripAgenda(s: Session & { agenda?: unknown }): Session {
+  const { agenda: _agenda, ...session } = s;
+  return session;
+}
+
 export interface ProgramSite {
   hostname: string;
   path: string;
@@ -261,8 +274,8 @@ export class ProgramStore {
       OrganizerId: s.organizerId,
       Direction: s.direction,
       FocusAreas: csv(s.focusAreas),
-      Start: s.start,
-      End: s.end,
+      Start: iso(s.start),
+      End: iso(s.end),
       Status: s.status,
       JoinUrl: s.joinUrl,
       ...(agenda !== undefined ? { AgendaJson: JSON.stringify(agenda) } : {}),
@@ -288,8 +301,9 @@ export class ProgramStore {
     return (await this.all('Sessions', `fields/PairId eq ${odataString(pairId)}`)).map((i) => this.toSession(i.fields)).sort((a, b) => a.start.localeCompare(b.start));
   }
 
-  async allSessions(): Promise<Session[]> {
-    return (await this.all('Sessions')).map((i) => this.toSession(i.fields));
+  /** Every session (no agenda, no note text), or those starting in [from, to): a filter on the indexed Start column, paged. */
+  async allSessions(range?: TimeRange): Promise<Session[]> {
+    return (await this.all('Sessions', range && rangeFilter('Start', range))).map((i) => stripAgenda(this.toSession(i.fields)));
   }
 
   // ---- notes ----
@@ -384,15 +398,16 @@ export class ProgramStore {
   }
 
   async addTouchpoint(t: Touchpoint): Promise<Touchpoint> {
-    return this.toTouchpoint((await this.create('Touchpoints', t.id, { PairId: t.pairId, LoggedBy: t.loggedBy, Kind: t.kind, Date: t.date, Minutes: t.minutes, FocusAreas: csv(t.focusAreas) })).fields);
+    return this.toTouchpoint((await this.create('Touchpoints', t.id, { PairId: t.pairId, LoggedBy: t.loggedBy, Kind: t.kind, Date: iso(t.date), Minutes: t.minutes, FocusAreas: csv(t.focusAreas) })).fields);
   }
 
   async touchpointsOfPair(pairId: string): Promise<Touchpoint[]> {
     return (await this.all('Touchpoints', `fields/PairId eq ${odataString(pairId)}`)).map((i) => this.toTouchpoint(i.fields));
   }
 
-  async allTouchpoints(): Promise<Touchpoint[]> {
-    return (await this.all('Touchpoints')).map((i) => this.toTouchpoint(i.fields));
+  /** Every touchpoint, or those dated in [from, to) (the indexed Date column). */
+  async allTouchpoints(range?: TimeRange): Promise<Touchpoint[]> {
+    return (await this.all('Touchpoints', range && rangeFilter('Date', range))).map((i) => this.toTouchpoint(i.fields));
   }
 
   // ---- bot conversation references ----

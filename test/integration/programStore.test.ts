@@ -9,7 +9,7 @@ import { programSchemaAt, schemaVersion } from '../../server/graph/programLists.
 import { ProgramStore, odataString } from '../../server/graph/programStore.js';
 import { createLogger } from '../../server/logging.js';
 import { programSite } from '../../server/devtenant/seed.js';
-import type { Participant } from '../../src/core/schemas.js';
+import type { Participant, Session, Touchpoint } from '../../src/core/schemas.js';
 import { startTestDevTenant, type TestDevTenant } from '../support/devtenant.js';
 
 let tenant: TestDevTenant;
@@ -86,5 +86,28 @@ describe('deterministic keys and OData quoting', () => {
   it('answers unknown keys with null rather than an error', async () => {
     expect(await storeAt().participant('00000000-0000-4000-8000-000000000000')).toBeNull();
     expect(await storeAt().pair("pair-o'brien")).toBeNull();
+  });
+});
+
+describe('dashboard reads', () => {
+  it('reads sessions and touchpoints inside [from, to) through the indexed date columns, with no agenda', async () => {
+    const store = storeAt();
+    const base = Date.parse('2026-03-02T15:00:00.000Z');
+    const day = 24 * 3_600_000;
+    const organizerId = '0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    for (let i = 0; i < 5; i++) {
+      const start = new Date(base + i * day);
+      const s: Session = { id: `pair-range~${i}`, pairId: 'pair-range', occurrence: String(i), eventId: null, iCalUId: null, organizerId, direction: 'reverse', focusAreas: ['technology-adoption'], start: start.toISOString(), end: new Date(start.getTime() + 30 * 60_000).toISOString(), status: 'held', joinUrl: null };
+      await store.recordSession(s, { sections: [] });
+      const t: Touchpoint = { id: `pair-range~tp~${i}`, pairId: 'pair-range', loggedBy: organizerId, kind: 'other', date: start.toISOString(), minutes: 15, focusAreas: [] };
+      await store.addTouchpoint(t);
+    }
+    const range = { from: new Date(base + day), to: new Date(base + 3 * day) };
+    const sessions = (await store.allSessions(range)).filter((s) => s.pairId === 'pair-range');
+    expect(sessions.map((s) => s.occurrence).sort()).toEqual(['1', '2']);
+    for (const s of sessions) expect(s).not.toHaveProperty('agenda');
+    const touchpoints = (await store.allTouchpoints(range)).filter((t) => t.pairId === 'pair-range');
+    expect(touchpoints.map((t) => t.id).sort()).toEqual(['pair-range~tp~1', 'pair-range~tp~2']);
+    expect((await store.allSessions()).filter((s) => s.pairId === 'pair-range')).toHaveLength(5);
   });
 });
