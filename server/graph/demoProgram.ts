@@ -55,7 +55,8 @@ export function demoPairs(people: readonly DemoPerson[]): Array<[DemoPerson, Dem
     const early = inDept.filter((p) => p.careerStage === 'early');
     const seasoned = inDept.filter((p) => p.careerStage === 'seasoned' && !p.roles.includes('DepartmentLead'));
     for (const person of early) {
-      if (pairs.filter(([a]) => a.department === department).length >= 2) break;
+      // Four pairs (eight people) per department: enough for the dashboards' minimum group of 5.
+      if (pairs.filter(([a]) => a.department === department).length >= 4) break;
       const partner = seasoned.filter((s) => !pairs.some(([, b]) => b.id === s.id) && hoursApart(person.timeZone, s.timeZone) <= 6).sort((x, y) => hoursApart(person.timeZone, x.timeZone) - hoursApart(person.timeZone, y.timeZone))[0];
       if (partner) pairs.push([person, partner]);
     }

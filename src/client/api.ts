@@ -4,6 +4,7 @@
 // Microsoft 365 (429/503) is retried with backoff while the UI says so.
 import { z } from 'zod';
 import {
+  DashboardResponse,
   ApiError as ApiErrorBody,
   BookSessionResponse,
   CreatePairResponse,
@@ -229,6 +230,19 @@ export class ApiClient {
   async logTouchpoint(pairId: string, touchpoint: { kind: TouchpointKind; date: string; minutes: number; focusAreas: string[] }) {
     const result = await this.json(TouchpointResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/touchpoints`, { body: touchpoint });
     return 'touchpoint' in result ? result.touchpoint : result;
+  }
+
+  /** One department's figures (a lead's own, or any for the program owner); every department when `department` is null. */
+  dashboards(department: string | null, period: { from: string; to: string }) {
+    const query = `?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`;
+    return this.json(DashboardResponse, 'GET', department === null ? `/api/program/dashboard${query}` : `/api/departments/${encodeURIComponent(department)}/dashboard${query}`);
+  }
+
+  /** The same figures as CSV, for a download. */
+  async dashboardsCsv(department: string | null, period: { from: string; to: string }): Promise<Blob> {
+    const query = `?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}&format=csv`;
+    const response = await this.send('GET', department === null ? `/api/program/dashboard${query}` : `/api/departments/${encodeURIComponent(department)}/dashboard${query}`);
+    return response.blob();
   }
 
   programPairs() {

@@ -202,3 +202,28 @@ export const ScheduleJob = z.object({
 export type ScheduleJob = z.infer<typeof ScheduleJob>;
 
 export { Role };
+
+// ---- dashboards -------------------------------------------------------------
+
+export const Figure = z.union([
+  z.object({ value: z.number(), suppressed: z.literal(false) }),
+  z.object({ value: z.null(), suppressed: z.literal(true), reason: z.string() }),
+]);
+export type FigureValue = z.infer<typeof Figure>;
+const figures = <K extends readonly [string, ...string[]]>(keys: K) => z.object(Object.fromEntries(keys.map((k) => [k, Figure])) as Record<K[number], typeof Figure>);
+
+export const DepartmentDashboard = z.object({
+  department: z.string(),
+  period: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
+  people: Figure,
+  activePairs: Figure,
+  sessions: figures(['planned', 'held', 'cancelled', 'noShow', 'expectedByCadence', 'adherencePercent'] as const),
+  directionBalance: z.object({ sessions: figures(['reverse', 'traditional', 'both'] as const), minutes: figures(['reverse', 'traditional', 'both'] as const) }),
+  focusAreaCoverage: z.record(z.string(), Figure),
+  touchpointsByKind: z.record(z.string(), Figure),
+  participationByCareerStage: z.record(z.string(), z.object({ people: Figure, sessionsHeld: Figure })),
+  pairsAtRisk: z.object({ count: Figure, pairs: z.array(z.object({ pairId: z.string(), reason: z.enum(['no-recent-session', 'consecutive-cancellations']), lastHeld: z.string().nullable() })) }),
+  trendByWeek: z.array(z.object({ weekStart: z.string(), held: Figure, cancelled: Figure, minutes: Figure })),
+});
+export type DepartmentDashboardView = z.infer<typeof DepartmentDashboard>;
+export const DashboardResponse = z.object({ dashboards: z.array(DepartmentDashboard) });

@@ -1,0 +1,57 @@
+// A chart with its table: the table is always there for screen readers and
+// shown on request; suppressed figures say so instead of drawing zero.
+import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import type { FigureValue } from '../../../core/api.js';
+import { strings } from '../../strings.js';
+
+const useStyles = makeStyles({
+  card: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  table: { borderCollapse: 'collapse', width: '100%', '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` } },
+});
+
+export function figureText(f: FigureValue, suffix = ''): string {
+  return f.suppressed ? strings.dashboard.suppressed : `${f.value}${suffix}`;
+}
+
+export function ChartOrTable({ title, chart, rows, header }: { title: string; chart: ReactNode | null; rows: Array<[string, FigureValue]>; header: [string, string] }) {
+  const styles = useStyles();
+  const [asTable, setAsTable] = useState(chart === null);
+  const table = (
+    <table className={styles.table}>
+      <caption className={styles.hidden}>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{header[0]}</th>
+          <th scope="col">{header[1]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, f]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{figureText(f)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <section className={styles.card} aria-label={title}>
+      <div className={styles.head}>
+        <Subtitle2 as="h2">{title}</Subtitle2>
+        {chart !== null && (
+          <Button size="small" appearance="subtle" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable}>
+            {asTable ? strings.dashboard.showChart : strings.dashboard.showTable}
+          </Button>
+        )}
+      </div>
+      {asTable ? table : <>
+        <div aria-hidden="true">{chart}</div>
+        <div className={styles.hidden}>{table}</div>
+      </>}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// The dashboard page's data: the figures for the chosen department (or all of
+// them for the program owner) over the chosen period.
+import { useMemo, useState } from 'react';
+import { useResource } from '../../data/useResource.js';
+import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
+
+export type PeriodDays = '30' | '90' | '365';
+
+export function useDashboard() {
+  const { api, me } = useTabRuntime();
+  const isOwner = me.roles.includes('ProgramOwner');
+  const isLead = me.roles.includes('DepartmentLead');
+  const [department, setDepartment] = useState<string | null>(isOwner ? null : me.department);
+  const [days, setDays] = useState<PeriodDays>('90');
+  const period = useMemo(() => {
+    const to = new Date();
+    return { from: new Date(to.getTime() - Number(days) * 24 * 3_600_000).toISOString(), to: to.toISOString() };
+  }, [days]);
+  const allowed = isOwner || (isLead && department !== null);
+  const figures = useResource(() => (allowed ? api.dashboards(department, period) : Promise.resolve({ dashboards: [] })), [api, department, period, allowed]);
+  const downloadCsv = async () => {
+    const blob = await api.dashboardsCsv(department, period);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `reciprocal-${department ?? 'program'}.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  return { isOwner, allowed, department, setDepartment, days, setDays, figures, downloadCsv };
+}

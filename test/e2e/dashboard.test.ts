@@ -1,0 +1,72 @@
+// Dashboards in a real browser: a lead sees their own department (and an API
+// request for another department is refused), the program owner sees every
+// department side by side; screenshots in light and dark.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoProgramFor } from '../../server/cli/serve.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { chromiumAvailable, launchChromium, newContext, screenshot } from './support/browser.js';
+import { signInOnLandingPage } from './support/tabPages.js';
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedDemoProgramFor(app.app, app.devTenant);
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function open(page: Page, path: string, theme: 'light' | 'dark') {
+  await page.goto(`${app.url}${path}?theme=${theme}`);
+  await expect.poll(() => page.locator('html').getAttribute('data-theme'), { timeout: 15_000 }).toBe(theme);
+}
+
+describe.skipIf(!chromiumAvailable())('dashboards in the tab', () => {
+  it("shows a lead their own department, in both themes, and the API refuses another department's", async () => {
+    const lead = app.users.find((u) => u.roles.includes('DepartmentLead'))!;
+    const { context, pageErrors } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, lead, '/tab/dashboard?theme=light');
+    await page.getByRole('heading', { name: `Department dashboard: ${lead.department}` }).waitFor({ timeout: 20_000 });
+    await page.getByRole('list', { name: `${lead.department}: key figures` }).waitFor();
+    await expect.poll(() => page.getByText('Aggregates only').count()).toBeGreaterThan(0);
+    await screenshot(page, 'dashboard-lead-light');
+    await open(page, '/tab/dashboard', 'dark');
+    await page.getByRole('heading', { name: `Department dashboard: ${lead.department}` }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'dashboard-lead-dark');
+    // Every chart has its table; ask for it.
+    await page.getByRole('button', { name: 'Show as table' }).first().click();
+    await expect.poll(() => page.getByRole('table').count()).toBeGreaterThan(0);
+
+    const other = app.users.find((u) => u.department !== lead.department)!.department;
+    const token = await page.evaluate(() => sessionStorage.getItem('reciprocal.devToken'));
+    const refused = await page.evaluate(async ([url, t]) => (await fetch(url!, { headers: { authorization: `Bearer ${t}` } })).status, [`${app.url}/api/departments/${encodeURIComponent(other)}/dashboard`, token] as const);
+    expect(refused).toBe(403);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('shows the program owner every department side by side, in both themes', async () => {
+    const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!;
+    const { context, pageErrors } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, owner, '/tab/dashboard?theme=light');
+    const overview = page.getByRole('table', { name: 'Program overview' });
+    await overview.waitFor({ timeout: 20_000 });
+    await expect.poll(() => overview.getByRole('row').count()).toBeGreaterThanOrEqual(6);
+    await screenshot(page, 'dashboard-program-light');
+    await open(page, '/tab/dashboard', 'dark');
+    await page.getByRole('table', { name: 'Program overview' }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'dashboard-program-dark');
+    await page.getByRole('table', { name: 'Program overview' }).getByRole('button').first().click();
+    await page.getByRole('heading', { name: /^Department dashboard: / }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'dashboard-owner-department-light');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 90_000);
+});
