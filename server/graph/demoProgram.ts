@@ -61,10 +61,13 @@ export function demoPairs(people: readonly DemoPerson[]): Array<[DemoPerson, Dem
       if (partner) pairs.push([person, partner]);
     }
   }
-  // A cross-department, cross-time-zone pair (still with shared working hours) that reuses someone already paired.
-  const first = pairs[0]?.[0];
-  const remote = people.find((p) => first && p.careerStage === 'seasoned' && p.department !== first.department && !p.roles.includes('DepartmentLead') && !pairs.some(([, b]) => b.id === p.id) && hoursApart(first.timeZone, p.timeZone) >= 1 && hoursApart(first.timeZone, p.timeZone) <= 6);
-  if (first && remote) pairs.push([first, remote]);
+  // A cross-department, cross-time-zone pair (still with shared working hours): a mid-career person
+  // not yet paired learns with a seasoned person who already has a pair, so one person sits in two pairs.
+  const paired = new Set(pairs.flat().map((p) => p.id));
+  const remote = pairs
+    .map(([, seasoned]) => ({ seasoned, partner: people.find((p) => p.careerStage === 'mid' && p.department !== seasoned.department && !p.roles.includes('ProgramOwner') && !p.roles.includes('DepartmentLead') && !paired.has(p.id) && hoursApart(seasoned.timeZone, p.timeZone) >= 1 && hoursApart(seasoned.timeZone, p.timeZone) <= 6) }))
+    .find((c) => c.partner);
+  if (remote?.partner) pairs.push([remote.partner, remote.seasoned]);
   return pairs;
 }
 

@@ -5,6 +5,7 @@
 // without reading note text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoProgramFor } from '../../server/cli/serve.js';
+import { scanForPhi } from '../../src/core/notes/phi.js';
 import type { Session } from '../../src/core/schemas.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -33,6 +34,29 @@ beforeAll(async () => {
     ?? app.users.find((u) => !chosen.pair.members.some((m) => m.userId === u.id) && !u.roles.includes('ProgramOwner'))!.userPrincipalName;
 }, 60_000);
 afterAll(() => app?.close());
+
+describe('the demo program', () => {
+  it('is seeded once, with active pairs across departments, someone in two pairs, and notes free of patient identifiers', async () => {
+    const store = app.app.services.store;
+    const pairs = await store.allPairs();
+    expect(pairs.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(pairs.flatMap((p) => p.members.map((m) => m.department))).size).toBeGreaterThanOrEqual(3);
+    const memberships = pairs.flatMap((p) => p.members.map((m) => m.userId));
+    expect(memberships.length).toBeGreaterThan(new Set(memberships).size);
+    expect(pairs.some((p) => p.members[0].timeZone !== p.members[1].timeZone)).toBe(true);
+    const sessions = await store.allSessions();
+    let notes = 0;
+    for (const s of sessions) {
+      for (const n of await store.notesOfSession(s.id)) {
+        notes++;
+        expect(scanForPhi([n.taught, n.learned, ...n.actionItems.map((i) => i.text)].join('\n'))).toEqual([]);
+      }
+    }
+    expect(notes).toBeGreaterThan(0);
+    expect(await seedDemoProgramFor(app.app, app.devTenant)).toEqual({ pairs: 0, sessions: 0 });
+    expect((await store.allSessions()).length).toBe(sessions.length);
+  });
+});
 
 describe('privacy between pairs', () => {
   it("answers another pair's ids with the same 404 as ids that do not exist", async () => {
