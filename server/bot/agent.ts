@@ -5,7 +5,7 @@
 import { AgentApplication, MemoryStorage, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { escapeHtml, neutralizeTemplates } from '../../src/core/notes/model.js';
+import { actionItemId, escapeHtml, neutralizeTemplates } from '../../src/core/notes/model.js';
 import { scanForPhi } from '../../src/core/notes/phi.js';
 import { focusAreaLabels, type Pair, type Session } from '../../src/core/schemas.js';
 import type { ProgramStore } from '../graph/programStore.js';
@@ -230,9 +230,37 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
         }
         return void (await respond(context, { error: { code: 'not_found', message: `unknown command ${a.commandId}` } }, 404));
       }
+      case 'adaptiveCard/action': {
+        const action = z.object({ action: z.object({ type: z.literal('Action.Execute'), verb: z.string(), data: z.record(z.string(), z.unknown()).default({}) }) }).parse(context.activity.value).action;
+        if (action.verb !== 'addActionItem') return void (await respond(context, universalMessage(`Unknown action ${action.verb}.`)));
+        return void (await respond(context, universalMessage(await addActionItem(viewer, String(action.data['sessionId'] ?? ''), String(action.data['actionItemText'] ?? '')))));
+      }
       default:
         return void (await respond(context, { error: { code: 'not_supported', message: `invoke ${name} is not supported` } }, 501));
     }
+  }
+
+  /** The Universal Actions answer: a message shown on the card. */
+  function universalMessage(text: string) {
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+  }
+
+  /** "Add action item" on an agenda card: the caller's own note for that session gets the item, PHI guard first. */
+  async function addActionItem(viewer: string, sessionId: string, text: string): Promise<string> {
+    const item = text.trim().slice(0, 280);
+    if (!item) return 'Type the action item in the box first.';
+    const findings = scanForPhi(item);
+    if (findings.length > 0) return `Not added: it looks like it holds a patient identifier (${findings.map((f) => f.kind).join(', ')}). Action items are about your learning; rephrase it without patient details.`;
+    const session = await d.store.session(sessionId);
+    const pair = session ? (await d.store.pairsOf(viewer)).find((p) => p.id === session.pairId) : undefined;
+    if (!session || !pair) return 'That session is not one of yours.';
+    const existing = await d.store.note(session.id, viewer);
+    const stamp = new Date(d.now()).toISOString();
+    const base = existing?.note ?? { sessionId: session.id, pairId: pair.id, authorId: viewer, taught: '', learned: '', actionItems: [], focusAreas: [], createdAt: stamp, updatedAt: stamp, version: 1, phiConfirmations: [] };
+    if (base.actionItems.length >= 20) return 'This session already has 20 action items of yours.';
+    searchCache.delete(viewer);
+    await d.store.saveNote({ ...base, actionItems: [...base.actionItems, { id: actionItemId(session.id, viewer, item), text: item, done: false }], updatedAt: stamp }, existing?.etag ?? null);
+    return `Added to your action items for the session on ${new Date(session.start).toUTCString()}.`;
   }
 
   async function saveFromMessage(commandId: string, viewer: string, text: string, confirmed: ReturnType<typeof scanForPhi> = []) {

@@ -145,4 +145,19 @@ describe('message extension invokes', () => {
     const expected = published('teams.composeExtension.submitAction.response.json');
     expect(shape(r.body, 2)).toEqual(shape(expected, 2));
   });
+
+  it('adds an action item from the agenda card (Action.Execute) to the caller\'s note, and refuses patient identifiers', async () => {
+    const pairs = (await app.request('/api/pairs', { as: member.userPrincipalName })).body as Array<{ lastSession: { id: string } | null }>;
+    const sessionId = pairs.find((p) => p.lastSession)!.lastSession!.id;
+    const execute = (text: string) => ours({ type: 'invoke', name: 'adaptiveCard/action', id: 'x', serviceUrl: 'https://smba.trafficmanager.net/amer/' }, { value: { action: { type: 'Action.Execute', verb: 'addActionItem', data: { action: 'addActionItem', sessionId, actionItemText: text } } } });
+    const refused = await post(execute('Call Mrs. Garcia in bed 4 about MRN 4820193'), await botToken());
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(refused.body.value).toMatch(/Not added/);
+    const added = await post(execute('Share the saved-filter checklist with the team'), await botToken());
+    expect(added.body.value).toMatch(/Added to your action items/);
+    const detail = await app.request(`/api/sessions/${encodeURIComponent(sessionId)}`, { as: member.userPrincipalName });
+    expect(detail.body.myNote.note.actionItems.map((i: { text: string }) => i.text)).toContain('Share the saved-filter checklist with the team');
+    expect(JSON.stringify(detail.body.myNote.note)).not.toContain('4820193');
+  });
 });

@@ -49,10 +49,12 @@ export function agendaToAdaptiveCard(agenda: Agenda, actions: CardActions): Reco
           ...s.items.map((i) => ({ type: 'TextBlock', text: `• ${cardText(i)}`, wrap: true, spacing: 'Small' })),
         ],
       })),
+      { type: 'Input.Text', id: 'actionItemText', label: 'New action item', placeholder: 'Something either of you will do before next time', maxLength: 280, separator: true },
     ],
     actions: [
       { type: 'Action.OpenUrl', title: 'Open session', url: actions.openSessionUrl },
-      { type: 'Action.Submit', title: 'Add action item', data: { ...actions.addActionItemData } },
+      // A Universal Action: the bot answers in the invoke itself (adaptiveCard/action).
+      { type: 'Action.Execute', title: 'Add action item', verb: 'addActionItem', data: { ...actions.addActionItemData } },
     ],
   };
 }

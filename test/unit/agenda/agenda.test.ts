@@ -66,7 +66,7 @@ describe('renderers escape untrusted text', () => {
     expect(json).not.toContain('${');
     expect(json).not.toMatch(/(?<!\\\\)\[click\]\(javascript/);
     expect(json).toContain('\\\\*\\\\*Raj\\\\*\\\\*');
-    expect((card.actions as Array<{ title: string }>).map((a) => a.title)).toEqual(['Open session', 'Add action item']);
+    expect((card.actions as Array<{ title: string; type: string }>).map((a) => [a.title, a.type])).toEqual([['Open session', 'Action.OpenUrl'], ['Add action item', 'Action.Execute']]);
   });
 
   it('text: keeps the words as written (plain text has nothing to execute)', () => {
