@@ -1,6 +1,7 @@
 // The bot and message extension over real HTTP, fed the published Teams
 // payloads, authenticated by the Agents SDK against the dev tenant's issuer.
 import { readFileSync } from 'node:fs';
+import { importJWK, SignJWT, type JWK } from 'jose';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoProgramFor } from '../../server/cli/serve.js';
@@ -58,7 +59,13 @@ describe('activity authentication (Agents SDK JWT validation)', () => {
     ['no token', async () => undefined, 401],
     ['a token for another audience (our API, not the bot)', () => botToken(embeddedDefaults.tenantId, `${embeddedDefaults.clientId}/.default`), 401],
     ['a token from another tenant', () => botToken(embeddedDefaults.foreignTenantId), 401],
-    ['an expired-looking forged token', async () => 'eyJhbGciOiJSUzI1NiIsImtpZCI6IngifQ.eyJhdWQiOiJ4IiwiZXhwIjoxfQ.c2ln', 401],
+    ['a forged token', async () => 'eyJhbGciOiJSUzI1NiIsImtpZCI6IngifQ.eyJhdWQiOiJ4IiwiZXhwIjoxfQ.c2ln', 401],
+    ['an expired token, signed by the tenant', async () => {
+      const good = JSON.parse(Buffer.from((await botToken()).split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+      const saved = JSON.parse(readFileSync(path.join(app.devTenant.dataDir, 'signing-key.json'), 'utf8')) as { kid: string; privateJwk: JWK };
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ ...good, nbf: now - 7200 }).setProtectedHeader({ alg: 'RS256', kid: saved.kid }).setIssuedAt(now - 7200).setExpirationTime(now - 3600).sign(await importJWK(saved.privateJwk, 'RS256'));
+    }, 401],
   ];
   it.each(refused)('refuses %s and runs no handler', async (_name, token, status) => {
     const install = ours(published('teams.conversationUpdate.personalMembersAdded.json'), { type: 'conversationUpdate', conversation: { id: `a:refused-${_name.length}`, tenantId: embeddedDefaults.tenantId } });
