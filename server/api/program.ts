@@ -23,7 +23,7 @@ import { ianaName, mutualFreeSlots, personSchedule, planSeries, rankSlots, type 
 import type { Pair, Participant, Role, Session, SharedLearningNote } from '../../src/core/schemas.js';
 import type { GraphGateway } from '../graph/client.js';
 import { cancelSessionEvent, freeBusy, moveSessionEvent } from '../graph/calendar.js';
-import { pairChat, postAdaptiveCard } from '../graph/chats.js';
+import { meetingChatId, pairChat, postAdaptiveCard } from '../graph/chats.js';
 import { tabDeepLink } from '../bot/commands.js';
 import { bookOccurrence, programAgendaSource } from './booking.js';
 import { NoteConflictError, type ProgramStore } from '../graph/programStore.js';
@@ -128,25 +128,33 @@ export function programRoutes(d: ProgramDeps): RouteDeclaration[] {
       booked.push({ session: stripAgenda(session), movedFrom: occurrence.movedFrom === null ? null : new Date(occurrence.movedFrom).toISOString() });
     }
     const postedTo = ['the Teams meeting invitation'];
-    if (isMember(pair, caller.userId) && booked[0]) {
-      if (await postAgendaToChat(caller, pair, agenda.agenda as Agenda, booked[0].session)) postedTo.push(`your Teams chat with ${pair.members.find((m) => m.userId !== caller.userId)!.displayName}`);
-    }
+    if (isMember(pair, caller.userId) && booked[0]) postedTo.push(...(await postAgendaToChats(caller, pair, agenda.agenda as Agenda, booked[0].session)));
     return { sessions: booked, agendaText: agendaToText(agenda.agenda as Agenda), agendaPostedTo: postedTo };
   }
 
-  /** Posts the agenda card to the pair's chat as the booking person. */
-  async function postAgendaToChat(caller: Caller, pair: Pair, agenda: Agenda, session: Session): Promise<boolean> {
+  /**
+   * Posts the agenda card, as the person booking, to the pair's chat and to
+   * the meeting's chat. The meeting is booked either way; the answer names
+   * where the agenda went.
+   */
+  async function postAgendaToChats(caller: Caller, pair: Pair, agenda: Agenda, session: Session): Promise<string[]> {
     const client = d.delegatedGraph(caller);
-    try {
-      const chat = await pairChat(client, [pair.members[0].userId, pair.members[1].userId]);
-      const card = agendaToAdaptiveCard(agenda, { openSessionUrl: tabDeepLink(d.teamsAppId, `sessions/${session.id}`), addActionItemData: { action: 'addActionItem', sessionId: session.id } });
-      await postAdaptiveCard(client, chat.id, card, agenda.title);
-      return true;
-    } catch (err) {
-      // The meeting is booked either way; the answer says where the agenda went.
-      if (err instanceof GraphError) return false;
-      throw err;
-    }
+    const card = agendaToAdaptiveCard(agenda, { openSessionUrl: tabDeepLink(d.teamsAppId, `sessions/${session.id}`), addActionItemData: { action: 'addActionItem', sessionId: session.id } });
+    const partner = pair.members.find((m) => m.userId !== caller.userId)!;
+    const posted: string[] = [];
+    const attempt = async (where: string, chatId: () => Promise<string | null>) => {
+      try {
+        const id = await chatId();
+        if (id === null) return;
+        await postAdaptiveCard(client, id, card, agenda.title);
+        posted.push(where);
+      } catch (err) {
+        if (!(err instanceof GraphError)) throw err;
+      }
+    };
+    await attempt(`your Teams chat with ${partner.displayName}`, async () => (await pairChat(client, [pair.members[0].userId, pair.members[1].userId])).id);
+    if (session.joinUrl) await attempt('the meeting chat', () => meetingChatId(client, session.joinUrl!));
+    return posted;
   }
 
   const routes: RouteDeclaration[] = [

@@ -38,3 +38,12 @@ export async function postAdaptiveCard(client: Client, chatId: string, card: obj
   );
   return message.id;
 }
+
+const OnlineMeetings = z.object({ value: z.array(z.object({ chatInfo: z.object({ threadId: z.string() }).nullable().optional() })) });
+
+/** The chat of a Teams meeting, found from its join URL (as the signed-in person). */
+export async function meetingChatId(client: Client, joinWebUrl: string): Promise<string | null> {
+  // Graph decodes the query once; the join URL carries escapes of its own, so it is encoded inside the filter (as Graph's docs show).
+  const found = OnlineMeetings.parse(await client.api('/me/onlineMeetings').filter(`JoinWebUrl eq '${encodeURIComponent(joinWebUrl).replace(/'/g, "''")}'`).get());
+  return found.value[0]?.chatInfo?.threadId ?? null;
+}

@@ -110,10 +110,11 @@ function newEventId(): string {
   return `AAMkAG${randomBytes(54).toString('base64url')}=`;
 }
 
-function teamsJoinUrl(tenantId: string, organizerId: string): string {
+/** A Teams meeting: its join URL names the meeting chat's thread. */
+function teamsMeeting(tenantId: string, organizerId: string): { joinUrl: string; threadId: string } {
   const thread = Buffer.from(randomUUID()).toString('base64').replace(/=+$/, '');
   const context = encodeURIComponent(JSON.stringify({ Tid: tenantId, Oid: organizerId }));
-  return `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${thread}%40thread.v2/0?context=${context}`;
+  return { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${thread}%40thread.v2/0?context=${context}`, threadId: `19:meeting_${thread}@thread.v2` };
 }
 
 /** A stored event as Graph renders it for its owner, in the given zone. */
@@ -152,7 +153,8 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
     const contentType = (input.body?.contentType ?? 'html').toLowerCase();
     const location = { displayName: input.location?.displayName ?? '', locationType: 'default', ...(input.location?.displayName ? { uniqueId: input.location.displayName, uniqueIdType: 'private' } : { uniqueIdType: 'unknown' }) };
     const online = input.isOnlineMeeting;
-    const joinUrl = online ? teamsJoinUrl(tenantId, owner.id) : null;
+    const meeting = online ? teamsMeeting(tenantId, owner.id) : null;
+    const joinUrl = meeting?.joinUrl ?? null;
     const attendees = input.attendees.map((a) => ({
       type: a.type,
       status: { response: 'none', time: '0001-01-01T00:00:00Z' },
@@ -244,6 +246,11 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
       const existing = input.transactionId ? store.eventByTransaction(owner.id, input.transactionId) : null;
       if (!existing) throw err;
       return { status: 201, body: { '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`, ...eventResource(existing, preferredZone(req)) } };
+    }
+    if (meeting) {
+      // Teams gives every online meeting a chat; the organizer and the invited are in it.
+      store.insertChat(meeting.threadId, null, { id: meeting.threadId, topic: input.subject, createdDateTime: stamp, lastUpdatedDateTime: stamp, chatType: 'meeting', webUrl: joinUrl, tenantId, onlineMeetingInfo: { joinWebUrl: joinUrl, organizer: { id: owner.id } }, viewpoint: null });
+      store.setMeta(`onlineMeeting:${joinUrl}`, JSON.stringify({ id: Buffer.from(`${owner.id}:${meeting.threadId}`).toString('base64url'), organizerId: owner.id, threadId: meeting.threadId, subject: input.subject, startMs, endMs, created: stamp, attendees: input.attendees.map((a) => a.emailAddress.address) }));
     }
     return { status: 201, body: { '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`, ...eventResource(events[0]!, preferredZone(req)) } };
   }
@@ -426,6 +433,32 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
       },
     },
     { method: 'POST', pattern: new RegExp(`^${userSegment}/findMeetingTimes$`, 'i'), kind: 'findMeetingTimes', mailbox, handle: findMeetingTimes },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^${userSegment}/onlineMeetings$`),
+      kind: 'onlineMeetings.list',
+      handle: (req) => {
+        const user = userFromPath(store, req);
+        const joinWebUrl = /^JoinWebUrl eq '((?:[^']|'')*)'$/i.exec(req.query.get('$filter') ?? '')?.[1]?.replace(/''/g, "'");
+        if (!joinWebUrl) throw badRequest("Filter on JoinWebUrl is required, e.g. $filter=JoinWebUrl eq '<url>'.", 'InvalidArgument');
+        const saved = store.getMeta(`onlineMeeting:${joinWebUrl}`);
+        const m = saved ? (JSON.parse(saved) as { id: string; organizerId: string; threadId: string; subject: string; startMs: number; endMs: number; created: string; attendees: string[] }) : null;
+        const visible = m && (m.organizerId === user.id || m.attendees.some((a) => a.toLowerCase() === user.mail.toLowerCase()));
+        const value = visible
+          ? [{
+              id: m.id,
+              creationDateTime: m.created,
+              startDateTime: new Date(m.startMs).toISOString(),
+              endDateTime: new Date(m.endMs).toISOString(),
+              joinWebUrl,
+              subject: m.subject,
+              chatInfo: { threadId: m.threadId, messageId: '0', replyChainMessageId: null },
+              participants: { organizer: { identity: { user: { id: m.organizerId } }, upn: store.findUser(m.organizerId)?.userPrincipalName ?? '' }, attendees: m.attendees.map((a) => ({ upn: a, identity: { user: { id: store.findUser(a)?.id ?? null } } })) },
+            }]
+          : [];
+        return { status: 200, body: { '@odata.context': `${graphContext}#users('${user.id}')/onlineMeetings`, value } };
+      },
+    },
     { method: 'POST', pattern: new RegExp(`^${userSegment}(?:/calendar)?/events$`), kind: 'events.create', mailbox, handle: createEvent },
     {
       method: 'GET',

@@ -59,7 +59,8 @@ export class GraphDispatcher {
         allowed.push(route.method);
         continue;
       }
-      const params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? '')]));
+      // Groups that did not take part in the match (e.g. `user` on a /me path) are left out, not ''.
+      const params = Object.fromEntries(Object.entries(m.groups ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, decodeURIComponent(v!)]));
       return { route, params };
     }
     return { allowed };
