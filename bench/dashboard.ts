@@ -2,14 +2,28 @@
 // 60,000 sessions over a year. Target: under 500 ms and under 200 MB peak RSS.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { aggregateDepartments, type DashboardPair, type DashboardSession, type DashboardTouchpoint } from '../src/core/dashboard/index.js';
+import {
+  aggregateDepartments,
+  type DashboardPair,
+  type DashboardSession,
+  type DashboardTouchpoint,
+} from '../src/core/dashboard/index.js';
 import { careerStages, directions, focusAreas, touchpointKinds, sessionStatuses } from '../src/core/schemas.js';
 
 const targets = { aggregateMs: 500, peakRssMb: 200 };
 const people = 20_000;
 const pairCount = 5_000;
 const sessionCount = 60_000;
-const departments = ['Transplant', 'Behavioral Health', 'Utilization Review', 'Care Transitions', 'Pediatrics', 'Oncology', 'Emergency', 'Home Health'];
+const departments = [
+  'Transplant',
+  'Behavioral Health',
+  'Utilization Review',
+  'Care Transitions',
+  'Pediatrics',
+  'Oncology',
+  'Emergency',
+  'Home Health',
+];
 
 // Deterministic data (mulberry32) so runs compare.
 let seed = 0x5eed;
@@ -41,7 +55,7 @@ const pairs: DashboardPair[] = Array.from({ length: pairCount }, (_, i) => {
   };
 });
 const sessions: DashboardSession[] = Array.from({ length: sessionCount }, (_, i) => {
-  const start = yearStart + Math.floor(random() * yearMs / 900_000) * 900_000;
+  const start = yearStart + Math.floor((random() * yearMs) / 900_000) * 900_000;
   return {
     id: `session-${i}`,
     pairId: `pair-${Math.floor(random() * pairCount)}`,
@@ -60,7 +74,11 @@ const touchpoints: DashboardTouchpoint[] = Array.from({ length: 20_000 }, () => 
 }));
 
 const options = {
-  period: { from: new Date(yearStart).toISOString(), to: new Date(yearStart + yearMs).toISOString(), timeZone: 'America/Chicago' },
+  period: {
+    from: new Date(yearStart).toISOString(),
+    to: new Date(yearStart + yearMs).toISOString(),
+    timeZone: 'America/Chicago',
+  },
   now: new Date(yearStart + yearMs).toISOString(),
   listAtRiskPairs: true,
 };
@@ -94,6 +112,12 @@ const result = {
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(path.join('bench/results', 'dashboard.json'), JSON.stringify(result, null, 2) + '\n');
-console.log(`dashboard: ${pairCount} pairs, ${sessionCount} sessions, ${touchpoints.length} touchpoints -> ${departmentsOut} departments`);
-console.log(`  aggregate (median of 5): ${aggregateMs} ms  (target ${targets.aggregateMs} ms; ${result.timeVsTarget}x of target)`);
-console.log(`  peak RSS: ${peakRssMb} MB  (target ${targets.peakRssMb} MB; ${result.memoryVsTarget}x of target; ${rssBeforeMb} MB of it is the process with the data loaded)`);
+console.log(
+  `dashboard: ${pairCount} pairs, ${sessionCount} sessions, ${touchpoints.length} touchpoints -> ${departmentsOut} departments`,
+);
+console.log(
+  `  aggregate (median of 5): ${aggregateMs} ms  (target ${targets.aggregateMs} ms; ${result.timeVsTarget}x of target)`,
+);
+console.log(
+  `  peak RSS: ${peakRssMb} MB  (target ${targets.peakRssMb} MB; ${result.memoryVsTarget}x of target; ${rssBeforeMb} MB of it is the process with the data loaded)`,
+);

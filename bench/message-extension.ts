@@ -13,9 +13,19 @@ const seconds = Number(process.env['BENCH_SECONDS'] ?? 30);
 const app = await startTestApp();
 await seedDemoProgramFor(app.app, app.devTenant);
 const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!.userPrincipalName;
-const pairs = (await app.request('/api/program/pairs', { as: owner })).body as Array<{ pair: { members: Array<{ userId: string }> } }>;
+const pairs = (await app.request('/api/program/pairs', { as: owner })).body as Array<{
+  pair: { members: Array<{ userId: string }> };
+}>;
 const members = [...new Set(pairs.flatMap((p) => p.pair.members.map((m) => m.userId)))];
-const tokenResponse = await fetch(`${app.devTenantUrl}/${ids.tenantId}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: ids.botId, client_secret: ids.clientSecret, scope: `${ids.botId}/.default` }) });
+const tokenResponse = await fetch(`${app.devTenantUrl}/${ids.tenantId}/oauth2/v2.0/token`, {
+  method: 'POST',
+  body: new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: ids.botId,
+    client_secret: ids.clientSecret,
+    scope: `${ids.botId}/.default`,
+  }),
+});
 const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
 
 const invoke = (aadObjectId: string) =>
@@ -29,7 +39,11 @@ const invoke = (aadObjectId: string) =>
     recipient: { id: `28:${ids.botId}` },
     conversation: { id: 'a:bench', tenantId: ids.tenantId },
     channelData: { tenant: { id: ids.tenantId } },
-    value: { commandId: 'searchPairs', parameters: [{ name: 'searchKeywords', value: '' }], queryOptions: { skip: 0, count: 25 } },
+    value: {
+      commandId: 'searchPairs',
+      parameters: [{ name: 'searchKeywords', value: '' }],
+      queryOptions: { skip: 0, count: 25 },
+    },
   });
 
 const latencies: number[] = [];
@@ -39,7 +53,11 @@ async function worker(n: number): Promise<void> {
   for (let i = 0; performance.now() < deadline; i++) {
     const started = performance.now();
     try {
-      const r = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: invoke(members[(n + i) % members.length]!) });
+      const r = await fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: invoke(members[(n + i) % members.length]!),
+      });
       const body = (await r.json()) as { composeExtension?: { type?: string } };
       if (r.status !== 200 || body.composeExtension?.type !== 'result') errors++;
     } catch {
@@ -54,9 +72,26 @@ const wallS = (performance.now() - started) / 1000;
 await app.close();
 
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
-const result = { requests: latencies.length, errors, concurrency, seconds: Math.round(wallS * 10) / 10, requestsPerSecond: Math.round(latencies.length / wallS), p50Ms: pct(50), p95Ms: pct(95), p99Ms: pct(99), maxMs: Math.round(latencies.at(-1)! * 10) / 10, targets, p99VsTarget: Math.round((pct(99) / targets.p99Ms) * 100) / 100 };
+const pct = (p: number) =>
+  Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
+const result = {
+  requests: latencies.length,
+  errors,
+  concurrency,
+  seconds: Math.round(wallS * 10) / 10,
+  requestsPerSecond: Math.round(latencies.length / wallS),
+  p50Ms: pct(50),
+  p95Ms: pct(95),
+  p99Ms: pct(99),
+  maxMs: Math.round(latencies.at(-1)! * 10) / 10,
+  targets,
+  p99VsTarget: Math.round((pct(99) / targets.p99Ms) * 100) / 100,
+};
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/message-extension.json', JSON.stringify(result, null, 2) + '\n');
-console.log(`message-extension: ${result.requests} search invokes, ${concurrency} concurrent for ${result.seconds} s (${result.requestsPerSecond}/s), ${errors} errors`);
-console.log(`  p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms (target ${targets.p99Ms} ms; ${result.p99VsTarget}x of target), max ${result.maxMs} ms`);
+console.log(
+  `message-extension: ${result.requests} search invokes, ${concurrency} concurrent for ${result.seconds} s (${result.requestsPerSecond}/s), ${errors} errors`,
+);
+console.log(
+  `  p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms (target ${targets.p99Ms} ms; ${result.p99VsTarget}x of target), max ${result.maxMs} ms`,
+);

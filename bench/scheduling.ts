@@ -28,16 +28,39 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 
 const benchStarted = performance.now();
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reciprocal-bench-scheduling-'));
-const tenant = await startDevTenant({ port: 0, httpsPort: 0, dataDir, tenantId: ids.tenantId, foreignTenantId: ids.foreignTenantId, clientId: ids.clientId, clientSecret: ids.clientSecret, botId: ids.botId });
+const tenant = await startDevTenant({
+  port: 0,
+  httpsPort: 0,
+  dataDir,
+  tenantId: ids.tenantId,
+  foreignTenantId: ids.foreignTenantId,
+  clientId: ids.clientId,
+  clientSecret: ids.clientSecret,
+  botId: ids.botId,
+});
 
 try {
   // The bench's people: synthetic mailboxes with working hours and two weeks of busy calendars.
-  const added = await fetch(`${tenant.url}/_admin/synthetic-people`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: peopleCount, weeks: 3, seed: 9 }) });
-  if (!added.ok) throw new Error(`the dev tenant refused to add synthetic people: ${added.status} ${await added.text()}`);
-  const people = z.object({ users: z.array(z.object({ id: z.string(), userPrincipalName: z.string(), timeZone: z.string() })) }).parse(await added.json()).users;
+  const added = await fetch(`${tenant.url}/_admin/synthetic-people`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ count: peopleCount, weeks: 3, seed: 9 }),
+  });
+  if (!added.ok)
+    throw new Error(`the dev tenant refused to add synthetic people: ${added.status} ${await added.text()}`);
+  const people = z
+    .object({ users: z.array(z.object({ id: z.string(), userPrincipalName: z.string(), timeZone: z.string() })) })
+    .parse(await added.json()).users;
 
   // Pair i: person i (0..999) with person 1000 + (i + 2) % 600, the same time zone; persons 1000..1399 are in two pairs.
-  const asParticipant = (u: (typeof people)[number]): Participant => ({ userId: u.id, displayName: u.userPrincipalName, mail: u.userPrincipalName, department: 'Bench', careerStage: 'mid', timeZone: u.timeZone });
+  const asParticipant = (u: (typeof people)[number]): Participant => ({
+    userId: u.id,
+    displayName: u.userPrincipalName,
+    mail: u.userPrincipalName,
+    department: 'Bench',
+    careerStage: 'mid',
+    timeZone: u.timeZone,
+  });
   const pairs: Pair[] = Array.from({ length: pairCount }, (_, i) => ({
     id: `bench-${String(i).padStart(4, '0')}`,
     members: [asParticipant(people[i]!), asParticipant(people[1_000 + ((i + 2) % 600)]!)],
@@ -54,11 +77,24 @@ try {
   let token: string | null = null;
   const getAccessToken = async () => {
     if (token) return token;
-    const res = await fetch(`${tenant.url}/${ids.tenantId}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: ids.clientId, client_secret: ids.clientSecret, scope: 'https://graph.microsoft.com/.default' }) });
+    const res = await fetch(`${tenant.url}/${ids.tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: ids.clientId,
+        client_secret: ids.clientSecret,
+        scope: 'https://graph.microsoft.com/.default',
+      }),
+    });
     token = z.object({ access_token: z.string() }).parse(await res.json()).access_token;
     return token;
   };
-  const gateway = createGraphClient({ baseUrl: `${tenant.httpsUrl}/v1.0`, getAccessToken, logger: pino({ level: 'silent' }), trustedCaPem: readFileSync(tenant.tlsCertificatePath, 'utf8') });
+  const gateway = createGraphClient({
+    baseUrl: `${tenant.httpsUrl}/v1.0`,
+    getAccessToken,
+    logger: pino({ level: 'silent' }),
+    trustedCaPem: readFileSync(tenant.tlsCertificatePath, 'utf8'),
+  });
   await getAccessToken();
 
   // ---- ours: getSchedule x20 in $batch x20, then the slot engine -------------
@@ -101,9 +137,12 @@ try {
   const taken = new Map<string, Array<{ start: number; end: number }>>();
   for (const p of placements) {
     if (!p.slot) continue;
-    for (const m of pairs.find((x) => x.id === p.pairId)!.members) taken.set(m.userId, [...(taken.get(m.userId) ?? []), p.slot]);
+    for (const m of pairs.find((x) => x.id === p.pairId)!.members)
+      taken.set(m.userId, [...(taken.get(m.userId) ?? []), p.slot]);
   }
-  const doubleBooked = [...taken.values()].filter((list) => list.sort((a, b) => a.start - b.start).some((s, i) => i > 0 && s.start < list[i - 1]!.end)).length;
+  const doubleBooked = [...taken.values()].filter((list) =>
+    list.sort((a, b) => a.start - b.start).some((s, i) => i > 0 && s.start < list[i - 1]!.end),
+  ).length;
 
   // ---- naive: one findMeetingTimes request per pair ----------------------------
   tenant.resetStats();
@@ -117,7 +156,10 @@ try {
       const answer = z.object({ meetingTimeSuggestions: z.array(z.unknown()) }).parse(
         await gateway.client.api(`/users/${encodeURIComponent(a.mail)}/findMeetingTimes`).post({
           attendees: [{ type: 'required', emailAddress: { address: b.mail } }],
-          timeConstraint: { activityDomain: 'work', timeSlots: [{ start: graphUtc(window.start), end: graphUtc(window.end) }] },
+          timeConstraint: {
+            activityDomain: 'work',
+            timeSlots: [{ start: graphUtc(window.start), end: graphUtc(window.end) }],
+          },
           meetingDuration: `PT${pair.durationMinutes}M`,
           maxCandidates: 5,
         }),
@@ -156,16 +198,31 @@ try {
     peakRssMb,
     benchWallMs: round(performance.now() - benchStarted),
     targets,
-    meetsTargets: freeBusyRequests === floorRequests && naiveRequests / freeBusyRequests >= targets.requestRatio && engineMs < targets.engineMs && totalMs < targets.totalMs && doubleBooked === 0,
+    meetsTargets:
+      freeBusyRequests === floorRequests &&
+      naiveRequests / freeBusyRequests >= targets.requestRatio &&
+      engineMs < targets.engineMs &&
+      totalMs < targets.totalMs &&
+      doubleBooked === 0,
   };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(path.join('bench/results', 'scheduling.json'), JSON.stringify(result, null, 2) + '\n');
-  console.log(`scheduling: ${pairCount} pairs among ${result.people} people, ${windowDays}-day window (dev tenant on loopback)`);
-  console.log(`  free/busy HTTP requests: ${freeBusyRequests} (floor ceil(ceil(${result.people}/20)*ceil(${windowDays}/62)/20) = ${floorRequests}; ${result.getScheduleCalls} getSchedule calls in $batch)`);
+  console.log(
+    `scheduling: ${pairCount} pairs among ${result.people} people, ${windowDays}-day window (dev tenant on loopback)`,
+  );
+  console.log(
+    `  free/busy HTTP requests: ${freeBusyRequests} (floor ceil(ceil(${result.people}/20)*ceil(${windowDays}/62)/20) = ${floorRequests}; ${result.getScheduleCalls} getSchedule calls in $batch)`,
+  );
   console.log(`  naive, one findMeetingTimes per pair: ${naiveRequests} requests in ${result.naiveMs} ms`);
-  console.log(`  ratio: ${result.requestRatio}x fewer requests (target >= ${targets.requestRatio}x), ${result.wallRatio}x less wall time`);
-  console.log(`  ours end to end: ${result.totalMs} ms (free/busy ${result.freeBusyMs} ms + engine); target < ${targets.totalMs} ms`);
-  console.log(`  slot engine alone (parse + allocate, median of 5): ${result.engineMs} ms (target < ${targets.engineMs} ms); first, cold run ${result.engineColdMs} ms (parse ${result.engineColdParseMs} + allocate ${result.engineColdAllocateMs})`);
+  console.log(
+    `  ratio: ${result.requestRatio}x fewer requests (target >= ${targets.requestRatio}x), ${result.wallRatio}x less wall time`,
+  );
+  console.log(
+    `  ours end to end: ${result.totalMs} ms (free/busy ${result.freeBusyMs} ms + engine); target < ${targets.totalMs} ms`,
+  );
+  console.log(
+    `  slot engine alone (parse + allocate, median of 5): ${result.engineMs} ms (target < ${targets.engineMs} ms); first, cold run ${result.engineColdMs} ms (parse ${result.engineColdParseMs} + allocate ${result.engineColdAllocateMs})`,
+  );
   console.log(`  placed ${placed}/${pairCount}, double-booked people: ${doubleBooked}`);
   console.log(`  peak RSS: ${peakRssMb} MB; bench wall including setup: ${result.benchWallMs} ms`);
   console.log(`  targets met: ${result.meetsTargets ? 'yes' : 'NO'}`);

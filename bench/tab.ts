@@ -41,7 +41,9 @@ async function runTabBenchmark() {
       await context.addInitScript((t) => window.sessionStorage.setItem('reciprocal.devToken', t), token);
       const page = await context.newPage();
       await page.goto(`${app.url}/tab`);
-      await page.waitForFunction(() => performance.getEntriesByName('reciprocal:pairs-rendered').length > 0, null, { timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('reciprocal:pairs-rendered').length > 0, null, {
+        timeout: 30_000,
+      });
       samples.push(await page.evaluate(() => performance.getEntriesByName('reciprocal:pairs-rendered')[0]!.startTime));
       await context.close();
     }
@@ -57,8 +59,12 @@ async function runTabBenchmark() {
     };
     mkdirSync(path.resolve('bench/results'), { recursive: true });
     writeFileSync(path.resolve('bench/results/tab.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`tab: initial JS ${(initial.bytes / 1024).toFixed(1)} KB gzip (target < ${targets.initialJsGzipBytes / 1024} KB)`);
-    console.log(`tab: "My pairs" rendered in ${result.pairsListRenderMs} ms, median of ${loads} (target < ${targets.pairsListRenderMs} ms); samples ${result.pairsListRenderSamplesMs.join(', ')}`);
+    console.log(
+      `tab: initial JS ${(initial.bytes / 1024).toFixed(1)} KB gzip (target < ${targets.initialJsGzipBytes / 1024} KB)`,
+    );
+    console.log(
+      `tab: "My pairs" rendered in ${result.pairsListRenderMs} ms, median of ${loads} (target < ${targets.pairsListRenderMs} ms); samples ${result.pairsListRenderSamplesMs.join(', ')}`,
+    );
     return result;
   } finally {
     await browser.close();

@@ -17,7 +17,9 @@ const available = readdirSync(benchDir, { withFileTypes: true })
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !available.includes(name));
 if (unknown.length > 0) {
-  process.stderr.write(`bench: no benchmark named ${unknown.map((n) => `"${n}"`).join(', ')}. Available: ${available.join(', ')}\n`);
+  process.stderr.write(
+    `bench: no benchmark named ${unknown.map((n) => `"${n}"`).join(', ')}. Available: ${available.join(', ')}\n`,
+  );
   process.exit(2);
 }
 
@@ -25,7 +27,11 @@ const failed = [];
 for (const name of asked.length > 0 ? asked : available) {
   process.stdout.write(`\n== bench: ${name} ==\n`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', `${name}.ts`)], { cwd: root, stdio: 'inherit', env: process.env });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', `${name}.ts`)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (r.status !== 0) {
     failed.push(name);

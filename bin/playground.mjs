@@ -21,5 +21,22 @@ if (!TENANT_ID || !BOT_ID || !BOT_PASSWORD) {
 `);
   process.exit(1);
 }
-const child = spawn('npx', ['--yes', '@microsoft/m365agentsplayground', '-e', `http://127.0.0.1:${PORT}/api/messages`, '-c', 'msteams', '--client-id', BOT_ID, '--client-secret', BOT_PASSWORD, '--tenant-id', TENANT_ID], { stdio: 'inherit' });
+const child = spawn(
+  'npx',
+  [
+    '--yes',
+    '@microsoft/m365agentsplayground',
+    '-e',
+    `http://127.0.0.1:${PORT}/api/messages`,
+    '-c',
+    'msteams',
+    '--client-id',
+    BOT_ID,
+    '--client-secret',
+    BOT_PASSWORD,
+    '--tenant-id',
+    TENANT_ID,
+  ],
+  { stdio: 'inherit' },
+);
 child.on('exit', (code) => process.exit(code ?? 1));

@@ -3,16 +3,29 @@
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
-  serve: { summary: 'start the app (and the embedded dev tenant when no tenant is configured)', load: () => import('./cli/serve.js') },
-  seed: { summary: 'seed --reset: rebuild the dev tenant\'s demo organization', load: () => import('./cli/seed.js') },
-  slots: { summary: 'slots --schedule-file F --start ISO --end ISO --duration MIN [--json]', load: () => import('./cli/slots.js') },
+  serve: {
+    summary: 'start the app (and the embedded dev tenant when no tenant is configured)',
+    load: () => import('./cli/serve.js'),
+  },
+  seed: { summary: "seed --reset: rebuild the dev tenant's demo organization", load: () => import('./cli/seed.js') },
+  slots: {
+    summary: 'slots --schedule-file F --start ISO --end ISO --duration MIN [--json]',
+    load: () => import('./cli/slots.js'),
+  },
   phi: { summary: 'phi [--json]: scan stdin for patient identifiers', load: () => import('./cli/phi.js') },
   schedule: { summary: 'schedule --department NAME [--dry-run]', load: () => import('./cli/schedule.js') },
-  package: { summary: 'package: write build/appPackage.zip from appPackage/ and env', load: () => import('./cli/package.js') },
+  package: {
+    summary: 'package: write build/appPackage.zip from appPackage/ and env',
+    load: () => import('./cli/package.js'),
+  },
 };
 
 function usage(): string {
-  return ['usage: reciprocal <command> [options]', '', ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)].join('\n');
+  return [
+    'usage: reciprocal <command> [options]',
+    '',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`),
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {

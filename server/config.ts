@@ -25,14 +25,17 @@ const Env = z.object({
   DATA_DIR: z.string().default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the organization's weeks start and end, for dashboards. */
-  ORG_TIME_ZONE: z.string().default('America/Chicago').refine((z) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: z });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone, e.g. America/Chicago'),
+  ORG_TIME_ZONE: z
+    .string()
+    .default('America/Chicago')
+    .refine((z) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: z });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone, e.g. America/Chicago'),
 
   // Real tenant. Setting any of these switches to tenant mode.
   TENANT_ID: z.string().optional(),
@@ -100,7 +103,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = 'ConfigError';
   }
@@ -118,7 +124,11 @@ function parseEnv(env: NodeJS.ProcessEnv): z.infer<typeof Env> {
 
 function parseProgramSite(value: string): { hostname: string; path: string } {
   const match = /^([a-z0-9.-]+):(\/.+)$/i.exec(value);
-  if (!match) throw new ConfigError('PROGRAM_SITE', 'expected "<hostname>:/sites/<name>", e.g. contoso.sharepoint.com:/sites/reciprocal');
+  if (!match)
+    throw new ConfigError(
+      'PROGRAM_SITE',
+      'expected "<hostname>:/sites/<name>", e.g. contoso.sharepoint.com:/sites/reciprocal',
+    );
   return { hostname: match[1]!, path: match[2]! };
 }
 
@@ -161,7 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         httpsPort: e.DEV_TENANT_HTTPS_PORT,
         dataDir: path.join(dataDir, 'devtenant'),
         foreignTenantId: d.foreignTenantId,
-        faults: { probability429: e.DEV_TENANT_FAULT_429, probability503: e.DEV_TENANT_FAULT_503, latencyMs: e.DEV_TENANT_LATENCY_MS },
+        faults: {
+          probability429: e.DEV_TENANT_FAULT_429,
+          probability503: e.DEV_TENANT_FAULT_503,
+          latencyMs: e.DEV_TENANT_LATENCY_MS,
+        },
       },
     };
   }
@@ -169,9 +183,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const required = (key: 'TENANT_ID' | 'CLIENT_ID' | 'BOT_ID' | 'PROGRAM_SITE' | 'PUBLIC_URL'): string => {
     const v = e[key];
     if (!v || v.trim() === '') {
-      throw new ConfigError(key, key === 'BOT_ID'
-        ? 'must be the bot\'s Entra app id; an empty bot id would switch off activity authentication'
-        : 'is required when running against a real tenant');
+      throw new ConfigError(
+        key,
+        key === 'BOT_ID'
+          ? "must be the bot's Entra app id; an empty bot id would switch off activity authentication"
+          : 'is required when running against a real tenant',
+      );
     }
     return v.trim();
   };
@@ -184,10 +201,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const certificate = e.CERTIFICATE_PATH
     ? { path: e.CERTIFICATE_PATH, thumbprint: e.CERTIFICATE_THUMBPRINT ?? '' }
     : null;
-  if (!clientSecret && !certificate) throw new ConfigError('CLIENT_SECRET', 'set CLIENT_SECRET or CERTIFICATE_PATH (with CERTIFICATE_THUMBPRINT)');
-  if (certificate && !certificate.thumbprint) throw new ConfigError('CERTIFICATE_THUMBPRINT', 'is required with CERTIFICATE_PATH');
+  if (!clientSecret && !certificate)
+    throw new ConfigError('CLIENT_SECRET', 'set CLIENT_SECRET or CERTIFICATE_PATH (with CERTIFICATE_THUMBPRINT)');
+  if (certificate && !certificate.thumbprint)
+    throw new ConfigError('CERTIFICATE_THUMBPRINT', 'is required with CERTIFICATE_PATH');
   const botPassword = e.BOT_PASSWORD ?? (botId === clientId ? clientSecret : null);
-  if (!botPassword && !certificate) throw new ConfigError('BOT_PASSWORD', 'is required when BOT_ID differs from CLIENT_ID');
+  if (!botPassword && !certificate)
+    throw new ConfigError('BOT_PASSWORD', 'is required when BOT_ID differs from CLIENT_ID');
   const authorityHost = e.AUTHORITY_HOST.replace(/\/$/, '');
   const publicHost = new URL(publicUrl).host;
 

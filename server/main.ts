@@ -46,12 +46,36 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
   const webRoot = opts.webRoot ?? defaultWebRoot;
   const tokens = createTokenSource(config);
   const trustedCaPem = config.identity.extraCaFile ? readFileSync(config.identity.extraCaFile, 'utf8') : null;
-  const graph = createGraphClient({ baseUrl: config.graph.baseUrl, getAccessToken: () => tokens.appToken(graphDefaultScope), logger: log, trustedCaPem });
-  const validate = createBearerValidator({ issuer: config.identity.issuer, jwksUri: config.identity.jwksUri, audiences: config.identity.apiAudiences, tenantId: config.tenantId });
+  const graph = createGraphClient({
+    baseUrl: config.graph.baseUrl,
+    getAccessToken: () => tokens.appToken(graphDefaultScope),
+    logger: log,
+    trustedCaPem,
+  });
+  const validate = createBearerValidator({
+    issuer: config.identity.issuer,
+    jwksUri: config.identity.jwksUri,
+    audiences: config.identity.apiAudiences,
+    tenantId: config.tenantId,
+  });
   const store = new ProgramStore(graph.client, config.programSite);
   const delegatedGraph = (caller: { accessToken: string }) =>
-    createGraphClient({ baseUrl: config.graph.baseUrl, getAccessToken: () => tokens.onBehalfOf(caller.accessToken, graphDefaultScope), logger: log, trustedCaPem }).client;
-  const services: AppServices = { config, log, tokens, graph, participants: store, store, delegatedGraph, now: Date.now };
+    createGraphClient({
+      baseUrl: config.graph.baseUrl,
+      getAccessToken: () => tokens.onBehalfOf(caller.accessToken, graphDefaultScope),
+      logger: log,
+      trustedCaPem,
+    }).client;
+  const services: AppServices = {
+    config,
+    log,
+    tokens,
+    graph,
+    participants: store,
+    store,
+    delegatedGraph,
+    now: Date.now,
+  };
   const routes = allRoutes(services);
 
   const app = express();
@@ -61,12 +85,32 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
     const started = performance.now();
     res.setHeader('X-Content-Type-Options', 'nosniff');
     // Method, path (ids elided), status and time only: never headers, query or body.
-    res.on('finish', () => log.info({ requestId: res.getHeader('x-request-id'), http: { method: req.method, path: req.originalUrl.split('?')[0]!.replace(/[0-9a-f-]{36}/gi, '{id}'), status: res.statusCode, ms: Math.round(performance.now() - started) } }, 'request'));
+    res.on('finish', () =>
+      log.info(
+        {
+          requestId: res.getHeader('x-request-id'),
+          http: {
+            method: req.method,
+            path: req.originalUrl.split('?')[0]!.replace(/[0-9a-f-]{36}/gi, '{id}'),
+            status: res.statusCode,
+            ms: Math.round(performance.now() - started),
+          },
+        },
+        'request',
+      ),
+    );
     next();
   });
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/api/client-config', (_req, res) => {
-    res.json({ mode: config.mode, tenantId: config.tenantId, clientId: config.identity.clientId, apiScope: apiScope(config), authority: `${config.mode === 'tenant' ? config.identity.authorityHost : 'https://login.microsoftonline.com'}/${config.tenantId}`, devSignIn: config.devTenant !== null });
+    res.json({
+      mode: config.mode,
+      tenantId: config.tenantId,
+      clientId: config.identity.clientId,
+      apiScope: apiScope(config),
+      authority: `${config.mode === 'tenant' ? config.identity.authorityHost : 'https://login.microsoftonline.com'}/${config.tenantId}`,
+      devSignIn: config.devTenant !== null,
+    });
   });
 
   // ---- Bot and message extension (server/bot) mount here, before the /api router
@@ -74,16 +118,36 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
 
   // ---- The REST API: every route module is listed in server/api/index.ts.
   // The bot before the REST router, which would answer /api/messages with 404.
-  mountBot(app, { config, log, agent: createReciprocalAgent({ store, log, teamsAppId: config.teamsAppId, publicUrl: config.http.publicUrl, now: Date.now }) });
+  mountBot(app, {
+    config,
+    log,
+    agent: createReciprocalAgent({
+      store,
+      log,
+      teamsAppId: config.teamsAppId,
+      publicUrl: config.http.publicUrl,
+      now: Date.now,
+    }),
+  });
   mountRoutes(app, routes, { validate, log });
 
   // ---- Pages: the landing page, then the browser bundles.
   if (config.devTenant) {
-    app.use(devLandingRouter({ devTenantUrl: config.devTenant.url, tenantId: config.tenantId, clientId: config.identity.clientId, apiScope: apiScope(config) }));
+    app.use(
+      devLandingRouter({
+        devTenantUrl: config.devTenant.url,
+        tenantId: config.tenantId,
+        clientId: config.identity.clientId,
+        apiScope: apiScope(config),
+      }),
+    );
   } else {
     app.use(tenantLandingRouter());
   }
-  app.use('/assets', express.static(path.join(webRoot, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(path.join(webRoot, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
   for (const surface of ['tab', 'outlook']) {
     const page = path.join(webRoot, 'src', surface, 'index.html');
     // Client-side routes (/tab/pairs/:id) all get the surface's page.
@@ -94,11 +158,27 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
   }
   app.use(express.static(webRoot, { index: false }));
   app.use((req, res) => void res.status(404).type('text/plain').send(`Not found: ${req.method} ${req.path}`));
-  app.use((err: { status?: number; statusCode?: number; message?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = err.status ?? err.statusCode ?? 500;
-    if (status >= 500) log.error({ err: err.message, path: req.path }, 'page request failed');
-    res.status(status).type('text/plain').send(status === 404 ? `Not found: ${req.method} ${req.path}` : status >= 500 ? 'Something went wrong on our side.' : 'The request could not be served.');
-  });
+  app.use(
+    (
+      err: { status?: number; statusCode?: number; message?: string },
+      req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = err.status ?? err.statusCode ?? 500;
+      if (status >= 500) log.error({ err: err.message, path: req.path }, 'page request failed');
+      res
+        .status(status)
+        .type('text/plain')
+        .send(
+          status === 404
+            ? `Not found: ${req.method} ${req.path}`
+            : status >= 500
+              ? 'Something went wrong on our side.'
+              : 'The request could not be served.',
+        );
+    },
+  );
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));

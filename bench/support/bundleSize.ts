@@ -12,11 +12,13 @@ export function initialScripts(html: string): string[] {
   return [...urls];
 }
 
-export function initialJsGzipBytes(webRoot: string, htmlFile: string): { bytes: number; files: { file: string; gzipBytes: number }[] } {
+export function initialJsGzipBytes(
+  webRoot: string,
+  htmlFile: string,
+): { bytes: number; files: { file: string; gzipBytes: number }[] } {
   const files = initialScripts(readFileSync(htmlFile, 'utf8')).map((url) => {
     const file = path.join(webRoot, url.replace(/^\//, ''));
     return { file: path.relative(webRoot, file), gzipBytes: gzipSync(readFileSync(file), { level: 9 }).length };
   });
   return { bytes: files.reduce((sum, f) => sum + f.gzipBytes, 0), files };
 }
-

@@ -20,7 +20,12 @@ export interface SessionAgenda {
   agenda: unknown;
   html: string;
 }
-export type AgendaSource = (pair: Pair, direction: Direction, focusAreas: readonly FocusArea[], durationMinutes: number) => Promise<SessionAgenda>;
+export type AgendaSource = (
+  pair: Pair,
+  direction: Direction,
+  focusAreas: readonly FocusArea[],
+  durationMinutes: number,
+) => Promise<SessionAgenda>;
 
 /** What the agenda needs from the program store: its templates and the pair's last session's notes. */
 export interface AgendaHistory {
@@ -33,7 +38,10 @@ export interface AgendaHistory {
 export function programAgendaSource(history: AgendaHistory): AgendaSource {
   return async (pair, direction, focusAreas, durationMinutes) => {
     const stored = AgendaTemplates.safeParse(await history.agendaTemplates());
-    const previous = (await history.sessionsOfPair(pair.id)).filter((s) => s.status !== 'cancelled').sort((a, b) => a.start.localeCompare(b.start)).at(-1);
+    const previous = (await history.sessionsOfPair(pair.id))
+      .filter((s) => s.status !== 'cancelled')
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .at(-1);
     const carried = previous ? carriedOverActionItems(await history.notesOfSession(previous.id)) : [];
     const names = new Map(pair.members.map((m) => [m.userId, m.displayName]));
     const agenda = buildAgenda({
@@ -71,7 +79,11 @@ export interface BookedOccurrence {
  * the deterministic transactionId (Graph returns the earlier event for a
  * repeat), then the session is recorded under its deterministic id.
  */
-export async function bookOccurrence(graph: GraphGateway, sessions: SessionRecorder, b: OccurrenceBooking): Promise<BookedOccurrence> {
+export async function bookOccurrence(
+  graph: GraphGateway,
+  sessions: SessionRecorder,
+  b: OccurrenceBooking,
+): Promise<BookedOccurrence> {
   const id = sessionIdFor(b.pair.id, b.occurrence);
   const existing = await sessions.session(id);
   if (existing && existing.status === 'scheduled' && existing.eventId) return { session: existing, created: false };

@@ -10,8 +10,14 @@ import { ApiProblem, parseInput, type Caller, type RouteDeclaration } from './ro
 const dayMs = 24 * 3_600_000;
 const Period = z
   .object({
-    from: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
-    to: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+    from: z.iso
+      .date()
+      .or(z.iso.datetime({ offset: true }))
+      .optional(),
+    to: z.iso
+      .date()
+      .or(z.iso.datetime({ offset: true }))
+      .optional(),
     format: z.enum(['json', 'csv']).default('json'),
   })
   .transform((q) => {
@@ -30,11 +36,23 @@ export interface DashboardDeps {
 }
 
 export function dashboardRoutes(d: DashboardDeps): RouteDeclaration[] {
-  async function compute(departments: string[] | undefined, period: { from: number; to: number }, forOwner: boolean): Promise<DepartmentDashboard[]> {
+  async function compute(
+    departments: string[] | undefined,
+    period: { from: number; to: number },
+    forOwner: boolean,
+  ): Promise<DepartmentDashboard[]> {
     // One paged read of each list for the whole request.
-    const [pairs, sessions, touchpoints] = await Promise.all([d.store.allPairs(), d.store.allSessions(), d.store.allTouchpoints()]);
+    const [pairs, sessions, touchpoints] = await Promise.all([
+      d.store.allPairs(),
+      d.store.allSessions(),
+      d.store.allTouchpoints(),
+    ]);
     return aggregateDepartments(pairs, sessions, touchpoints, {
-      period: { from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString(), timeZone: d.orgTimeZone },
+      period: {
+        from: new Date(period.from).toISOString(),
+        to: new Date(period.to).toISOString(),
+        timeZone: d.orgTimeZone,
+      },
       now: new Date(d.now()).toISOString(),
       ...(departments ? { departments } : {}),
       listAtRiskPairs: forOwner,
@@ -43,11 +61,17 @@ export function dashboardRoutes(d: DashboardDeps): RouteDeclaration[] {
 
   const respond = (dashboards: DepartmentDashboard[], format: 'json' | 'csv', name: string) =>
     format === 'csv'
-      ? { body: dashboardsToCsv(dashboards), contentType: 'text/csv; charset=utf-8', headers: { 'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9-]/g, '-')}.csv"` } }
+      ? {
+          body: dashboardsToCsv(dashboards),
+          contentType: 'text/csv; charset=utf-8',
+          headers: { 'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9-]/g, '-')}.csv"` },
+        }
       : { body: { dashboards } };
 
   async function departmentOf(caller: Caller): Promise<string | null> {
-    const user = z.object({ department: z.string().nullable().optional() }).parse(await d.graph.api(`/users/${caller.userId}`).select(['department']).get());
+    const user = z
+      .object({ department: z.string().nullable().optional() })
+      .parse(await d.graph.api(`/users/${caller.userId}`).select(['department']).get());
     return user.department ?? null;
   }
 
@@ -62,8 +86,10 @@ export function dashboardRoutes(d: DashboardDeps): RouteDeclaration[] {
         const department = parseInput(z.string().min(1).max(128), params.id, 'params.id');
         const owner = caller.roles.includes('ProgramOwner');
         if (!owner) {
-          if (!caller.roles.includes('DepartmentLead')) throw new ApiProblem(403, 'forbidden', 'dashboards are for department leads and the program owner');
-          if ((await departmentOf(caller)) !== department) throw new ApiProblem(403, 'forbidden', 'you lead another department');
+          if (!caller.roles.includes('DepartmentLead'))
+            throw new ApiProblem(403, 'forbidden', 'dashboards are for department leads and the program owner');
+          if ((await departmentOf(caller)) !== department)
+            throw new ApiProblem(403, 'forbidden', 'you lead another department');
         }
         const period = parseInput(Period, query, 'query');
         return respond(await compute([department], period, owner), period.format, `reciprocal-${department}`);

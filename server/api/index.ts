@@ -30,8 +30,22 @@ export function allRoutes(s: AppServices): RouteDeclaration[] {
     ...meRoutes({ graph: s.graph.client, participants: s.participants }),
     // Before programRoutes: /api/sessions/by-event must not be taken for /api/sessions/:id.
     ...outlookRoutes({ store: s.store, graph: s.graph, now: s.now }),
-    ...programRoutes({ store: s.store, graph: s.graph, delegatedGraph: s.delegatedGraph, publicUrl: s.config.http.publicUrl, teamsAppId: s.config.teamsAppId, now: s.now }),
+    ...programRoutes({
+      store: s.store,
+      graph: s.graph,
+      delegatedGraph: s.delegatedGraph,
+      publicUrl: s.config.http.publicUrl,
+      teamsAppId: s.config.teamsAppId,
+      now: s.now,
+    }),
     ...dashboardRoutes({ store: s.store, graph: s.graph.client, orgTimeZone: s.config.orgTimeZone, now: s.now }),
-    ...schedulingRoutes({ graph: s.graph, pairs: s.store, sessions: s.store, agenda: programAgendaSource(s.store), now: s.now, log: s.log }),
+    ...schedulingRoutes({
+      graph: s.graph,
+      pairs: s.store,
+      sessions: s.store,
+      agenda: programAgendaSource(s.store),
+      now: s.now,
+      log: s.log,
+    }),
   ];
 }

@@ -5,12 +5,23 @@ import { z } from 'zod';
 
 const DemoDirectory = z.object({
   tenantId: z.string(),
-  users: z.array(z.object({ id: z.string(), userPrincipalName: z.string(), displayName: z.string(), department: z.string(), roles: z.array(z.string()), careerStage: z.string().optional(), jobTitle: z.string().optional() })),
+  users: z.array(
+    z.object({
+      id: z.string(),
+      userPrincipalName: z.string(),
+      displayName: z.string(),
+      department: z.string(),
+      roles: z.array(z.string()),
+      careerStage: z.string().optional(),
+      jobTitle: z.string().optional(),
+    }),
+  ),
 });
 const SignIn = z.object({ userPrincipalName: z.string().min(3).max(256) });
 const TokenResponse = z.object({ access_token: z.string(), expires_in: z.number() });
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Only same-origin paths: `/tab`, `/outlook?x=y`; never `//host` or `https://`. */
 export function safeReturnPath(value: unknown): string {
@@ -31,7 +42,9 @@ type DemoUser = z.infer<typeof DemoDirectory>['users'][number];
 
 function userItem(u: DemoUser): string {
   const metaId = `u-${escapeHtml(u.id)}`;
-  const facts = [u.jobTitle, u.careerStage ? (careerStageLabels[u.careerStage] ?? u.careerStage) : undefined].filter((x): x is string => Boolean(x));
+  const facts = [u.jobTitle, u.careerStage ? (careerStageLabels[u.careerStage] ?? u.careerStage) : undefined].filter(
+    (x): x is string => Boolean(x),
+  );
   const roles = u.roles.filter((r) => r !== 'Participant');
   return `<li><button type="button" data-upn="${escapeHtml(u.userPrincipalName)}" aria-describedby="${metaId}">${escapeHtml(u.displayName)}</button>
         <span id="${metaId}" class="meta">${escapeHtml(facts.join(' · '))}${roles.length ? ` · <strong>${escapeHtml(roles.map((r) => roleLabels[r] ?? r).join(', '))}</strong>` : ''}</span></li>`;
@@ -42,11 +55,16 @@ function landingPage(directory: z.infer<typeof DemoDirectory>, returnTo: string 
   for (const u of directory.users) byDepartment.set(u.department, [...(byDepartment.get(u.department) ?? []), u]);
   const sections = [...byDepartment.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([department, users], i) => `
+    .map(
+      ([department, users], i) => `
     <section aria-labelledby="dept-${i}">
       <h2 id="dept-${i}">${escapeHtml(department)} <span class="count">(${users.length})</span></h2>
-      <ul>${users.sort((a, b) => a.displayName.localeCompare(b.displayName)).map(userItem).join('')}</ul>
-    </section>`)
+      <ul>${users
+        .sort((a, b) => a.displayName.localeCompare(b.displayName))
+        .map(userItem)
+        .join('')}</ul>
+    </section>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -109,7 +127,15 @@ export function devLandingRouter(o: DevSignInOptions): express.Router {
     try {
       directory = DemoDirectory.parse(await (await fetch(`${o.devTenantUrl}/`)).json());
     } catch {
-      return void res.status(503).type('html').send(simplePage('Reciprocal', `The dev tenant at ${escapeHtml(o.devTenantUrl)} is not answering. Start everything with <code>npm start</code>.`));
+      return void res
+        .status(503)
+        .type('html')
+        .send(
+          simplePage(
+            'Reciprocal',
+            `The dev tenant at ${escapeHtml(o.devTenantUrl)} is not answering. Start everything with <code>npm start</code>.`,
+          ),
+        );
     }
     const returnTo = req.query['returnTo'] === undefined ? null : safeReturnPath(req.query['returnTo']);
     res.setHeader('Cache-Control', 'no-store').type('html').send(landingPage(directory, returnTo));
@@ -117,23 +143,50 @@ export function devLandingRouter(o: DevSignInOptions): express.Router {
 
   r.post('/dev/sign-in', express.json({ limit: '4kb' }), async (req: Request, res: Response) => {
     const parsed = SignIn.safeParse(req.body);
-    if (!parsed.success) return void res.status(400).json({ error: { code: 'invalid_request', message: 'body.userPrincipalName: a demo user\'s sign-in name is required', field: 'body.userPrincipalName' } });
+    if (!parsed.success)
+      return void res.status(400).json({
+        error: {
+          code: 'invalid_request',
+          message: "body.userPrincipalName: a demo user's sign-in name is required",
+          field: 'body.userPrincipalName',
+        },
+      });
     let response: globalThis.Response;
     try {
       response = await fetch(`${o.devTenantUrl}/${o.tenantId}/oauth2/v2.0/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'password', client_id: o.clientId, scope: o.apiScope, username: parsed.data.userPrincipalName, password: 'dev' }),
+        body: new URLSearchParams({
+          grant_type: 'password',
+          client_id: o.clientId,
+          scope: o.apiScope,
+          username: parsed.data.userPrincipalName,
+          password: 'dev',
+        }),
       });
     } catch {
-      return void res.status(503).json({ error: { code: 'upstream_unavailable', message: 'the dev tenant is not answering' } });
+      return void res
+        .status(503)
+        .json({ error: { code: 'upstream_unavailable', message: 'the dev tenant is not answering' } });
     }
     const token = TokenResponse.safeParse(await response.json().catch(() => null));
-    if (!response.ok || !token.success) return void res.status(401).json({ error: { code: 'unauthenticated', message: `no demo user ${parsed.data.userPrincipalName}`, field: 'body.userPrincipalName' } });
-    res.setHeader('Cache-Control', 'no-store').json({ accessToken: token.data.access_token, expiresIn: token.data.expires_in });
+    if (!response.ok || !token.success)
+      return void res.status(401).json({
+        error: {
+          code: 'unauthenticated',
+          message: `no demo user ${parsed.data.userPrincipalName}`,
+          field: 'body.userPrincipalName',
+        },
+      });
+    res
+      .setHeader('Cache-Control', 'no-store')
+      .json({ accessToken: token.data.access_token, expiresIn: token.data.expires_in });
   });
   // The JSON parser's own failures (malformed or oversized body) as JSON errors.
   r.use('/dev/sign-in', (err: { type?: string }, _req: Request, res: Response, next: express.NextFunction) => {
-    if (err.type === 'entity.parse.failed' || err.type === 'entity.too.large') return void res.status(err.type === 'entity.too.large' ? 413 : 400).json({ error: { code: 'invalid_request', message: 'the request body is not a small JSON object', field: 'body' } });
+    if (err.type === 'entity.parse.failed' || err.type === 'entity.too.large')
+      return void res.status(err.type === 'entity.too.large' ? 413 : 400).json({
+        error: { code: 'invalid_request', message: 'the request body is not a small JSON object', field: 'body' },
+      });
     next(err);
   });
   return r;
@@ -145,13 +198,23 @@ function simplePage(title: string, htmlMessage: string): string {
 
 /** What /tab or /outlook shows when the browser bundles were not built. */
 export function missingBundlePage(surface: string): string {
-  return simplePage('Reciprocal', `The ${escapeHtml(surface)} page is not built yet. Run <code>npm run build:web</code> (<code>npm start</code> does it for you), then reload.`);
+  return simplePage(
+    'Reciprocal',
+    `The ${escapeHtml(surface)} page is not built yet. Run <code>npm run build:web</code> (<code>npm start</code> does it for you), then reload.`,
+  );
 }
 
 export function tenantLandingRouter(): express.Router {
   const r = express.Router();
   r.get('/', (_req, res) => {
-    res.type('html').send(simplePage('Reciprocal', 'Reciprocal runs inside Microsoft Teams and Outlook. Ask your Microsoft 365 admin to add the Reciprocal app, then open it from Teams or from a meeting in Outlook.'));
+    res
+      .type('html')
+      .send(
+        simplePage(
+          'Reciprocal',
+          'Reciprocal runs inside Microsoft Teams and Outlook. Ask your Microsoft 365 admin to add the Reciprocal app, then open it from Teams or from a meeting in Outlook.',
+        ),
+      );
   });
   return r;
 }

@@ -6,8 +6,23 @@
 import { createHash } from 'node:crypto';
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { Agenda, AgendaTemplates, agendaToHtml, buildAgenda, defaultAgendaTemplates } from '../../src/core/agenda/index.js';
-import { LinkMeetingRequest, MeetingListQuery, MeetingLookupQuery, sessionCategory, type CalendarMeeting, type MeetingLookup, type MeetingOnCalendar, type MeetingSession } from '../../src/core/meetings.js';
+import {
+  Agenda,
+  AgendaTemplates,
+  agendaToHtml,
+  buildAgenda,
+  defaultAgendaTemplates,
+} from '../../src/core/agenda/index.js';
+import {
+  LinkMeetingRequest,
+  MeetingListQuery,
+  MeetingLookupQuery,
+  sessionCategory,
+  type CalendarMeeting,
+  type MeetingLookup,
+  type MeetingOnCalendar,
+  type MeetingSession,
+} from '../../src/core/meetings.js';
 import { carriedOverActionItems, escapeHtml } from '../../src/core/notes/model.js';
 import type { Pair, Session } from '../../src/core/schemas.js';
 import type { GraphGateway } from '../graph/client.js';
@@ -43,9 +58,11 @@ const eventSelect = 'id,iCalUId,subject,start,end,isOrganizer,isCancelled,organi
 
 /** Graph's dateTimeTimeZone, asked for in UTC, as an ISO instant. */
 function utcInstant(value: z.infer<typeof GraphDateTime>): string {
-  if (value.timeZone.toUpperCase() !== 'UTC') throw new ApiProblem(502, 'upstream_unavailable', `Microsoft 365 answered a time in ${value.timeZone}, not UTC`);
+  if (value.timeZone.toUpperCase() !== 'UTC')
+    throw new ApiProblem(502, 'upstream_unavailable', `Microsoft 365 answered a time in ${value.timeZone}, not UTC`);
   const ms = Date.parse(`${value.dateTime.replace(/(\.\d{3})\d*$/, '$1').replace(/Z$/, '')}Z`);
-  if (!Number.isFinite(ms)) throw new ApiProblem(502, 'upstream_unavailable', `Microsoft 365 answered an unreadable time "${value.dateTime}"`);
+  if (!Number.isFinite(ms))
+    throw new ApiProblem(502, 'upstream_unavailable', `Microsoft 365 answered an unreadable time "${value.dateTime}"`);
   return new Date(ms).toISOString();
 }
 
@@ -78,11 +95,23 @@ export function outlookRoutes(d: OutlookDeps): RouteDeclaration[] {
         .query({ $select: eventSelect, $expand: `singleValueExtendedProperties($filter=id eq '${pairPropertyId}')` })
         .get();
       const parsed = GraphEvent.safeParse(raw);
-      if (!parsed.success) throw new ApiProblem(502, 'upstream_unavailable', `Microsoft 365 answered an event without ${parsed.error.issues[0]!.path.join('.')}`);
+      if (!parsed.success)
+        throw new ApiProblem(
+          502,
+          'upstream_unavailable',
+          `Microsoft 365 answered an event without ${parsed.error.issues[0]!.path.join('.')}`,
+        );
       return parsed.data;
     } catch (err) {
-      if (err instanceof GraphError && err.statusCode === 404) throw new ApiProblem(404, 'not_found', 'That meeting is not on your calendar (it may have been deleted, or it is not saved yet).', field);
-      if (err instanceof GraphError && err.statusCode === 400) throw new ApiProblem(400, 'invalid_request', `${field}: is not an event id Microsoft 365 recognizes`, field);
+      if (err instanceof GraphError && err.statusCode === 404)
+        throw new ApiProblem(
+          404,
+          'not_found',
+          'That meeting is not on your calendar (it may have been deleted, or it is not saved yet).',
+          field,
+        );
+      if (err instanceof GraphError && err.statusCode === 400)
+        throw new ApiProblem(400, 'invalid_request', `${field}: is not an event id Microsoft 365 recognizes`, field);
       throw err;
     }
   }
@@ -97,7 +126,9 @@ export function outlookRoutes(d: OutlookDeps): RouteDeclaration[] {
       isOrganizer: e.isOrganizer,
       organizerAddress: e.organizer?.emailAddress.address ?? '',
       categories: e.categories,
-      markedPairId: e.singleValueExtendedProperties?.find((p) => p.id.toLowerCase() === pairPropertyId.toLowerCase())?.value ?? null,
+      markedPairId:
+        e.singleValueExtendedProperties?.find((p) => p.id.toLowerCase() === pairPropertyId.toLowerCase())?.value ??
+        null,
     };
   }
 
@@ -112,19 +143,19 @@ export function outlookRoutes(d: OutlookDeps): RouteDeclaration[] {
 
   /** The organizer's copy of the meeting (its id is what moving and cancelling a session use). */
   async function organizerEventId(organizerId: string, meeting: MeetingOnCalendar): Promise<string | null> {
-    const response = z
-      .object({ value: z.array(z.object({ id: z.string(), iCalUId: z.string() })) })
-      .safeParse(
-        await graph
-          .api(`/users/${encodeURIComponent(organizerId)}/calendarView`)
-          .query({ startDateTime: meeting.start, endDateTime: meeting.end, $select: 'id,iCalUId', $top: '100' })
-          .get(),
-      );
+    const response = z.object({ value: z.array(z.object({ id: z.string(), iCalUId: z.string() })) }).safeParse(
+      await graph
+        .api(`/users/${encodeURIComponent(organizerId)}/calendarView`)
+        .query({ startDateTime: meeting.start, endDateTime: meeting.end, $select: 'id,iCalUId', $top: '100' })
+        .get(),
+    );
     return response.success ? (response.data.value.find((e) => e.iCalUId === meeting.iCalUId)?.id ?? null) : null;
   }
 
   async function agendaFor(pair: Pair, request: LinkMeetingRequest, start: string, minutes: number) {
-    const previous = (await store.sessionsOfPair(pair.id)).filter((s) => s.start < start && s.status !== 'cancelled').at(-1);
+    const previous = (await store.sessionsOfPair(pair.id))
+      .filter((s) => s.start < start && s.status !== 'cancelled')
+      .at(-1);
     const carried = previous ? carriedOverActionItems(await store.notesOfSession(previous.id)) : [];
     const names = new Map(pair.members.map((m) => [m.userId, m.displayName]));
     const templates = AgendaTemplates.safeParse(await store.agendaTemplates());
@@ -133,7 +164,9 @@ export function outlookRoutes(d: OutlookDeps): RouteDeclaration[] {
       direction: request.direction,
       focusAreas: request.focusAreas,
       durationMinutes: minutes,
-      carriedOverActionItems: carried.filter((c) => !c.done).map((c) => ({ text: c.text, authorName: names.get(c.authorId) })),
+      carriedOverActionItems: carried
+        .filter((c) => !c.done)
+        .map((c) => ({ text: c.text, authorName: names.get(c.authorId) })),
       templates: templates.success ? templates.data : defaultAgendaTemplates,
     });
   }
@@ -143,20 +176,34 @@ export function outlookRoutes(d: OutlookDeps): RouteDeclaration[] {
       method: 'get',
       path: '/api/meetings',
       access: 'Participant',
-      summary: 'My meetings of the next days with their bodies (what the browser-hosted task pane simulates Outlook with)',
+      summary:
+        'My meetings of the next days with their bodies (what the browser-hosted task pane simulates Outlook with)',
       async handle({ caller, query }) {
         const { days } = parseInput(MeetingListQuery, query, 'query');
         const from = d.now() - 24 * 3_600_000;
         const raw: unknown = await graph
           .api(`/users/${encodeURIComponent(caller.userId)}/calendarView`)
           .header('Prefer', 'outlook.timezone="UTC"')
-          .query({ startDateTime: new Date(from).toISOString(), endDateTime: new Date(from + (days + 1) * 24 * 3_600_000).toISOString(), $select: `${eventSelect},body`, $top: '100' })
+          .query({
+            startDateTime: new Date(from).toISOString(),
+            endDateTime: new Date(from + (days + 1) * 24 * 3_600_000).toISOString(),
+            $select: `${eventSelect},body`,
+            $top: '100',
+          })
           .get();
         const parsed = z.object({ value: z.array(GraphEvent) }).safeParse(raw);
-        if (!parsed.success) throw new ApiProblem(502, 'upstream_unavailable', `Microsoft 365 answered a calendar without ${parsed.error.issues[0]!.path.join('.')}`);
+        if (!parsed.success)
+          throw new ApiProblem(
+            502,
+            'upstream_unavailable',
+            `Microsoft 365 answered a calendar without ${parsed.error.issues[0]!.path.join('.')}`,
+          );
         const meetings: CalendarMeeting[] = parsed.data.value
           .filter((e) => !e.isCancelled)
-          .map((e) => ({ ...meetingOf(e), bodyHtml: e.body?.contentType.toLowerCase() === 'html' ? e.body.content : escapeText(e.body?.content ?? '') }))
+          .map((e) => ({
+            ...meetingOf(e),
+            bodyHtml: e.body?.contentType.toLowerCase() === 'html' ? e.body.content : escapeText(e.body?.content ?? ''),
+          }))
           .sort((a, b) => a.start.localeCompare(b.start));
         return { body: meetings };
       },
@@ -169,7 +216,13 @@ export function outlookRoutes(d: OutlookDeps): RouteDeclaration[] {
       async handle({ caller, query }) {
         const q = parseInput(MeetingLookupQuery, query, 'query');
         const meeting = q.eventId ? meetingOf(await callerEvent(caller, q.eventId, 'query.eventId')) : null;
-        if (meeting && q.iCalUId && q.iCalUId !== meeting.iCalUId) throw new ApiProblem(400, 'invalid_request', 'query.iCalUId: is not the iCalUId of that event', 'query.iCalUId');
+        if (meeting && q.iCalUId && q.iCalUId !== meeting.iCalUId)
+          throw new ApiProblem(
+            400,
+            'invalid_request',
+            'query.iCalUId: is not the iCalUId of that event',
+            'query.iCalUId',
+          );
         const body: MeetingLookup = { meeting, match: await sessionFor(caller, meeting?.iCalUId ?? q.iCalUId!) };
         return { body };
       },
@@ -182,30 +235,58 @@ export function outlookRoutes(d: OutlookDeps): RouteDeclaration[] {
       async handle({ caller, body }) {
         const request = parseInput(LinkMeetingRequest, body);
         const pair = await store.pair(request.pairId);
-        if (!pair || !pair.members.some((m) => m.userId === caller.userId)) throw new ApiProblem(404, 'not_found', `no pair ${request.pairId} that you are in`, 'body.pairId');
-        if (pair.status !== 'active') throw new ApiProblem(409, 'conflict', `this pair is ${pair.status}`, 'body.pairId');
+        if (!pair || !pair.members.some((m) => m.userId === caller.userId))
+          throw new ApiProblem(404, 'not_found', `no pair ${request.pairId} that you are in`, 'body.pairId');
+        if (pair.status !== 'active')
+          throw new ApiProblem(409, 'conflict', `this pair is ${pair.status}`, 'body.pairId');
         const event = await callerEvent(caller, request.eventId, 'body.eventId');
         if (event.isCancelled) throw new ApiProblem(409, 'conflict', 'this meeting is cancelled', 'body.eventId');
         const meeting = meetingOf(event);
 
         const existing = await store.sessionByICalUId(meeting.iCalUId);
         if (existing) {
-          if (existing.pairId !== pair.id) throw new ApiProblem(409, 'conflict', 'this meeting is already a session of another pair', 'body.eventId');
-          return { body: { session: withoutAgenda(existing), pair, agendaHtml: agendaHtmlOf(existing.agenda) } satisfies MeetingSession };
+          if (existing.pairId !== pair.id)
+            throw new ApiProblem(409, 'conflict', 'this meeting is already a session of another pair', 'body.eventId');
+          return {
+            body: {
+              session: withoutAgenda(existing),
+              pair,
+              agendaHtml: agendaHtmlOf(existing.agenda),
+            } satisfies MeetingSession,
+          };
         }
 
         const organizer = pair.members.find((m) => sameAddress(meeting.organizerAddress, m.mail));
-        if (!organizer) throw new ApiProblem(409, 'conflict', `${meeting.organizerAddress || 'someone outside the pair'} organizes this meeting; a session is organized by one of the pair`, 'body.eventId');
+        if (!organizer)
+          throw new ApiProblem(
+            409,
+            'conflict',
+            `${meeting.organizerAddress || 'someone outside the pair'} organizes this meeting; a session is organized by one of the pair`,
+            'body.eventId',
+          );
         const partner = pair.members.find((m) => m.userId !== organizer.userId)!;
         if (!event.attendees.some((a) => sameAddress(a.emailAddress.address, partner.mail))) {
-          throw new ApiProblem(409, 'conflict', `${partner.displayName} is not invited to this meeting; invite them first`, 'body.eventId');
+          throw new ApiProblem(
+            409,
+            'conflict',
+            `${partner.displayName} is not invited to this meeting; invite them first`,
+            'body.eventId',
+          );
         }
         const minutes = Math.round((Date.parse(meeting.end) - Date.parse(meeting.start)) / 60_000);
-        if (minutes < 15 || minutes > 240) throw new ApiProblem(409, 'conflict', `a session is 15 minutes to 4 hours; this meeting is ${minutes} minutes`, 'body.eventId');
+        if (minutes < 15 || minutes > 240)
+          throw new ApiProblem(
+            409,
+            'conflict',
+            `a session is 15 minutes to 4 hours; this meeting is ${minutes} minutes`,
+            'body.eventId',
+          );
 
         // Categories are per mailbox: mark the caller's copy so Outlook shows it as a session.
         if (!meeting.categories.includes(sessionCategory)) {
-          await graph.api(`/users/${encodeURIComponent(caller.userId)}/events/${encodeURIComponent(event.id)}`).patch({ categories: [...meeting.categories, sessionCategory] });
+          await graph
+            .api(`/users/${encodeURIComponent(caller.userId)}/events/${encodeURIComponent(event.id)}`)
+            .patch({ categories: [...meeting.categories, sessionCategory] });
         }
         const key = meetingKey(meeting.iCalUId);
         const session: Session = {

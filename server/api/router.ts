@@ -21,7 +21,14 @@ interface ErrorExtra {
 
 function sendError(res: Response, status: number, code: string, message: string, extra: ErrorExtra = {}): void {
   for (const [k, v] of Object.entries(extra.headers ?? {})) res.setHeader(k, v);
-  res.status(status).json({ error: { code, message, ...(extra.field ? { field: extra.field } : {}), ...(extra.details !== undefined ? { details: extra.details } : {}) } });
+  res.status(status).json({
+    error: {
+      code,
+      message,
+      ...(extra.field ? { field: extra.field } : {}),
+      ...(extra.details !== undefined ? { details: extra.details } : {}),
+    },
+  });
 }
 
 /** Maps what a handler threw to a status and a stable code; null for the unexpected. */
@@ -30,18 +37,36 @@ export function toProblem(err: unknown): ApiProblem | null {
   // Caller input is parsed with parseInput (an ApiProblem naming the field); a raw ZodError
   // here means a payload from Microsoft 365 did not have the shape we rely on.
   if (err instanceof ZodError) {
-    return new ApiProblem(502, errorCodes.upstreamUnavailable, 'Microsoft 365 returned an answer Reciprocal did not expect.');
+    return new ApiProblem(
+      502,
+      errorCodes.upstreamUnavailable,
+      'Microsoft 365 returned an answer Reciprocal did not expect.',
+    );
   }
   if (err instanceof GraphError) {
     if ([429, 503, 504].includes(err.statusCode)) {
       // Pass on how long Graph asked us to wait, when it said so in seconds.
       const retryAfter = err.headers?.get('Retry-After');
-      const seconds = retryAfter && /^\d+(\.\d+)?$/.test(retryAfter) ? String(Math.max(1, Math.ceil(Number(retryAfter)))) : '5';
-      return new ApiProblem(503, errorCodes.throttled, 'Microsoft 365 is busy; try again in a moment.', undefined, undefined, { 'Retry-After': seconds });
+      const seconds =
+        retryAfter && /^\d+(\.\d+)?$/.test(retryAfter) ? String(Math.max(1, Math.ceil(Number(retryAfter)))) : '5';
+      return new ApiProblem(
+        503,
+        errorCodes.throttled,
+        'Microsoft 365 is busy; try again in a moment.',
+        undefined,
+        undefined,
+        { 'Retry-After': seconds },
+      );
     }
-    if (err.statusCode === 412) return new ApiProblem(412, errorCodes.preconditionFailed, 'Someone changed this since you loaded it.');
+    if (err.statusCode === 412)
+      return new ApiProblem(412, errorCodes.preconditionFailed, 'Someone changed this since you loaded it.');
     if (err.statusCode === 404) return new ApiProblem(404, errorCodes.notFound, 'Not found in Microsoft 365.');
-    if (err.statusCode === 401 || err.statusCode === 403) return new ApiProblem(502, errorCodes.upstreamUnavailable, 'Microsoft 365 refused the app\'s request; an admin may need to grant consent.');
+    if (err.statusCode === 401 || err.statusCode === 403)
+      return new ApiProblem(
+        502,
+        errorCodes.upstreamUnavailable,
+        "Microsoft 365 refused the app's request; an admin may need to grant consent.",
+      );
     return new ApiProblem(502, errorCodes.upstreamUnavailable, 'Microsoft 365 returned an error.');
   }
   return null;
@@ -55,7 +80,11 @@ interface RouteLocals {
 
 const locals = (res: Response) => res.locals as RouteLocals;
 
-export function mountRoutes(app: express.Express, routes: readonly RouteDeclaration[], deps: { validate: BearerValidator; log: Logger }): void {
+export function mountRoutes(
+  app: express.Express,
+  routes: readonly RouteDeclaration[],
+  deps: { validate: BearerValidator; log: Logger },
+): void {
   const api = express.Router();
   const parseJson = express.json({ limit: jsonBodyLimit });
 
@@ -68,9 +97,24 @@ export function mountRoutes(app: express.Express, routes: readonly RouteDeclarat
       try {
         locals(res).caller = await deps.validate(req.get('authorization'));
       } catch (err) {
-        if (err instanceof AuthenticationError) return sendError(res, 401, errorCodes.unauthenticated, err.message, { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
-        locals(res).log.warn({ err: err instanceof Error ? err.message : String(err), cause: err instanceof Error && err.cause instanceof Error ? err.cause.message : undefined }, 'token validation could not run');
-        return sendError(res, 503, errorCodes.upstreamUnavailable, 'Sign-in cannot be checked right now; try again in a moment.', { headers: { 'Retry-After': '5' } });
+        if (err instanceof AuthenticationError)
+          return sendError(res, 401, errorCodes.unauthenticated, err.message, {
+            headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+          });
+        locals(res).log.warn(
+          {
+            err: err instanceof Error ? err.message : String(err),
+            cause: err instanceof Error && err.cause instanceof Error ? err.cause.message : undefined,
+          },
+          'token validation could not run',
+        );
+        return sendError(
+          res,
+          503,
+          errorCodes.upstreamUnavailable,
+          'Sign-in cannot be checked right now; try again in a moment.',
+          { headers: { 'Retry-After': '5' } },
+        );
       }
       next();
     };
@@ -86,8 +130,12 @@ export function mountRoutes(app: express.Express, routes: readonly RouteDeclarat
         const result = await route.handle({
           caller,
           params: req.params as Record<string, string>,
-          query: Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined])),
-          headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])),
+          query: Object.fromEntries(
+            Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
+          ),
+          headers: Object.fromEntries(
+            Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]),
+          ),
           body: req.body,
           log,
         });
@@ -99,12 +147,25 @@ export function mountRoutes(app: express.Express, routes: readonly RouteDeclarat
       } catch (err) {
         const problem = toProblem(err);
         if (problem) {
-          if (problem.status >= 500) log.warn({ code: problem.code, status: problem.status }, 'request failed upstream');
-          return sendError(res, problem.status, problem.code, problem.message, { field: problem.field, details: problem.details, headers: problem.headers });
+          if (problem.status >= 500)
+            log.warn({ code: problem.code, status: problem.status }, 'request failed upstream');
+          return sendError(res, problem.status, problem.code, problem.message, {
+            field: problem.field,
+            details: problem.details,
+            headers: problem.headers,
+          });
         }
         // Only the error's name, message and stack: never the request body.
-        log.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, 'unhandled error');
-        sendError(res, 500, 'internal_error', `Something went wrong on our side. Quote request ${requestId} if you report it.`);
+        log.error(
+          { err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) },
+          'unhandled error',
+        );
+        sendError(
+          res,
+          500,
+          'internal_error',
+          `Something went wrong on our side. Quote request ${requestId} if you report it.`,
+        );
       }
     };
     api[route.method](route.path.replace(/^\/api/, ''), authenticate, authorize, parseJson, handle);
@@ -113,11 +174,19 @@ export function mountRoutes(app: express.Express, routes: readonly RouteDeclarat
   api.use((req, res) => sendError(res, 404, errorCodes.notFound, `no API route ${req.method} /api${req.path}`));
   api.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const type = (err as { type?: string } | null)?.type;
-    if (type === 'entity.parse.failed') return sendError(res, 400, errorCodes.invalidRequest, 'the request body is not valid JSON', { field: 'body' });
-    if (type === 'entity.too.large') return sendError(res, 413, errorCodes.invalidRequest, `the request body is larger than ${jsonBodyLimit}`, { field: 'body' });
-    if (type === 'charset.unsupported' || type === 'encoding.unsupported') return sendError(res, 415, errorCodes.invalidRequest, 'unsupported request encoding', { field: 'body' });
+    if (type === 'entity.parse.failed')
+      return sendError(res, 400, errorCodes.invalidRequest, 'the request body is not valid JSON', { field: 'body' });
+    if (type === 'entity.too.large')
+      return sendError(res, 413, errorCodes.invalidRequest, `the request body is larger than ${jsonBodyLimit}`, {
+        field: 'body',
+      });
+    if (type === 'charset.unsupported' || type === 'encoding.unsupported')
+      return sendError(res, 415, errorCodes.invalidRequest, 'unsupported request encoding', { field: 'body' });
     const requestId = (res.locals as Partial<RouteLocals>).requestId ?? randomUUID();
-    deps.log.error({ requestId, err: err instanceof Error ? err.message : String(err) }, 'request failed before its handler');
+    deps.log.error(
+      { requestId, err: err instanceof Error ? err.message : String(err) },
+      'request failed before its handler',
+    );
     sendError(res, 400, errorCodes.invalidRequest, `the request could not be read (request ${requestId})`);
   });
   app.use('/api', api);

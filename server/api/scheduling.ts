@@ -6,9 +6,21 @@ import { randomUUID } from 'node:crypto';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import { ScheduleDepartmentRequest, type ScheduleJob } from '../../src/core/api.js';
-import { allocateSlots, type PairToPlace, type PersonAvailability, type Placement } from '../../src/core/scheduling/allocation.js';
+import {
+  allocateSlots,
+  type PairToPlace,
+  type PersonAvailability,
+  type Placement,
+} from '../../src/core/scheduling/allocation.js';
 import type { Interval } from '../../src/core/scheduling/intervals.js';
-import { reverseFocusAreas, traditionalFocusAreas, type Direction, type FocusArea, type Pair, type Session } from '../../src/core/schemas.js';
+import {
+  reverseFocusAreas,
+  traditionalFocusAreas,
+  type Direction,
+  type FocusArea,
+  type Pair,
+  type Session,
+} from '../../src/core/schemas.js';
 import { freeBusyAvailability, freeBusyItems } from '../graph/calendar.js';
 import type { GraphGateway } from '../graph/client.js';
 import { planBatches } from '../graph/batch.js';
@@ -65,11 +77,16 @@ export function nextWindow(now: number, days: number): Interval {
 /** Pairs whose people belong to the department (either of them), active only. */
 export function pairsOfDepartment(pairs: readonly Pair[], department: string): Pair[] {
   const wanted = department.trim().toLowerCase();
-  return pairs.filter((p) => p.status === 'active' && p.members.some((m) => m.department.trim().toLowerCase() === wanted)).sort((a, b) => a.id.localeCompare(b.id));
+  return pairs
+    .filter((p) => p.status === 'active' && p.members.some((m) => m.department.trim().toLowerCase() === wanted))
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** The direction the pair has had less of so far, and a focus area rotating through that direction's list. */
-export function nextSessionFocus(pairId: string, history: readonly Session[]): { direction: Direction; focusAreas: FocusArea[] } {
+export function nextSessionFocus(
+  pairId: string,
+  history: readonly Session[],
+): { direction: Direction; focusAreas: FocusArea[] } {
   const past = history.filter((s) => s.pairId === pairId && s.status !== 'cancelled');
   const count = (d: Direction) => past.filter((s) => s.direction === d).length;
   const direction: Direction = count('reverse') <= count('traditional') ? 'reverse' : 'traditional';
@@ -82,18 +99,34 @@ export function nextSessionFocus(pairId: string, history: readonly Session[]): {
  * placed for one group are busy time for the next, so nobody is double-booked
  * across groups either.
  */
-export function allocateDepartment(pairs: readonly Pair[], availability: ReadonlyMap<string, PersonAvailability>, window: Interval, round: string): Placement[] {
+export function allocateDepartment(
+  pairs: readonly Pair[],
+  availability: ReadonlyMap<string, PersonAvailability>,
+  window: Interval,
+  round: string,
+): Placement[] {
   const placedBusy = new Map<string, Interval[]>();
   const out = new Map<string, Placement>();
   for (const duration of [...new Set(pairs.map((p) => p.durationMinutes))].sort((a, b) => b - a)) {
-    const group: PairToPlace[] = pairs.filter((p) => p.durationMinutes === duration).map((p) => ({ pairId: p.id, people: [p.members[0].mail.toLowerCase(), p.members[1].mail.toLowerCase()] }));
+    const group: PairToPlace[] = pairs
+      .filter((p) => p.durationMinutes === duration)
+      .map((p) => ({ pairId: p.id, people: [p.members[0].mail.toLowerCase(), p.members[1].mail.toLowerCase()] }));
     const peopleOf = new Map(group.map((g) => [g.pairId, g.people]));
     // Only people already placed in an earlier group need a view with those slots added.
-    const view = placedBusy.size === 0 ? availability : new Map([...availability].map(([who, a]) => [who, placedBusy.has(who) ? { working: a.working, busy: [...a.busy, ...placedBusy.get(who)!] } : a]));
+    const view =
+      placedBusy.size === 0
+        ? availability
+        : new Map(
+            [...availability].map(([who, a]) => [
+              who,
+              placedBusy.has(who) ? { working: a.working, busy: [...a.busy, ...placedBusy.get(who)!] } : a,
+            ]),
+          );
     for (const placement of allocateSlots(group, view, window, duration, `${round}:${duration}`)) {
       out.set(placement.pairId, placement);
       if (!placement.slot) continue;
-      for (const who of peopleOf.get(placement.pairId)!) placedBusy.set(who, [...(placedBusy.get(who) ?? []), placement.slot]);
+      for (const who of peopleOf.get(placement.pairId)!)
+        placedBusy.set(who, [...(placedBusy.get(who) ?? []), placement.slot]);
     }
   }
   return pairs.map((p) => out.get(p.id)!);
@@ -101,7 +134,8 @@ export function allocateDepartment(pairs: readonly Pair[], availability: Readonl
 
 function describe(err: unknown): string {
   if (err instanceof GraphError) {
-    if ([429, 503, 504].includes(err.statusCode)) return `Microsoft 365 kept throttling the booking past the retry budget (${err.message})`;
+    if ([429, 503, 504].includes(err.statusCode))
+      return `Microsoft 365 kept throttling the booking past the retry budget (${err.message})`;
     return `Microsoft 365 refused the booking: HTTP ${err.statusCode} ${err.code ?? ''} ${err.message}`.trim();
   }
   return err instanceof Error ? err.message : String(err);
@@ -125,13 +159,32 @@ export async function scheduleDepartment(
     scheduled: [],
     notScheduled: [],
   };
-  const progress = () => options.onProgress?.({ scheduled: report.scheduled.length, notScheduled: report.notScheduled.length, total: pairs.length });
+  const progress = () =>
+    options.onProgress?.({
+      scheduled: report.scheduled.length,
+      notScheduled: report.notScheduled.length,
+      total: pairs.length,
+    });
 
   // A pair already holding a scheduled session in the window keeps it: a rerun books nothing new.
   const toPlace: Pair[] = [];
   for (const pair of pairs) {
-    const held = history.find((s) => s.pairId === pair.id && s.status === 'scheduled' && Date.parse(s.start) >= window.start && Date.parse(s.start) < window.end);
-    if (held) report.scheduled.push({ pairId: pair.id, start: held.start, end: held.end, sessionId: held.id, eventId: held.eventId, alreadyBooked: true });
+    const held = history.find(
+      (s) =>
+        s.pairId === pair.id &&
+        s.status === 'scheduled' &&
+        Date.parse(s.start) >= window.start &&
+        Date.parse(s.start) < window.end,
+    );
+    if (held)
+      report.scheduled.push({
+        pairId: pair.id,
+        start: held.start,
+        end: held.end,
+        sessionId: held.id,
+        eventId: held.eventId,
+        alreadyBooked: true,
+      });
     else toPlace.push(pair);
   }
   progress();
@@ -158,14 +211,27 @@ export async function scheduleDepartment(
   const queue = placements.filter((p): p is Placement & { slot: Interval } => {
     if (p.slot) return true;
     const pair = byId.get(p.pairId)!;
-    const missing = pair.members.filter((m) => unavailable.has(m.mail.toLowerCase())).map((m) => `${m.displayName}: ${unavailable.get(m.mail.toLowerCase())}`);
-    report.notScheduled.push({ pairId: p.pairId, reason: missing.length ? `no free/busy (${missing.join('; ')})` : p.reason });
+    const missing = pair.members
+      .filter((m) => unavailable.has(m.mail.toLowerCase()))
+      .map((m) => `${m.displayName}: ${unavailable.get(m.mail.toLowerCase())}`);
+    report.notScheduled.push({
+      pairId: p.pairId,
+      reason: missing.length ? `no free/busy (${missing.join('; ')})` : p.reason,
+    });
     return false;
   });
   progress();
 
   if (options.dryRun) {
-    for (const p of queue) report.scheduled.push({ pairId: p.pairId, start: new Date(p.slot.start).toISOString(), end: new Date(p.slot.end).toISOString(), sessionId: null, eventId: null, alreadyBooked: false });
+    for (const p of queue)
+      report.scheduled.push({
+        pairId: p.pairId,
+        start: new Date(p.slot.start).toISOString(),
+        end: new Date(p.slot.end).toISOString(),
+        sessionId: null,
+        eventId: null,
+        alreadyBooked: false,
+      });
     progress();
     return report;
   }
@@ -185,9 +251,17 @@ export async function scheduleDepartment(
           ...focus,
           agenda: await d.agenda(pair, focus.direction, focus.focusAreas, pair.durationMinutes),
         });
-        report.scheduled.push({ pairId: pair.id, start: booked.session.start, end: booked.session.end, sessionId: booked.session.id, eventId: booked.session.eventId, alreadyBooked: !booked.created });
+        report.scheduled.push({
+          pairId: pair.id,
+          start: booked.session.start,
+          end: booked.session.end,
+          sessionId: booked.session.id,
+          eventId: booked.session.eventId,
+          alreadyBooked: !booked.created,
+        });
       } catch (err) {
-        if (!(err instanceof GraphError)) d.log.error({ err: err instanceof Error ? err.message : String(err), pairId: pair.id }, 'booking failed');
+        if (!(err instanceof GraphError))
+          d.log.error({ err: err instanceof Error ? err.message : String(err), pairId: pair.id }, 'booking failed');
         report.notScheduled.push({ pairId: pair.id, reason: describe(err) });
       }
       progress();
@@ -201,7 +275,12 @@ export async function scheduleDepartment(
 
 // ---- the job the program owner starts and polls -----------------------------
 
-export type ScheduleJobView = ScheduleJob & { dryRun: boolean; result: DepartmentSchedule | null; startedAt: string; finishedAt: string | null };
+export type ScheduleJobView = ScheduleJob & {
+  dryRun: boolean;
+  result: DepartmentSchedule | null;
+  startedAt: string;
+  finishedAt: string | null;
+};
 
 /** Jobs live in memory while they run and for a while after: progress, not business data. */
 export class ScheduleJobs {
@@ -210,17 +289,44 @@ export class ScheduleJobs {
   constructor(private readonly keep = 200) {}
 
   start(d: SchedulingDeps, department: string, dryRun: boolean): ScheduleJobView {
-    const job: ScheduleJobView = { id: randomUUID(), department, status: 'running', total: 0, scheduled: 0, failed: [], dryRun, result: null, startedAt: new Date(d.now()).toISOString(), finishedAt: null };
+    const job: ScheduleJobView = {
+      id: randomUUID(),
+      department,
+      status: 'running',
+      total: 0,
+      scheduled: 0,
+      failed: [],
+      dryRun,
+      result: null,
+      startedAt: new Date(d.now()).toISOString(),
+      finishedAt: null,
+    };
     this.jobs.set(job.id, job);
     while (this.jobs.size > this.keep) this.jobs.delete(this.jobs.keys().next().value!);
     void scheduleDepartment(d, department, {
       dryRun,
       onProgress: (p) => Object.assign(job, { total: p.total, scheduled: p.scheduled }),
     }).then(
-      (result) => Object.assign(job, { status: 'done', total: result.scheduled.length + result.notScheduled.length, scheduled: result.scheduled.length, failed: result.notScheduled, result, finishedAt: new Date(d.now()).toISOString() }),
+      (result) =>
+        Object.assign(job, {
+          status: 'done',
+          total: result.scheduled.length + result.notScheduled.length,
+          scheduled: result.scheduled.length,
+          failed: result.notScheduled,
+          result,
+          finishedAt: new Date(d.now()).toISOString(),
+        }),
       (err: unknown) => {
-        if (!(err instanceof GraphError)) d.log.error({ err: err instanceof Error ? err.message : String(err), department }, 'department scheduling failed');
-        Object.assign(job, { status: 'failed', failed: [{ pairId: '*', reason: describe(err) }], finishedAt: new Date(d.now()).toISOString() });
+        if (!(err instanceof GraphError))
+          d.log.error(
+            { err: err instanceof Error ? err.message : String(err), department },
+            'department scheduling failed',
+          );
+        Object.assign(job, {
+          status: 'failed',
+          failed: [{ pairId: '*', reason: describe(err) }],
+          finishedAt: new Date(d.now()).toISOString(),
+        });
       },
     );
     return job;
@@ -237,7 +343,7 @@ export function schedulingRoutes(d: SchedulingDeps, jobs = new ScheduleJobs()): 
       method: 'post',
       path: '/api/program/schedule-department',
       access: 'ProgramOwner',
-      summary: "Schedule the next session for every active pair in a department (a job; poll it)",
+      summary: 'Schedule the next session for every active pair in a department (a job; poll it)',
       async handle({ body }) {
         const request = parseInput(ScheduleDepartmentRequest, body);
         const job = jobs.start(d, request.department, request.dryRun);

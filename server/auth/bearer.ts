@@ -28,7 +28,7 @@ export class AuthenticationError extends Error {
 /** The tenant's signing keys could not be fetched: an outage, not a bad token. */
 export class IdentityUnavailableError extends Error {
   constructor(cause: unknown) {
-    super('the identity provider\'s signing keys could not be fetched', { cause });
+    super("the identity provider's signing keys could not be fetched", { cause });
     this.name = 'IdentityUnavailableError';
   }
 }
@@ -48,8 +48,13 @@ export type BearerValidator = (authorization: string | undefined) => Promise<Cal
 export function createBearerValidator(options: BearerValidationOptions): BearerValidator {
   const keys = createRemoteJWKSet(new URL(options.jwksUri), { cooldownDuration: 30_000, cacheMaxAge: 3_600_000 });
   return async (authorization) => {
-    const token = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)$/.exec(authorization?.trim() ?? '')?.[1];
-    if (!token) throw new AuthenticationError(authorization ? 'the Authorization header is not a bearer token' : 'sign in first: no bearer token was sent');
+    const token = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)$/.exec(
+      authorization?.trim() ?? '',
+    )?.[1];
+    if (!token)
+      throw new AuthenticationError(
+        authorization ? 'the Authorization header is not a bearer token' : 'sign in first: no bearer token was sent',
+      );
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
@@ -60,16 +65,21 @@ export function createBearerValidator(options: BearerValidationOptions): BearerV
         requiredClaims: ['exp', 'iat', 'tid', 'oid'],
       }));
     } catch (err) {
-      if (err instanceof joseErrors.JWKSTimeout || !(err instanceof joseErrors.JOSEError)) throw new IdentityUnavailableError(err);
+      if (err instanceof joseErrors.JWKSTimeout || !(err instanceof joseErrors.JOSEError))
+        throw new IdentityUnavailableError(err);
       if (err instanceof joseErrors.JWTExpired) throw new AuthenticationError('the token has expired');
-      if (err instanceof joseErrors.JWTClaimValidationFailed) throw new AuthenticationError(`the token's ${err.claim} claim is not accepted`);
+      if (err instanceof joseErrors.JWTClaimValidationFailed)
+        throw new AuthenticationError(`the token's ${err.claim} claim is not accepted`);
       throw new AuthenticationError('the token is not valid for this app');
     }
     const claims = Claims.safeParse(payload);
     if (!claims.success) throw new AuthenticationError('the token lacks the claims this app needs');
     if (claims.data.tid !== options.tenantId) throw new AuthenticationError('the token was issued for another tenant');
     const requiredScope = options.requiredScope ?? apiScopeName;
-    if (!claims.data.scp.split(' ').includes(requiredScope)) throw new AuthenticationError(`the token is not a signed-in person's token for this app (scope ${requiredScope})`);
+    if (!claims.data.scp.split(' ').includes(requiredScope))
+      throw new AuthenticationError(
+        `the token is not a signed-in person's token for this app (scope ${requiredScope})`,
+      );
     return {
       userId: claims.data.oid,
       tenantId: claims.data.tid,

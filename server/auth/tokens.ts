@@ -1,7 +1,12 @@
 // Tokens our server needs from the identity platform, through MSAL:
 // app-only (client credentials) for Graph, and on-behalf-of a signed-in user.
 import { readFileSync } from 'node:fs';
-import { ConfidentialClientApplication, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from '@azure/msal-node';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { Config } from '../config.js';
 
@@ -20,7 +25,11 @@ export const graphDefaultScope = 'https://graph.microsoft.com/.default';
  */
 export function networkClientTrusting(caPem: string): INetworkModule {
   const dispatcher = new Agent({ connect: { ca: caPem } });
-  const send = async <T>(url: string, method: 'GET' | 'POST', options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
+  const send = async <T>(
+    url: string,
+    method: 'GET' | 'POST',
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> => {
     const response = await undiciFetch(url, { method, headers: options?.headers, body: options?.body, dispatcher });
     const headers: Record<string, string> = {};
     response.headers.forEach((v, k) => (headers[k] = v));
@@ -33,12 +42,27 @@ export function networkClientTrusting(caPem: string): INetworkModule {
 }
 
 /** MSAL for an app registration: ours by default, or another one (the bot's) with its own credentials. */
-export function createTokenSource(config: Config, as: { clientId: string; clientSecret: string | null } | null = null): TokenSource {
+export function createTokenSource(
+  config: Config,
+  as: { clientId: string; clientSecret: string | null } | null = null,
+): TokenSource {
   const { tenantId } = config;
-  const identity = as ? { ...config.identity, clientId: as.clientId, clientSecret: as.clientSecret, certificate: as.clientSecret ? null : config.identity.certificate } : config.identity;
+  const identity = as
+    ? {
+        ...config.identity,
+        clientId: as.clientId,
+        clientSecret: as.clientSecret,
+        certificate: as.clientSecret ? null : config.identity.certificate,
+      }
+    : config.identity;
   const authorityHost = new URL(identity.authorityHost);
   const credentials = identity.certificate
-    ? { clientCertificate: { thumbprintSha256: identity.certificate.thumbprint, privateKey: readFileSync(identity.certificate.path, 'utf8') } }
+    ? {
+        clientCertificate: {
+          thumbprintSha256: identity.certificate.thumbprint,
+          privateKey: readFileSync(identity.certificate.path, 'utf8'),
+        },
+      }
     : { clientSecret: identity.clientSecret ?? '' };
   const msal = new ConfidentialClientApplication({
     auth: {
@@ -48,7 +72,9 @@ export function createTokenSource(config: Config, as: { clientId: string; client
       knownAuthorities: authorityHost.hostname === 'login.microsoftonline.com' ? [] : [authorityHost.host],
       ...credentials,
     },
-    system: identity.extraCaFile ? { networkClient: networkClientTrusting(readFileSync(identity.extraCaFile, 'utf8')) } : {},
+    system: identity.extraCaFile
+      ? { networkClient: networkClientTrusting(readFileSync(identity.extraCaFile, 'utf8')) }
+      : {},
   });
   const need = (token: string | undefined | null, what: string): string => {
     if (!token) throw new Error(`the identity platform returned no token for ${what}`);

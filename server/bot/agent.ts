@@ -32,7 +32,9 @@ const ActionInvoke = z.object({
   commandId: z.string(),
   commandContext: z.string().optional(),
   data: z.record(z.string(), z.unknown()).optional(),
-  messagePayload: z.object({ body: z.object({ content: z.string().default(''), contentType: z.string().optional() }).optional() }).optional(),
+  messagePayload: z
+    .object({ body: z.object({ content: z.string().default(''), contentType: z.string().optional() }).optional() })
+    .optional(),
   botMessagePreviewAction: z.string().optional(),
 });
 
@@ -43,11 +45,26 @@ export function cardText(text: string): string {
 
 /** The visible text of a Teams message body (HTML). */
 export function messageText(content: string): string {
-  return content.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+  return content
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 }
 
 function card(body: unknown[], actions: unknown[] = []): Record<string, unknown> {
-  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, actions };
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    actions,
+  };
 }
 
 class Deadline extends Error {}
@@ -55,7 +72,10 @@ class Deadline extends Error {}
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Deadline()), ms)))]);
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Deadline()), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -65,8 +85,10 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
   const agent = new AgentApplication<TurnState>({ storage: new MemoryStorage(), startTypingTimer: false });
   const deadline = d.invokeDeadlineMs ?? 3000;
 
-  const respond = (context: TurnContext, body: unknown, status = 200) => context.sendActivity({ type: 'invokeResponse', value: { status, body } } as never);
-  const callerId = (context: TurnContext) => z.string().uuid().safeParse(context.activity.from?.aadObjectId).data ?? null;
+  const respond = (context: TurnContext, body: unknown, status = 200) =>
+    context.sendActivity({ type: 'invokeResponse', value: { status, body } } as never);
+  const callerId = (context: TurnContext) =>
+    z.string().uuid().safeParse(context.activity.from?.aadObjectId).data ?? null;
 
   const sessionLink = (s: Session) => tabDeepLink(d.teamsAppId, `sessions/${s.id}`);
   const pairCard = (pair: Pair, viewer: string, next: Session | null) => {
@@ -77,12 +99,23 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
       content: card(
         [
           { type: 'TextBlock', text: cardText(`Pair with ${partner.displayName}`), weight: 'Bolder', wrap: true },
-          { type: 'TextBlock', text: cardText(`${partner.department} · ${partner.careerStage} · ${pair.cadence}`), isSubtle: true, wrap: true },
+          {
+            type: 'TextBlock',
+            text: cardText(`${partner.department} · ${partner.careerStage} · ${pair.cadence}`),
+            isSubtle: true,
+            wrap: true,
+          },
           { type: 'TextBlock', text: cardText(`Next: ${when}`), wrap: true },
         ],
-        [{ type: 'Action.OpenUrl', title: 'Open pair', url: tabDeepLink(d.teamsAppId, `pairs/${pair.id}`) }, ...(next ? [{ type: 'Action.OpenUrl', title: 'Open session', url: sessionLink(next) }] : [])],
+        [
+          { type: 'Action.OpenUrl', title: 'Open pair', url: tabDeepLink(d.teamsAppId, `pairs/${pair.id}`) },
+          ...(next ? [{ type: 'Action.OpenUrl', title: 'Open session', url: sessionLink(next) }] : []),
+        ],
       ),
-      preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: escapeHtml(partner.displayName), text: escapeHtml(`${partner.department} · next: ${when}`) } },
+      preview: {
+        contentType: 'application/vnd.microsoft.card.thumbnail',
+        content: { title: escapeHtml(partner.displayName), text: escapeHtml(`${partner.department} · next: ${when}`) },
+      },
     };
   };
 
@@ -99,7 +132,12 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
     const value = (async () => {
       const now = new Date(d.now()).toISOString();
       const pairs = (await d.store.pairsOf(viewer)).filter((p) => p.status === 'active');
-      return Promise.all(pairs.map(async (pair) => ({ pair, next: (await d.store.sessionsOfPair(pair.id)).find((s) => s.status === 'scheduled' && s.start >= now) ?? null })));
+      return Promise.all(
+        pairs.map(async (pair) => ({
+          pair,
+          next: (await d.store.sessionsOfPair(pair.id)).find((s) => s.status === 'scheduled' && s.start >= now) ?? null,
+        })),
+      );
     })();
     value.catch(() => searchCache.delete(viewer));
     searchCache.set(viewer, { at: d.now(), value });
@@ -109,7 +147,15 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
 
   async function searchPairs(viewer: string, text: string) {
     const wanted = text.trim().toLowerCase();
-    const matches = (await pairsWithNext(viewer)).filter(({ pair }) => !wanted || pair.members.some((m) => m.userId !== viewer && (m.displayName.toLowerCase().includes(wanted) || m.department.toLowerCase().includes(wanted))));
+    const matches = (await pairsWithNext(viewer)).filter(
+      ({ pair }) =>
+        !wanted ||
+        pair.members.some(
+          (m) =>
+            m.userId !== viewer &&
+            (m.displayName.toLowerCase().includes(wanted) || m.department.toLowerCase().includes(wanted)),
+        ),
+    );
     return matches.map(({ pair, next }) => pairCard(pair, viewer, next));
   }
 
@@ -118,10 +164,16 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
     const found: Array<{ pair: Pair; session: Session }> = [];
     for (const pair of (await d.store.pairsOf(viewer)).filter((p) => p.status === 'active')) {
       const sessions = await d.store.sessionsOfPair(pair.id);
-      const upcoming = sessions.find((s) => s.status === 'scheduled' && s.start >= now) ?? sessions.filter((s) => s.status !== 'cancelled').at(-1);
+      const upcoming =
+        sessions.find((s) => s.status === 'scheduled' && s.start >= now) ??
+        sessions.filter((s) => s.status !== 'cancelled').at(-1);
       if (upcoming) found.push({ pair, session: upcoming });
     }
-    return found.sort((a, b) => Math.abs(Date.parse(a.session.start) - d.now()) - Math.abs(Date.parse(b.session.start) - d.now()))[0] ?? null;
+    return (
+      found.sort(
+        (a, b) => Math.abs(Date.parse(a.session.start) - d.now()) - Math.abs(Date.parse(b.session.start) - d.now()),
+      )[0] ?? null
+    );
   }
 
   function phiDialog(commandId: string, text: string, findings: ReturnType<typeof scanForPhi>) {
@@ -133,14 +185,35 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
           height: 500,
           width: 'medium',
           card: card(
-              [
-                { type: 'TextBlock', text: 'This text looks like it holds patient identifiers. Notes are about professional learning: edit them out, or confirm each is not about a patient.', wrap: true, weight: 'Bolder' },
-                ...findings.map((f) => ({ type: 'TextBlock', text: cardText(`${f.kind}: "${f.text}"`), wrap: true, color: 'Attention' })),
-                { type: 'Input.Text', id: 'text', isMultiline: true, value: neutralizeTemplates(text), label: 'Text to save' },
-                { type: 'Input.Toggle', id: 'confirmed', title: 'I confirm none of the flagged text identifies a patient', value: 'false' },
-              ],
-              [{ type: 'Action.Submit', title: 'Save', data: { commandId } }],
-            ),
+            [
+              {
+                type: 'TextBlock',
+                text: 'This text looks like it holds patient identifiers. Notes are about professional learning: edit them out, or confirm each is not about a patient.',
+                wrap: true,
+                weight: 'Bolder',
+              },
+              ...findings.map((f) => ({
+                type: 'TextBlock',
+                text: cardText(`${f.kind}: "${f.text}"`),
+                wrap: true,
+                color: 'Attention',
+              })),
+              {
+                type: 'Input.Text',
+                id: 'text',
+                isMultiline: true,
+                value: neutralizeTemplates(text),
+                label: 'Text to save',
+              },
+              {
+                type: 'Input.Toggle',
+                id: 'confirmed',
+                title: 'I confirm none of the flagged text identifies a patient',
+                value: 'false',
+              },
+            ],
+            [{ type: 'Action.Submit', title: 'Save', data: { commandId } }],
+          ),
         },
       },
     };
@@ -155,14 +228,45 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
           height: 500,
           width: 'medium',
           card: card(
-              [
-                { type: 'Input.ChoiceSet', id: 'pairId', label: 'Pair', isRequired: true, choices: pairs.map((p) => ({ title: cardText(p.members.find((m) => m.userId !== viewer)?.displayName ?? p.id), value: p.id })) },
-                { type: 'Input.ChoiceSet', id: 'durationMinutes', label: 'Duration', value: '45', choices: ['30', '45', '60'].map((v) => ({ title: `${v} minutes`, value: v })) },
-                { type: 'Input.ChoiceSet', id: 'direction', label: 'Direction', value: 'both', choices: [{ title: 'Reverse (newer guides experienced)', value: 'reverse' }, { title: 'Traditional (experienced guides newer)', value: 'traditional' }, { title: 'Both ways', value: 'both' }] },
-                { type: 'Input.ChoiceSet', id: 'focusAreas', label: 'Focus areas', isMultiSelect: true, choices: Object.entries(focusAreaLabels).map(([value, title]) => ({ title, value })) },
-              ],
-              [{ type: 'Action.Submit', title: 'Find times in the tab', data: { commandId: commandIds.schedule } }],
-            ),
+            [
+              {
+                type: 'Input.ChoiceSet',
+                id: 'pairId',
+                label: 'Pair',
+                isRequired: true,
+                choices: pairs.map((p) => ({
+                  title: cardText(p.members.find((m) => m.userId !== viewer)?.displayName ?? p.id),
+                  value: p.id,
+                })),
+              },
+              {
+                type: 'Input.ChoiceSet',
+                id: 'durationMinutes',
+                label: 'Duration',
+                value: '45',
+                choices: ['30', '45', '60'].map((v) => ({ title: `${v} minutes`, value: v })),
+              },
+              {
+                type: 'Input.ChoiceSet',
+                id: 'direction',
+                label: 'Direction',
+                value: 'both',
+                choices: [
+                  { title: 'Reverse (newer guides experienced)', value: 'reverse' },
+                  { title: 'Traditional (experienced guides newer)', value: 'traditional' },
+                  { title: 'Both ways', value: 'both' },
+                ],
+              },
+              {
+                type: 'Input.ChoiceSet',
+                id: 'focusAreas',
+                label: 'Focus areas',
+                isMultiSelect: true,
+                choices: Object.entries(focusAreaLabels).map(([value, title]) => ({ title, value })),
+              },
+            ],
+            [{ type: 'Action.Submit', title: 'Find times in the tab', data: { commandId: commandIds.schedule } }],
+          ),
         },
       },
     };
@@ -173,21 +277,41 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
     if (!added.some((m) => m.id === context.activity.recipient?.id)) return;
     const reference = context.activity.getConversationReference();
     await d.store.saveConversationReference(reference.conversation.id, reference);
-    d.log.info({ bot: { event: 'installed', conversationType: context.activity.conversation?.conversationType ?? 'personal' } }, 'bot installed');
+    d.log.info(
+      { bot: { event: 'installed', conversationType: context.activity.conversation?.conversationType ?? 'personal' } },
+      'bot installed',
+    );
   });
 
   agent.onActivity('invoke', async (context) => {
     const name = context.activity.name ?? '';
     const viewer = callerId(context);
-    if (!viewer) return void (await respond(context, { error: { code: 'unauthenticated', message: 'the activity names no Microsoft Entra user' } }, 400));
+    if (!viewer)
+      return void (await respond(
+        context,
+        { error: { code: 'unauthenticated', message: 'the activity names no Microsoft Entra user' } },
+        400,
+      ));
     try {
       await within(deadline, handleInvoke(context, name, viewer));
     } catch (err) {
       if (err instanceof Deadline) {
         d.log.warn({ bot: { invoke: name } }, 'invoke passed its deadline');
-        return void (await respond(context, { composeExtension: { type: 'message', text: 'Reciprocal is still working on this; try again in a moment.' } }));
+        return void (await respond(context, {
+          composeExtension: { type: 'message', text: 'Reciprocal is still working on this; try again in a moment.' },
+        }));
       }
-      if (err instanceof z.ZodError) return void (await respond(context, { error: { code: 'invalid_request', message: `value.${err.issues[0]!.path.join('.')}: ${err.issues[0]!.message}` } }, 400));
+      if (err instanceof z.ZodError)
+        return void (await respond(
+          context,
+          {
+            error: {
+              code: 'invalid_request',
+              message: `value.${err.issues[0]!.path.join('.')}: ${err.issues[0]!.message}`,
+            },
+          },
+          400,
+        ));
       throw err;
     }
   });
@@ -196,47 +320,118 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
     switch (name) {
       case 'composeExtension/query': {
         const q = QueryInvoke.parse(context.activity.value);
-        if (q.commandId !== commandIds.search) return void (await respond(context, { error: { code: 'not_found', message: `unknown command ${q.commandId}` } }, 404));
+        if (q.commandId !== commandIds.search)
+          return void (await respond(
+            context,
+            { error: { code: 'not_found', message: `unknown command ${q.commandId}` } },
+            404,
+          ));
         const text = String(q.parameters.find((p) => p.name !== 'initialRun')?.value ?? '');
         const attachments = await searchPairs(viewer, text);
-        return void (await respond(context, { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } }));
+        return void (await respond(context, {
+          composeExtension: { type: 'result', attachmentLayout: 'list', attachments },
+        }));
       }
       case 'composeExtension/fetchTask': {
         const a = ActionInvoke.parse(context.activity.value);
-        if (a.commandId === commandIds.schedule) return void (await respond(context, scheduleDialog((await d.store.pairsOf(viewer)).filter((p) => p.status === 'active'), viewer)));
+        if (a.commandId === commandIds.schedule)
+          return void (await respond(
+            context,
+            scheduleDialog(
+              (await d.store.pairsOf(viewer)).filter((p) => p.status === 'active'),
+              viewer,
+            ),
+          ));
         if (a.commandId === commandIds.addToAgenda || a.commandId === commandIds.saveAsLearningNote) {
           const text = messageText(a.messagePayload?.body?.content ?? '');
           const findings = scanForPhi(text);
           if (findings.length > 0) return void (await respond(context, phiDialog(a.commandId, text, findings)));
           return void (await respond(context, await saveFromMessage(a.commandId, viewer, text)));
         }
-        return void (await respond(context, { error: { code: 'not_found', message: `unknown command ${a.commandId}` } }, 404));
+        return void (await respond(
+          context,
+          { error: { code: 'not_found', message: `unknown command ${a.commandId}` } },
+          404,
+        ));
       }
       case 'composeExtension/submitAction': {
         const a = ActionInvoke.parse(context.activity.value);
         if (a.commandId === commandIds.addToAgenda || a.commandId === commandIds.saveAsLearningNote) {
           const text = String(a.data?.['text'] ?? messageText(a.messagePayload?.body?.content ?? ''));
           const findings = scanForPhi(text);
-          if (findings.length > 0 && a.data?.['confirmed'] !== 'true') return void (await respond(context, phiDialog(a.commandId, text, findings)));
+          if (findings.length > 0 && a.data?.['confirmed'] !== 'true')
+            return void (await respond(context, phiDialog(a.commandId, text, findings)));
           return void (await respond(context, await saveFromMessage(a.commandId, viewer, text, findings)));
         }
         if (a.commandId === commandIds.schedule) {
           const pairId = z.string().min(1).parse(a.data?.['pairId']);
           const pair = (await d.store.pairsOf(viewer)).find((p) => p.id === pairId);
-          if (!pair) return void (await respond(context, { composeExtension: { type: 'message', text: 'That pair is not one of yours.' } }));
+          if (!pair)
+            return void (await respond(context, {
+              composeExtension: { type: 'message', text: 'That pair is not one of yours.' },
+            }));
           // Picking a time needs both calendars and a person's eye: the tab's schedule page does it.
           const url = tabDeepLink(d.teamsAppId, `pairs/${pair.id}`);
-          return void (await respond(context, { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [{ ...pairCard(pair, viewer, null), content: card([{ type: 'TextBlock', text: cardText(`Schedule a session with ${pair.members.find((m) => m.userId !== viewer)?.displayName ?? ''}`), weight: 'Bolder', wrap: true }], [{ type: 'Action.OpenUrl', title: 'Pick a time', url }]) }] } }));
+          return void (await respond(context, {
+            composeExtension: {
+              type: 'result',
+              attachmentLayout: 'list',
+              attachments: [
+                {
+                  ...pairCard(pair, viewer, null),
+                  content: card(
+                    [
+                      {
+                        type: 'TextBlock',
+                        text: cardText(
+                          `Schedule a session with ${pair.members.find((m) => m.userId !== viewer)?.displayName ?? ''}`,
+                        ),
+                        weight: 'Bolder',
+                        wrap: true,
+                      },
+                    ],
+                    [{ type: 'Action.OpenUrl', title: 'Pick a time', url }],
+                  ),
+                },
+              ],
+            },
+          }));
         }
-        return void (await respond(context, { error: { code: 'not_found', message: `unknown command ${a.commandId}` } }, 404));
+        return void (await respond(
+          context,
+          { error: { code: 'not_found', message: `unknown command ${a.commandId}` } },
+          404,
+        ));
       }
       case 'adaptiveCard/action': {
-        const action = z.object({ action: z.object({ type: z.literal('Action.Execute'), verb: z.string(), data: z.record(z.string(), z.unknown()).default({}) }) }).parse(context.activity.value).action;
-        if (action.verb !== 'addActionItem') return void (await respond(context, universalMessage(`Unknown action ${action.verb}.`)));
-        return void (await respond(context, universalMessage(await addActionItem(viewer, String(action.data['sessionId'] ?? ''), String(action.data['actionItemText'] ?? '')))));
+        const action = z
+          .object({
+            action: z.object({
+              type: z.literal('Action.Execute'),
+              verb: z.string(),
+              data: z.record(z.string(), z.unknown()).default({}),
+            }),
+          })
+          .parse(context.activity.value).action;
+        if (action.verb !== 'addActionItem')
+          return void (await respond(context, universalMessage(`Unknown action ${action.verb}.`)));
+        return void (await respond(
+          context,
+          universalMessage(
+            await addActionItem(
+              viewer,
+              String(action.data['sessionId'] ?? ''),
+              String(action.data['actionItemText'] ?? ''),
+            ),
+          ),
+        ));
       }
       default:
-        return void (await respond(context, { error: { code: 'not_supported', message: `invoke ${name} is not supported` } }, 501));
+        return void (await respond(
+          context,
+          { error: { code: 'not_supported', message: `invoke ${name} is not supported` } },
+          501,
+        ));
     }
   }
 
@@ -250,34 +445,93 @@ export function createReciprocalAgent(d: BotDeps): AgentApplication<TurnState> {
     const item = text.trim().slice(0, 280);
     if (!item) return 'Type the action item in the box first.';
     const findings = scanForPhi(item);
-    if (findings.length > 0) return `Not added: it looks like it holds a patient identifier (${findings.map((f) => f.kind).join(', ')}). Action items are about your learning; rephrase it without patient details.`;
+    if (findings.length > 0)
+      return `Not added: it looks like it holds a patient identifier (${findings.map((f) => f.kind).join(', ')}). Action items are about your learning; rephrase it without patient details.`;
     const session = await d.store.session(sessionId);
     const pair = session ? (await d.store.pairsOf(viewer)).find((p) => p.id === session.pairId) : undefined;
     if (!session || !pair) return 'That session is not one of yours.';
     const existing = await d.store.note(session.id, viewer);
     const stamp = new Date(d.now()).toISOString();
-    const base = existing?.note ?? { sessionId: session.id, pairId: pair.id, authorId: viewer, taught: '', learned: '', actionItems: [], focusAreas: [], createdAt: stamp, updatedAt: stamp, version: 1, phiConfirmations: [] };
+    const base = existing?.note ?? {
+      sessionId: session.id,
+      pairId: pair.id,
+      authorId: viewer,
+      taught: '',
+      learned: '',
+      actionItems: [],
+      focusAreas: [],
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+      phiConfirmations: [],
+    };
     if (base.actionItems.length >= 20) return 'This session already has 20 action items of yours.';
     searchCache.delete(viewer);
-    await d.store.saveNote({ ...base, actionItems: [...base.actionItems, { id: actionItemId(session.id, viewer, item), text: item, done: false }], updatedAt: stamp }, existing?.etag ?? null);
+    await d.store.saveNote(
+      {
+        ...base,
+        actionItems: [...base.actionItems, { id: actionItemId(session.id, viewer, item), text: item, done: false }],
+        updatedAt: stamp,
+      },
+      existing?.etag ?? null,
+    );
     return `Added to your action items for the session on ${new Date(session.start).toUTCString()}.`;
   }
 
-  async function saveFromMessage(commandId: string, viewer: string, text: string, confirmed: ReturnType<typeof scanForPhi> = []) {
+  async function saveFromMessage(
+    commandId: string,
+    viewer: string,
+    text: string,
+    confirmed: ReturnType<typeof scanForPhi> = [],
+  ) {
     const target = await nextSessionOf(viewer);
-    if (!target) return { composeExtension: { type: 'message', text: 'You have no session to add this to yet. Schedule one from the Reciprocal tab.' } };
+    if (!target)
+      return {
+        composeExtension: {
+          type: 'message',
+          text: 'You have no session to add this to yet. Schedule one from the Reciprocal tab.',
+        },
+      };
     const { session, pair } = target;
     const existing = await d.store.note(session.id, viewer);
     const stamp = new Date(d.now()).toISOString();
-    const base = existing?.note ?? { sessionId: session.id, pairId: pair.id, authorId: viewer, taught: '', learned: '', actionItems: [], focusAreas: [], createdAt: stamp, updatedAt: stamp, version: 1, phiConfirmations: [] };
+    const base = existing?.note ?? {
+      sessionId: session.id,
+      pairId: pair.id,
+      authorId: viewer,
+      taught: '',
+      learned: '',
+      actionItems: [],
+      focusAreas: [],
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+      phiConfirmations: [],
+    };
     const clipped = text.slice(0, 280);
     const note =
       commandId === commandIds.addToAgenda
-        ? { ...base, actionItems: [...base.actionItems, { id: `ai-${Date.now().toString(36)}`, text: clipped, done: false }].slice(-20) }
+        ? {
+            ...base,
+            actionItems: [
+              ...base.actionItems,
+              { id: `ai-${Date.now().toString(36)}`, text: clipped, done: false },
+            ].slice(-20),
+          }
         : { ...base, learned: `${base.learned}${base.learned ? '\n' : ''}${text}`.slice(0, 4000) };
     searchCache.delete(viewer);
-    await d.store.saveNote({ ...note, updatedAt: stamp, phiConfirmations: [...base.phiConfirmations, ...confirmed.map((f) => ({ kind: f.kind, text: f.text }))] }, existing?.etag ?? null);
-    const what = commandId === commandIds.addToAgenda ? 'Added to the agenda of your next session' : 'Saved to your learning note for the session';
+    await d.store.saveNote(
+      {
+        ...note,
+        updatedAt: stamp,
+        phiConfirmations: [...base.phiConfirmations, ...confirmed.map((f) => ({ kind: f.kind, text: f.text }))],
+      },
+      existing?.etag ?? null,
+    );
+    const what =
+      commandId === commandIds.addToAgenda
+        ? 'Added to the agenda of your next session'
+        : 'Saved to your learning note for the session';
     return { composeExtension: { type: 'message', text: `${what} on ${new Date(session.start).toUTCString()}.` } };
   }
 

@@ -1,7 +1,17 @@
 // POST /api/messages: the Agents SDK authenticates every activity (its JWT
 // middleware, configured here, never hand-rolled), then we refuse activities
 // from other tenants before any handler runs.
-import { CloudAdapter, ConnectorClient, UserTokenClient, authorizeJWT, getAuthConfigWithDefaults, type AgentApplication, type AuthConfiguration, type AuthProvider, type TurnState } from '@microsoft/agents-hosting';
+import {
+  CloudAdapter,
+  ConnectorClient,
+  UserTokenClient,
+  authorizeJWT,
+  getAuthConfigWithDefaults,
+  type AgentApplication,
+  type AuthConfiguration,
+  type AuthProvider,
+  type TurnState,
+} from '@microsoft/agents-hosting';
 import type { Activity } from '@microsoft/agents-activity';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -29,7 +39,8 @@ function authProviderFrom(tokens: TokenSource): AuthProvider {
     throw new Error('agentic and on-behalf-of bot tokens are not used by Reciprocal');
   };
   return {
-    getAccessToken: (authConfigOrScope: AuthConfiguration | string, scope?: string) => tokens.appToken(typeof authConfigOrScope === 'string' ? authConfigOrScope : (scope ?? botConnectorScope)),
+    getAccessToken: (authConfigOrScope: AuthConfiguration | string, scope?: string) =>
+      tokens.appToken(typeof authConfigOrScope === 'string' ? authConfigOrScope : (scope ?? botConnectorScope)),
     getAgenticApplicationToken: unsupported,
     getAgenticInstanceToken: unsupported,
     getAgenticUserToken: unsupported,
@@ -50,12 +61,31 @@ class TenantCloudAdapter extends CloudAdapter {
     this.outbound = authProviderFrom(tokens);
   }
 
-  protected override async createConnectorClientWithIdentity(_identity: unknown, activity: Activity, headers?: Parameters<CloudAdapter['createConnectorClientWithIdentity']>[2]): Promise<ConnectorClient> {
-    return ConnectorClient.createClientWithToken(activity.serviceUrl ?? '', await this.outbound.getAccessToken(botConnectorScope), headers);
+  protected override async createConnectorClientWithIdentity(
+    _identity: unknown,
+    activity: Activity,
+    headers?: Parameters<CloudAdapter['createConnectorClientWithIdentity']>[2],
+  ): Promise<ConnectorClient> {
+    return ConnectorClient.createClientWithToken(
+      activity.serviceUrl ?? '',
+      await this.outbound.getAccessToken(botConnectorScope),
+      headers,
+    );
   }
 
-  protected override async createUserTokenClient(_identity: unknown, tokenServiceEndpoint?: string, scope = 'https://api.botframework.com', _audience?: string, headers?: Parameters<CloudAdapter['createUserTokenClient']>[4]): Promise<UserTokenClient> {
-    return UserTokenClient.createClientWithScope(tokenServiceEndpoint ?? 'https://api.botframework.com', this.outbound, scope, headers);
+  protected override async createUserTokenClient(
+    _identity: unknown,
+    tokenServiceEndpoint?: string,
+    scope = 'https://api.botframework.com',
+    _audience?: string,
+    headers?: Parameters<CloudAdapter['createUserTokenClient']>[4],
+  ): Promise<UserTokenClient> {
+    return UserTokenClient.createClientWithScope(
+      tokenServiceEndpoint ?? 'https://api.botframework.com',
+      this.outbound,
+      scope,
+      headers,
+    );
   }
 }
 
@@ -66,9 +96,15 @@ export function activityTenant(body: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-export function mountBot(app: express.Express, deps: { config: Config; agent: AgentApplication<TurnState>; log: Logger }): void {
+export function mountBot(
+  app: express.Express,
+  deps: { config: Config; agent: AgentApplication<TurnState>; log: Logger },
+): void {
   const authConfig = botAuthConfiguration(deps.config);
-  const adapter = new TenantCloudAdapter(authConfig, createTokenSource(deps.config, { clientId: deps.config.bot.id, clientSecret: deps.config.bot.password }));
+  const adapter = new TenantCloudAdapter(
+    authConfig,
+    createTokenSource(deps.config, { clientId: deps.config.bot.id, clientSecret: deps.config.bot.password }),
+  );
   const tenantGuard = (req: Request, res: Response, next: NextFunction) => {
     const tenant = activityTenant(req.body);
     if (tenant !== null && tenant !== deps.config.tenantId) {
@@ -87,11 +123,20 @@ export function mountBot(app: express.Express, deps: { config: Config; agent: Ag
         await adapter.process(req, res, (context) => deps.agent.run(context));
       } catch (err) {
         deps.log.error({ bot: { error: err instanceof Error ? err.message : String(err) } }, 'activity failed');
-        if (!res.headersSent) res.status(400).json({ error: { code: 'invalid_request', message: 'the activity could not be processed' } });
+        if (!res.headersSent)
+          res.status(400).json({ error: { code: 'invalid_request', message: 'the activity could not be processed' } });
       }
     },
   );
   app.use('/api/messages', (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    res.status(400).json({ error: { code: 'invalid_request', message: (err as { type?: string })?.type === 'entity.parse.failed' ? 'the activity is not valid JSON' : 'the activity could not be read' } });
+    res.status(400).json({
+      error: {
+        code: 'invalid_request',
+        message:
+          (err as { type?: string })?.type === 'entity.parse.failed'
+            ? 'the activity is not valid JSON'
+            : 'the activity could not be read',
+      },
+    });
   });
 }

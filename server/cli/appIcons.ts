@@ -30,9 +30,17 @@ function insideTriangle(x: number, y: number, [a, b, c]: readonly [Point, Point,
 function onArrows(x: number, y: number): boolean {
   // Upper arrow points right, lower arrow points left.
   const upperShaft = x >= 0.2 && x <= 0.66 && y >= 0.33 && y <= 0.43;
-  const upperHead = insideTriangle(x, y, [[0.62, 0.22], [0.84, 0.38], [0.62, 0.54]]);
+  const upperHead = insideTriangle(x, y, [
+    [0.62, 0.22],
+    [0.84, 0.38],
+    [0.62, 0.54],
+  ]);
   const lowerShaft = x >= 0.34 && x <= 0.8 && y >= 0.57 && y <= 0.67;
-  const lowerHead = insideTriangle(x, y, [[0.38, 0.46], [0.16, 0.62], [0.38, 0.78]]);
+  const lowerHead = insideTriangle(x, y, [
+    [0.38, 0.46],
+    [0.16, 0.62],
+    [0.38, 0.78],
+  ]);
   return upperShaft || upperHead || lowerShaft || lowerHead;
 }
 
@@ -87,6 +95,7 @@ const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
 
 /** Width, height and colour type from a PNG's IHDR chunk; null if it is not a PNG. */
 export function readPngHeader(bytes: Buffer): PngHeader | null {
-  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(pngSignature) || bytes.toString('ascii', 12, 16) !== 'IHDR') return null;
+  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(pngSignature) || bytes.toString('ascii', 12, 16) !== 'IHDR')
+    return null;
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), colorType: bytes[25]! };
 }

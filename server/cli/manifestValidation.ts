@@ -16,14 +16,20 @@ import { readPngHeader } from './appIcons.js';
 export const fixedCommandIds = ['searchPairs', 'scheduleSession', 'addToAgenda', 'saveAsLearningNote'] as const;
 
 const require = createRequire(import.meta.url);
-const schemaRoot = path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas');
+const schemaRoot = path.join(
+  path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
+  'build',
+  'json-schemas',
+);
 const hostedSchemaPrefix = 'https://developer.microsoft.com/json-schemas/';
 
 /** The package's copy of a schema hosted under developer.microsoft.com/json-schemas/. */
 export function localSchemaPath(schemaUrl: string): string {
-  if (!schemaUrl.startsWith(hostedSchemaPrefix)) throw new Error(`$schema ${schemaUrl} is not one of Microsoft's hosted manifest schemas`);
+  if (!schemaUrl.startsWith(hostedSchemaPrefix))
+    throw new Error(`$schema ${schemaUrl} is not one of Microsoft's hosted manifest schemas`);
   const relative = schemaUrl.slice(hostedSchemaPrefix.length);
-  if (relative.split('/').some((part) => part === '..' || part === '')) throw new Error(`$schema ${schemaUrl} is not a schema path`);
+  if (relative.split('/').some((part) => part === '..' || part === ''))
+    throw new Error(`$schema ${schemaUrl} is not a schema path`);
   return path.join(schemaRoot, relative);
 }
 
@@ -89,13 +95,19 @@ function strings(node: unknown, at = ''): Array<{ at: string; value: string }> {
   return [];
 }
 
-function iconProblems(files: ReadonlyMap<string, Buffer>, name: string, expected: number, role: 'color' | 'outline'): string[] {
+function iconProblems(
+  files: ReadonlyMap<string, Buffer>,
+  name: string,
+  expected: number,
+  role: 'color' | 'outline',
+): string[] {
   const bytes = files.get(name);
   if (!bytes) return [`icons.${role}: ${name} is not in the package`];
   const header = readPngHeader(bytes);
   if (!header) return [`icons.${role}: ${name} is not a PNG`];
   const problems: string[] = [];
-  if (header.width !== expected || header.height !== expected) problems.push(`icons.${role}: ${name} is ${header.width}×${header.height}, Teams requires ${expected}×${expected}`);
+  if (header.width !== expected || header.height !== expected)
+    problems.push(`icons.${role}: ${name} is ${header.width}×${header.height}, Teams requires ${expected}×${expected}`);
   if (role === 'outline') {
     const png = PNG.sync.read(bytes);
     let transparent = 0;
@@ -106,7 +118,8 @@ function iconProblems(files: ReadonlyMap<string, Buffer>, name: string, expected
       else if (png.data[i]! < 250 || png.data[i + 1]! < 250 || png.data[i + 2]! < 250) nonWhite++;
     }
     if (transparent === 0) problems.push(`icons.outline: ${name} has no transparent background`);
-    if (nonWhite > 0) problems.push(`icons.outline: ${name} must be white on transparent; ${nonWhite} pixel(s) are coloured`);
+    if (nonWhite > 0)
+      problems.push(`icons.outline: ${name} must be white on transparent; ${nonWhite} pixel(s) are coloured`);
   }
   return problems;
 }
@@ -124,15 +137,21 @@ const urlRuleExempt = [/^\/\$schema$/, /^\/developer\//];
 export function manifestProblems({ manifest, files }: ManifestFiles): string[] {
   const problems: string[] = [];
   for (const { at, value } of strings(manifest)) {
-    for (const m of value.matchAll(placeholderPattern)) problems.push(`${at || '/'}: unfilled placeholder \${{${m[1]}}}`);
+    for (const m of value.matchAll(placeholderPattern))
+      problems.push(`${at || '/'}: unfilled placeholder \${{${m[1]}}}`);
   }
   const core = ManifestCore.safeParse(manifest);
-  if (!core.success) return [...problems, ...core.error.issues.map((i) => `${i.path.join('.') || 'manifest'}: ${i.message}`)];
+  if (!core.success)
+    return [...problems, ...core.error.issues.map((i) => `${i.path.join('.') || 'manifest'}: ${i.message}`)];
   const validate = schemaValidator(core.data.$schema);
   if (!validate(manifest)) {
     for (const e of validate.errors ?? []) {
       const params = e.params as { allowedValues?: unknown[]; additionalProperty?: string };
-      const detail = params.allowedValues ? ` (${params.allowedValues.join(', ')})` : params.additionalProperty ? `: "${params.additionalProperty}"` : '';
+      const detail = params.allowedValues
+        ? ` (${params.allowedValues.join(', ')})`
+        : params.additionalProperty
+          ? `: "${params.additionalProperty}"`
+          : '';
       problems.push(`${e.instancePath || '/'}: ${e.message ?? 'is invalid'}${detail}`);
     }
   }
@@ -144,7 +163,8 @@ export function manifestProblems({ manifest, files }: ManifestFiles): string[] {
   for (const { at, value } of strings(manifest)) {
     if (urlRuleExempt.some((r) => r.test(at))) continue;
     const host = hostOf(value);
-    if (host && !domains.includes(host)) problems.push(`${at}: ${value} is not on a valid domain (${domains.join(', ') || 'none listed'})`);
+    if (host && !domains.includes(host))
+      problems.push(`${at}: ${value} is not on a valid domain (${domains.join(', ') || 'none listed'})`);
   }
   problems.push(...iconProblems(files, core.data.icons.color, 192, 'color'));
   problems.push(...iconProblems(files, core.data.icons.outline, 32, 'outline'));
@@ -152,7 +172,9 @@ export function manifestProblems({ manifest, files }: ManifestFiles): string[] {
 }
 
 const ComposeCommands = z.object({
-  composeExtensions: z.array(z.object({ botId: z.string().optional(), commands: z.array(z.object({ id: z.string() })).default([]) })).default([]),
+  composeExtensions: z
+    .array(z.object({ botId: z.string().optional(), commands: z.array(z.object({ id: z.string() })).default([]) }))
+    .default([]),
   bots: z.array(z.object({ botId: z.string() })).default([]),
 });
 
@@ -164,9 +186,15 @@ export function teamsManifestProblems(input: ManifestFiles, options: ValidationO
   const handled = new Set(options.handledCommandIds ?? fixedCommandIds);
   const botIds = new Set(parsed.data.bots.map((b) => b.botId));
   parsed.data.composeExtensions.forEach((extension, i) => {
-    if (extension.botId && !botIds.has(extension.botId)) problems.push(`/composeExtensions/${i}/botId: ${extension.botId} is not the app's bot, so no handler of ours would answer`);
+    if (extension.botId && !botIds.has(extension.botId))
+      problems.push(
+        `/composeExtensions/${i}/botId: ${extension.botId} is not the app's bot, so no handler of ours would answer`,
+      );
     for (const command of extension.commands) {
-      if (!handled.has(command.id)) problems.push(`/composeExtensions/${i}/commands: "${command.id}" has no handler in the bot (handled: ${[...handled].join(', ')})`);
+      if (!handled.has(command.id))
+        problems.push(
+          `/composeExtensions/${i}/commands: "${command.id}" has no handler in the bot (handled: ${[...handled].join(', ')})`,
+        );
     }
   });
   return problems;
@@ -176,8 +204,12 @@ const AddinShape = z.object({
   extensions: z
     .array(
       z.object({
-        runtimes: z.array(z.object({ id: z.string(), actions: z.array(z.object({ id: z.string() })).default([]) })).default([]),
-        ribbons: z.array(z.object({ contexts: z.array(z.string()).default([]), tabs: z.array(z.unknown()) })).default([]),
+        runtimes: z
+          .array(z.object({ id: z.string(), actions: z.array(z.object({ id: z.string() })).default([]) }))
+          .default([]),
+        ribbons: z
+          .array(z.object({ contexts: z.array(z.string()).default([]), tabs: z.array(z.unknown()) }))
+          .default([]),
       }),
     )
     .length(1, 'an Outlook add-in has exactly one extension'),
@@ -195,7 +227,8 @@ export function outlookManifestProblems(input: ManifestFiles): string[] {
   }
   const actions = new Set(extension.runtimes.flatMap((r) => r.actions.map((a) => a.id)));
   for (const { at, value } of strings(extension.ribbons, '/extensions/0/ribbons')) {
-    if (at.endsWith('/actionId') && !actions.has(value)) problems.push(`${at}: "${value}" is not an action of any runtime`);
+    if (at.endsWith('/actionId') && !actions.has(value))
+      problems.push(`${at}: "${value}" is not an action of any runtime`);
   }
   return problems;
 }

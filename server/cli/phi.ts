@@ -23,7 +23,10 @@ export async function run(argv: string[]): Promise<number> {
   } else if (findings.length === 0) {
     process.stdout.write('No likely patient identifiers found.\n');
   } else {
-    for (const f of findings) process.stdout.write(`${f.kind.padEnd(12)} ${String(f.start).padStart(5)}-${String(f.end).padEnd(5)} ${JSON.stringify(f.text)}\n`);
+    for (const f of findings)
+      process.stdout.write(
+        `${f.kind.padEnd(12)} ${String(f.start).padStart(5)}-${String(f.end).padEnd(5)} ${JSON.stringify(f.text)}\n`,
+      );
   }
   return 0;
 }

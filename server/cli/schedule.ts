@@ -17,7 +17,11 @@ import { createLogger } from '../logging.js';
 const usage = 'usage: reciprocal schedule --department NAME [--dry-run] [--json]';
 
 const Args = z.object({
-  department: z.string({ error: '--department is required' }).trim().min(1, '--department must not be empty').max(128, '--department is at most 128 characters'),
+  department: z
+    .string({ error: '--department is required' })
+    .trim()
+    .min(1, '--department must not be empty')
+    .max(128, '--department is at most 128 characters'),
   'dry-run': z.boolean().default(false),
   json: z.boolean().default(false),
 });
@@ -26,12 +30,20 @@ const Args = z.object({
 export function scheduleTable(r: DepartmentSchedule): string {
   const rows: string[][] = [
     ['PAIR', 'START (UTC)', 'END (UTC)', 'STATUS'],
-    ...r.scheduled.map((s) => [s.pairId, s.start.replace(/:00\.000Z$/, 'Z'), s.end.replace(/:00\.000Z$/, 'Z'), r.dryRun ? 'would book' : s.alreadyBooked ? 'already booked' : 'booked']),
+    ...r.scheduled.map((s) => [
+      s.pairId,
+      s.start.replace(/:00\.000Z$/, 'Z'),
+      s.end.replace(/:00\.000Z$/, 'Z'),
+      r.dryRun ? 'would book' : s.alreadyBooked ? 'already booked' : 'booked',
+    ]),
     ...r.notScheduled.map((n) => [n.pairId, '-', '-', `not scheduled: ${n.reason}`]),
   ];
   const widths = rows[0]!.slice(0, 3).map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const lines = rows.map((row) => [...row.slice(0, 3).map((c, i) => c.padEnd(widths[i]!)), row[3]].join('  ').trimEnd());
-  const summary = `${r.department}: ${r.scheduled.length} scheduled, ${r.notScheduled.length} not scheduled` +
+  const lines = rows.map((row) =>
+    [...row.slice(0, 3).map((c, i) => c.padEnd(widths[i]!)), row[3]].join('  ').trimEnd(),
+  );
+  const summary =
+    `${r.department}: ${r.scheduled.length} scheduled, ${r.notScheduled.length} not scheduled` +
     ` (window ${r.window.start.slice(0, 10)} to ${r.window.end.slice(0, 10)}, ${r.people} people, ${r.freeBusyRequests} free/busy request(s)${r.dryRun ? ', dry run: nothing booked' : ''})`;
   return [...lines, '', summary].join('\n');
 }
@@ -47,24 +59,47 @@ async function reachable(url: string): Promise<boolean> {
 
 async function runWith(config: Config, args: z.infer<typeof Args>): Promise<number> {
   if (config.devTenant && !(await reachable(`${config.devTenant.url}/`))) {
-    process.stderr.write(`reciprocal schedule: the dev tenant is not reachable at ${config.devTenant.url}. Start it with \`npm start\` (or point DEV_TENANT_PORT at the running one).\n`);
+    process.stderr.write(
+      `reciprocal schedule: the dev tenant is not reachable at ${config.devTenant.url}. Start it with \`npm start\` (or point DEV_TENANT_PORT at the running one).\n`,
+    );
     return 1;
   }
   // Logs go to stderr: stdout is the table.
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2));
   const tokens = createTokenSource(config);
-  const ca = config.identity.extraCaFile && existsSync(config.identity.extraCaFile) ? readFileSync(config.identity.extraCaFile, 'utf8') : null;
-  const graph = createGraphClient({ baseUrl: config.graph.baseUrl, getAccessToken: () => tokens.appToken(graphDefaultScope), logger: log, trustedCaPem: ca });
+  const ca =
+    config.identity.extraCaFile && existsSync(config.identity.extraCaFile)
+      ? readFileSync(config.identity.extraCaFile, 'utf8')
+      : null;
+  const graph = createGraphClient({
+    baseUrl: config.graph.baseUrl,
+    getAccessToken: () => tokens.appToken(graphDefaultScope),
+    logger: log,
+    trustedCaPem: ca,
+  });
   const store = new ProgramStore(graph.client, config.programSite);
-  const report = await scheduleDepartment({ graph, pairs: store, sessions: store, agenda: programAgendaSource(store), now: Date.now, log }, args.department, { dryRun: args['dry-run'] });
-  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${report.scheduled.length + report.notScheduled.length === 0 ? `No active pairs in ${args.department}.` : scheduleTable(report)}\n`);
+  const report = await scheduleDepartment(
+    { graph, pairs: store, sessions: store, agenda: programAgendaSource(store), now: Date.now, log },
+    args.department,
+    { dryRun: args['dry-run'] },
+  );
+  process.stdout.write(
+    args.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : `${report.scheduled.length + report.notScheduled.length === 0 ? `No active pairs in ${args.department}.` : scheduleTable(report)}\n`,
+  );
   return report.notScheduled.length > 0 ? 3 : 0;
 }
 
 export async function run(argv: string[]): Promise<number> {
   let args: z.infer<typeof Args>;
   try {
-    const { values } = parseArgs({ args: argv, options: { department: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: argv,
+      options: { department: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    });
     const parsed = Args.safeParse(values);
     if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
     args = parsed.data;
@@ -80,12 +115,16 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
     if (err instanceof GraphError) {
-      process.stderr.write(`reciprocal schedule: Microsoft 365 answered ${err.statusCode}${err.code ? ` ${err.code}` : ''}: ${err.message}\n`);
+      process.stderr.write(
+        `reciprocal schedule: Microsoft 365 answered ${err.statusCode}${err.code ? ` ${err.code}` : ''}: ${err.message}\n`,
+      );
       return 1;
     }
     const cause = (err as { cause?: { code?: string } }).cause?.code;
     if (err instanceof TypeError && cause) {
-      process.stderr.write(`reciprocal schedule: the tenant is not reachable (${cause}). Check GRAPH_BASE_URL and the network.\n`);
+      process.stderr.write(
+        `reciprocal schedule: the tenant is not reachable (${cause}). Check GRAPH_BASE_URL and the network.\n`,
+      );
       return 1;
     }
     throw err;

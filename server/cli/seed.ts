@@ -14,17 +14,23 @@ async function answers(url: string): Promise<boolean> {
 
 export async function run(args: string[]): Promise<number> {
   if (args.length !== 1 || args[0] !== '--reset') {
-    process.stderr.write('usage: reciprocal seed --reset   (wipes the dev tenant under DATA_DIR and seeds the demo organization again)\n');
+    process.stderr.write(
+      'usage: reciprocal seed --reset   (wipes the dev tenant under DATA_DIR and seeds the demo organization again)\n',
+    );
     return 2;
   }
   try {
     const config = loadConfig();
     if (!config.devTenant) {
-      process.stderr.write('reciprocal seed: a real tenant is configured; seeding only applies to the embedded dev tenant.\n');
+      process.stderr.write(
+        'reciprocal seed: a real tenant is configured; seeding only applies to the embedded dev tenant.\n',
+      );
       return 1;
     }
     if (await answers(config.devTenant.url)) {
-      process.stderr.write(`reciprocal seed: a dev tenant is running at ${config.devTenant.url}; stop it (Ctrl+C in the terminal running npm start) before reseeding.\n`);
+      process.stderr.write(
+        `reciprocal seed: a dev tenant is running at ${config.devTenant.url}; stop it (Ctrl+C in the terminal running npm start) before reseeding.\n`,
+      );
       return 1;
     }
     await reseedDevTenant({ dataDir: config.devTenant.dataDir });

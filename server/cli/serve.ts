@@ -7,18 +7,33 @@ import { startApp, type StartedApp } from '../main.js';
 
 export async function startDevTenantFor(config: Config): Promise<RunningDevTenant> {
   const d = config.devTenant!;
-  return startDevTenant({ port: d.port, httpsPort: d.httpsPort, dataDir: d.dataDir, tenantId: config.tenantId, foreignTenantId: d.foreignTenantId, clientId: config.identity.clientId, clientSecret: config.identity.clientSecret ?? embeddedDefaults.clientSecret, botId: config.bot.id, faults: d.faults });
+  return startDevTenant({
+    port: d.port,
+    httpsPort: d.httpsPort,
+    dataDir: d.dataDir,
+    tenantId: config.tenantId,
+    foreignTenantId: d.foreignTenantId,
+    clientId: config.identity.clientId,
+    clientSecret: config.identity.clientSecret ?? embeddedDefaults.clientSecret,
+    botId: config.bot.id,
+    faults: d.faults,
+  });
 }
 
 /** The embedded dev tenant starts with a program to look at: pairs with a few weeks of history. */
-export async function seedDemoProgramFor(app: StartedApp, devTenant: RunningDevTenant): Promise<{ pairs: number; sessions: number }> {
+export async function seedDemoProgramFor(
+  app: StartedApp,
+  devTenant: RunningDevTenant,
+): Promise<{ pairs: number; sessions: number }> {
   const directory = (await (await fetch(`${devTenant.url}/`)).json()) as { users: DemoPerson[] };
   return seedDemoProgram(app.services.store, directory.users, Date.now());
 }
 
 export async function run(args: string[]): Promise<number> {
   if (args.length > 0) {
-    process.stderr.write(`reciprocal serve: takes no arguments (got "${args.join(' ')}"); configure it with environment variables (see README).\n`);
+    process.stderr.write(
+      `reciprocal serve: takes no arguments (got "${args.join(' ')}"); configure it with environment variables (see README).\n`,
+    );
     return 2;
   }
   let config: Config;
@@ -37,7 +52,8 @@ export async function run(args: string[]): Promise<number> {
     const app = await startApp(config);
     if (devTenant) {
       const seeded = await seedDemoProgramFor(app, devTenant);
-      if (seeded.pairs > 0) process.stdout.write(`Seeded the demo program: ${seeded.pairs} pairs, ${seeded.sessions} past sessions.\n`);
+      if (seeded.pairs > 0)
+        process.stdout.write(`Seeded the demo program: ${seeded.pairs} pairs, ${seeded.sessions} past sessions.\n`);
     }
     const lines = [
       `Reciprocal is running (${config.mode === 'embedded' ? 'embedded dev tenant' : `tenant ${config.tenantId}`}).`,
@@ -45,7 +61,11 @@ export async function run(args: string[]): Promise<number> {
       `  Teams tab:       ${app.url}/tab`,
       `  Outlook pane:    ${app.url}/outlook`,
       `  Bot endpoint:    ${app.url}/api/messages`,
-      ...(devTenant ? [`  Dev tenant:      ${devTenant.url}  (Graph at ${devTenant.url}/v1.0, identity also at ${devTenant.httpsUrl})`] : []),
+      ...(devTenant
+        ? [
+            `  Dev tenant:      ${devTenant.url}  (Graph at ${devTenant.url}/v1.0, identity also at ${devTenant.httpsUrl})`,
+          ]
+        : []),
       'Press Ctrl+C to stop.',
     ];
     process.stdout.write(lines.join('\n') + '\n');
@@ -61,7 +81,9 @@ export async function run(args: string[]): Promise<number> {
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') {
-      process.stderr.write(`reciprocal: a port is already in use (${e.message}). Stop the other process or set PORT / DEV_TENANT_PORT.\n`);
+      process.stderr.write(
+        `reciprocal: a port is already in use (${e.message}). Stop the other process or set PORT / DEV_TENANT_PORT.\n`,
+      );
       return 1;
     }
     throw err;

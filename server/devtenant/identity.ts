@@ -6,7 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
+import {
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type JWK,
+  type JWTPayload,
+  type CryptoKey,
+} from 'jose';
 import { z } from 'zod';
 import type { DevTenantStore, DirectoryUser } from './store.js';
 
@@ -16,9 +25,22 @@ export const demoPassword = 'dev';
 const tokenLifetimeSeconds = 3600;
 
 /** Graph application permissions granted to our app in the dev tenant (admin consent). */
-export const grantedGraphAppRoles = ['User.Read.All', 'Calendars.ReadWrite', 'MailboxSettings.Read', 'Sites.Manage.All', 'Chat.Create', 'Chat.ReadWrite.All'];
+export const grantedGraphAppRoles = [
+  'User.Read.All',
+  'Calendars.ReadWrite',
+  'MailboxSettings.Read',
+  'Sites.Manage.All',
+  'Chat.Create',
+  'Chat.ReadWrite.All',
+];
 /** Delegated Graph scopes granted for on-behalf-of. */
-export const grantedGraphDelegatedScopes = ['User.Read', 'Calendars.ReadWrite', 'Chat.Create', 'ChatMessage.Send', 'Sites.ReadWrite.All'];
+export const grantedGraphDelegatedScopes = [
+  'User.Read',
+  'Calendars.ReadWrite',
+  'Chat.Create',
+  'ChatMessage.Send',
+  'Sites.ReadWrite.All',
+];
 
 export interface IdentityOptions {
   dataDir: string;
@@ -48,7 +70,11 @@ async function loadOrCreateKey(dataDir: string): Promise<SigningKey> {
   const file = path.join(dataDir, 'signing-key.json');
   if (existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { kid: string; privateJwk: JWK; publicJwk: JWK };
-    return { kid: saved.kid, privateKey: (await importJWK(saved.privateJwk, 'RS256')) as CryptoKey, publicJwk: saved.publicJwk };
+    return {
+      kid: saved.kid,
+      privateKey: (await importJWK(saved.privateJwk, 'RS256')) as CryptoKey,
+      publicJwk: saved.publicJwk,
+    };
   }
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
   const kid = randomUUID().replace(/-/g, '').slice(0, 27);
@@ -59,7 +85,13 @@ async function loadOrCreateKey(dataDir: string): Promise<SigningKey> {
 }
 
 const TokenRequest = z.object({
-  grant_type: z.enum(['client_credentials', 'password', 'urn:ietf:params:oauth:grant-type:jwt-bearer', 'authorization_code', 'refresh_token']),
+  grant_type: z.enum([
+    'client_credentials',
+    'password',
+    'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    'authorization_code',
+    'refresh_token',
+  ]),
   client_id: z.string().min(1),
   client_secret: z.string().optional(),
   scope: z.string().default(''),
@@ -70,7 +102,12 @@ const TokenRequest = z.object({
 });
 
 class OAuthError extends Error {
-  constructor(readonly status: number, readonly error: string, readonly aadsts: string, description: string) {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly aadsts: string,
+    description: string,
+  ) {
     super(description);
   }
 }
@@ -121,33 +158,54 @@ export class Identity {
   }
 
   /** The caller of a Graph request: app id and, for delegated tokens, the user. */
-  async verifyGraphToken(authorization: string | undefined): Promise<{ appId: string; userId: string | null; roles: string[]; scopes: string[] }> {
+  async verifyGraphToken(
+    authorization: string | undefined,
+  ): Promise<{ appId: string; userId: string | null; roles: string[]; scopes: string[] }> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw new Error('Access token is empty.');
     const payload = await this.verify(token, this.options.tenantId, [graphAudience, graphAppId]);
     const roles = Array.isArray(payload['roles']) ? (payload['roles'] as string[]) : [];
     const scopes = typeof payload['scp'] === 'string' ? payload['scp'].split(' ') : [];
     const isDelegated = scopes.length > 0;
-    return { appId: String(payload['azp'] ?? payload['appid'] ?? ''), userId: isDelegated ? String(payload['oid']) : null, roles, scopes };
+    return {
+      appId: String(payload['azp'] ?? payload['appid'] ?? ''),
+      userId: isDelegated ? String(payload['oid']) : null,
+      roles,
+      scopes,
+    };
   }
 
   router(): Router {
     const r = express.Router();
     r.get('/:tid/v2.0/.well-known/openid-configuration', (req, res) => this.metadata(req, res));
     r.get('/:tid/discovery/v2.0/keys', (req, res) => {
-      if (!this.knownTenant(req.params.tid)) return void res.status(400).json({ error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${req.params.tid}' not found.` });
+      if (!this.knownTenant(req.params.tid))
+        return void res
+          .status(400)
+          .json({ error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${req.params.tid}' not found.` });
       res.json({ keys: [this.key.publicJwk] });
     });
     r.post('/:tid/oauth2/v2.0/token', express.urlencoded({ extended: false, limit: '64kb' }), (req, res) => {
       this.token(req).then(
         (body) => res.json(body),
         (err: unknown) => {
-          const e = err instanceof OAuthError ? err : new OAuthError(400, 'invalid_request', 'AADSTS900144', 'The request body must contain a valid request.');
+          const e =
+            err instanceof OAuthError
+              ? err
+              : new OAuthError(
+                  400,
+                  'invalid_request',
+                  'AADSTS900144',
+                  'The request body must contain a valid request.',
+                );
           res.status(e.status).json({
             error: e.error,
             error_description: `${e.aadsts}: ${e.message}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: ${new Date().toISOString()}`,
             error_codes: [Number(e.aadsts.replace('AADSTS', ''))],
-            timestamp: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+            timestamp: new Date()
+              .toISOString()
+              .replace('T', ' ')
+              .replace(/\.\d+Z$/, 'Z'),
             trace_id: randomUUID(),
             correlation_id: randomUUID(),
           });
@@ -159,7 +217,10 @@ export class Identity {
 
   private metadata(req: Request, res: Response): void {
     const tid = String(req.params.tid);
-    if (!this.knownTenant(tid)) return void res.status(400).json({ error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${tid}' not found.` });
+    if (!this.knownTenant(tid))
+      return void res
+        .status(400)
+        .json({ error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${tid}' not found.` });
     // Over https (for MSAL) the endpoints point at the https origin; the issuer stays the one tokens carry.
     const origin = `${req.protocol}://${req.get('host')}`;
     res.json({
@@ -179,7 +240,21 @@ export class Identity {
       http_logout_supported: true,
       frontchannel_logout_supported: true,
       end_session_endpoint: `${origin}/${tid}/oauth2/v2.0/logout`,
-      claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'name', 'oid', 'preferred_username', 'tid', 'ver', 'roles', 'scp'],
+      claims_supported: [
+        'sub',
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'nbf',
+        'name',
+        'oid',
+        'preferred_username',
+        'tid',
+        'ver',
+        'roles',
+        'scp',
+      ],
       kerberos_endpoint: `${origin}/${tid}/kerberos`,
       tenant_region_scope: 'NA',
       cloud_instance_name: 'microsoftonline.com',
@@ -199,36 +274,65 @@ export class Identity {
       secret = decodeURIComponent(s ?? '');
     }
     const expected = this.options.clients[clientId];
-    if (expected === undefined) throw new OAuthError(400, 'unauthorized_client', 'AADSTS700016', `Application with identifier '${clientId}' was not found in the directory.`);
-    if (secret !== expected) throw new OAuthError(401, 'invalid_client', 'AADSTS7000215', 'Invalid client secret provided.');
+    if (expected === undefined)
+      throw new OAuthError(
+        400,
+        'unauthorized_client',
+        'AADSTS700016',
+        `Application with identifier '${clientId}' was not found in the directory.`,
+      );
+    if (secret !== expected)
+      throw new OAuthError(401, 'invalid_client', 'AADSTS7000215', 'Invalid client secret provided.');
     return clientId;
   }
 
   /** `{resource}/.default` or `api://host/{clientId}/access_as_user` -> the audience and scopes asked for. */
   private resolveScope(scope: string): { audience: string; scopes: string[] } {
     const parts = scope.split(/\s+/).filter((s) => s && !['openid', 'profile', 'offline_access', 'email'].includes(s));
-    if (parts.length === 0) throw new OAuthError(400, 'invalid_scope', 'AADSTS1002012', 'The provided value for scope is not valid.');
+    if (parts.length === 0)
+      throw new OAuthError(400, 'invalid_scope', 'AADSTS1002012', 'The provided value for scope is not valid.');
     const first = parts[0]!;
     const resource = first.endsWith('/.default') ? first.slice(0, -'/.default'.length) : first.replace(/\/[^/]+$/, '');
-    if (resource === graphAudience || resource === graphAppId || resource === `${graphAudience}/`) return { audience: graphAudience, scopes: parts };
+    if (resource === graphAudience || resource === graphAppId || resource === `${graphAudience}/`)
+      return { audience: graphAudience, scopes: parts };
     // Bots call the Bot Connector service with tokens for this audience.
     if (resource === 'https://api.botframework.com') return { audience: resource, scopes: parts };
     const appId = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(resource)?.[1];
     if (appId && this.options.clients[appId] !== undefined) return { audience: appId, scopes: parts };
-    throw new OAuthError(400, 'invalid_resource', 'AADSTS500011', `The resource principal named ${resource} was not found in the tenant.`);
+    throw new OAuthError(
+      400,
+      'invalid_resource',
+      'AADSTS500011',
+      `The resource principal named ${resource} was not found in the tenant.`,
+    );
   }
 
   private userClaims(u: DirectoryUser): Record<string, unknown> {
-    return { oid: u.id, sub: u.id, preferred_username: u.userPrincipalName, upn: u.userPrincipalName, name: u.displayName, given_name: u.givenName, family_name: u.surname, roles: u.roles };
+    return {
+      oid: u.id,
+      sub: u.id,
+      preferred_username: u.userPrincipalName,
+      upn: u.userPrincipalName,
+      name: u.displayName,
+      given_name: u.givenName,
+      family_name: u.surname,
+      roles: u.roles,
+    };
   }
 
   private async token(req: Request): Promise<Record<string, unknown>> {
     const tid = String(req.params.tid);
-    if (!this.knownTenant(tid)) throw new OAuthError(400, 'invalid_tenant', 'AADSTS90002', `Tenant '${tid}' not found.`);
+    if (!this.knownTenant(tid))
+      throw new OAuthError(400, 'invalid_tenant', 'AADSTS90002', `Tenant '${tid}' not found.`);
     const parsed = TokenRequest.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new OAuthError(400, 'invalid_request', 'AADSTS900144', `The request body must contain the parameter '${issue.path.join('.')}' with a valid value.`);
+      throw new OAuthError(
+        400,
+        'invalid_request',
+        'AADSTS900144',
+        `The request body must contain the parameter '${issue.path.join('.')}' with a valid value.`,
+      );
     }
     const form = parsed.data;
     const respond = async (claims: Record<string, unknown>, scopeOut: string) => ({
@@ -243,39 +347,104 @@ export class Identity {
       case 'client_credentials': {
         const clientId = this.authenticateClient(req, form);
         const { audience } = this.resolveScope(form.scope);
-        if (!form.scope.trim().endsWith('/.default')) throw new OAuthError(400, 'invalid_scope', 'AADSTS1002012', 'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).');
+        if (!form.scope.trim().endsWith('/.default'))
+          throw new OAuthError(
+            400,
+            'invalid_scope',
+            'AADSTS1002012',
+            'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
+          );
         const roles = audience === graphAudience ? grantedGraphAppRoles : [];
-        return respond({ aud: audience, azp: clientId, appid: clientId, azpacr: '1', idtyp: 'app', oid: clientId, sub: clientId, roles }, form.scope);
+        return respond(
+          {
+            aud: audience,
+            azp: clientId,
+            appid: clientId,
+            azpacr: '1',
+            idtyp: 'app',
+            oid: clientId,
+            sub: clientId,
+            roles,
+          },
+          form.scope,
+        );
       }
       case 'password': {
-        if (form.password !== demoPassword) throw new OAuthError(400, 'invalid_grant', 'AADSTS50126', 'Error validating credentials due to invalid username or password.');
+        if (form.password !== demoPassword)
+          throw new OAuthError(
+            400,
+            'invalid_grant',
+            'AADSTS50126',
+            'Error validating credentials due to invalid username or password.',
+          );
         const { audience, scopes } = this.resolveScope(form.scope);
         const user = tid === this.options.tenantId ? this.options.store.findUser(form.username ?? '') : null;
         const claims = user
           ? this.userClaims(user)
           : tid === this.options.foreignTenantId && form.username?.toLowerCase() === foreignUser.upn
-            ? { oid: foreignUser.oid, sub: foreignUser.oid, preferred_username: foreignUser.upn, name: foreignUser.name, roles: foreignUser.roles }
+            ? {
+                oid: foreignUser.oid,
+                sub: foreignUser.oid,
+                preferred_username: foreignUser.upn,
+                name: foreignUser.name,
+                roles: foreignUser.roles,
+              }
             : null;
-        if (!claims) throw new OAuthError(400, 'invalid_grant', 'AADSTS50034', `The user account ${form.username ?? ''} does not exist in the ${tid} directory.`);
+        if (!claims)
+          throw new OAuthError(
+            400,
+            'invalid_grant',
+            'AADSTS50034',
+            `The user account ${form.username ?? ''} does not exist in the ${tid} directory.`,
+          );
         const scp = audience === graphAudience ? grantedGraphDelegatedScopes.join(' ') : 'access_as_user';
         return respond({ ...claims, aud: audience, azp: form.client_id, azpacr: '0', scp }, scopes.join(' '));
       }
       case 'urn:ietf:params:oauth:grant-type:jwt-bearer': {
         const clientId = this.authenticateClient(req, form);
-        if (!form.assertion || form.requested_token_use !== 'on_behalf_of') throw new OAuthError(400, 'invalid_request', 'AADSTS50027', 'The on-behalf-of request needs an assertion and requested_token_use=on_behalf_of.');
+        if (!form.assertion || form.requested_token_use !== 'on_behalf_of')
+          throw new OAuthError(
+            400,
+            'invalid_request',
+            'AADSTS50027',
+            'The on-behalf-of request needs an assertion and requested_token_use=on_behalf_of.',
+          );
         let user: JWTPayload;
         try {
           user = await this.verify(form.assertion, tid, clientId);
         } catch {
-          throw new OAuthError(400, 'invalid_grant', 'AADSTS50013', 'Assertion failed signature validation, has expired, or was issued for another audience or tenant.');
+          throw new OAuthError(
+            400,
+            'invalid_grant',
+            'AADSTS50013',
+            'Assertion failed signature validation, has expired, or was issued for another audience or tenant.',
+          );
         }
         const { audience, scopes } = this.resolveScope(form.scope);
-        const { aud: _aud, iss: _iss, iat: _iat, nbf: _nbf, exp: _exp, scp: _scp, azp: _azp, uti: _uti, ...identity } = user;
+        const {
+          aud: _aud,
+          iss: _iss,
+          iat: _iat,
+          nbf: _nbf,
+          exp: _exp,
+          scp: _scp,
+          azp: _azp,
+          uti: _uti,
+          ...identity
+        } = user;
         const scp = audience === graphAudience ? grantedGraphDelegatedScopes.join(' ') : 'access_as_user';
-        return respond({ ...identity, aud: audience, azp: clientId, appid: clientId, azpacr: '1', scp }, scopes.join(' '));
+        return respond(
+          { ...identity, aud: audience, azp: clientId, appid: clientId, azpacr: '1', scp },
+          scopes.join(' '),
+        );
       }
       default:
-        throw new OAuthError(400, 'unsupported_grant_type', 'AADSTS70003', `The app requested an unsupported grant type '${form.grant_type}'.`);
+        throw new OAuthError(
+          400,
+          'unsupported_grant_type',
+          'AADSTS70003',
+          `The app requested an unsupported grant type '${form.grant_type}'.`,
+        );
     }
   }
 }

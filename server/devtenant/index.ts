@@ -53,7 +53,8 @@ export interface RunningDevTenant {
 async function loadOrCreateTls(dataDir: string): Promise<{ key: string; cert: string; certPath: string }> {
   const certPath = path.join(dataDir, 'tls-cert.pem');
   const keyPath = path.join(dataDir, 'tls-key.pem');
-  if (existsSync(certPath) && existsSync(keyPath)) return { key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8'), certPath };
+  if (existsSync(certPath) && existsSync(keyPath))
+    return { key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8'), certPath };
   const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keySize: 2048,
     algorithm: 'sha256',
@@ -61,7 +62,13 @@ async function loadOrCreateTls(dataDir: string): Promise<{ key: string; cert: st
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   });
   writeFileSync(keyPath, pems.private, { mode: 0o600 });
@@ -91,7 +98,14 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   mkdirSync(o.dataDir, { recursive: true });
   const store = new DevTenantStore(o.dataDir);
   if (store.userCount() === 0) seedDemoOrganization(store, now());
-  const identity = await Identity.create({ dataDir: o.dataDir, tenantId: o.tenantId, foreignTenantId: o.foreignTenantId, clients: { [o.clientId]: o.clientSecret, [o.botId]: o.clientSecret }, store, now });
+  const identity = await Identity.create({
+    dataDir: o.dataDir,
+    tenantId: o.tenantId,
+    foreignTenantId: o.foreignTenantId,
+    clients: { [o.clientId]: o.clientSecret, [o.botId]: o.clientSecret },
+    store,
+    now,
+  });
   const traffic = new Traffic(o.faults);
   const dispatcher = new GraphDispatcher(traffic);
   dispatcher.add(directoryRoutes(store));
@@ -108,7 +122,17 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
       tenantId: o.tenantId,
       foreignTenantId: o.foreignTenantId,
       foreignUser: { userPrincipalName: foreignUser.upn, displayName: foreignUser.name },
-      users: store.allUsers().map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, department: u.department, roles: u.roles, careerStage: u.careerStage, timeZone: u.timeZone, jobTitle: u.jobTitle, managerId: u.managerId })),
+      users: store.allUsers().map((u) => ({
+        id: u.id,
+        userPrincipalName: u.userPrincipalName,
+        displayName: u.displayName,
+        department: u.department,
+        roles: u.roles,
+        careerStage: u.careerStage,
+        timeZone: u.timeZone,
+        jobTitle: u.jobTitle,
+        managerId: u.managerId,
+      })),
     });
   });
   app.use(identity.router());
@@ -117,7 +141,13 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   admin.use(express.json({ limit: '1mb' }));
   admin.post('/faults', (req, res) => {
     const parsed = FaultsPatch.safeParse(req.body);
-    if (!parsed.success) return void res.status(400).json({ error: { code: 'invalid_request', message: `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}` } });
+    if (!parsed.success)
+      return void res.status(400).json({
+        error: {
+          code: 'invalid_request',
+          message: `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`,
+        },
+      });
     traffic.setFaults(parsed.data);
     res.json(traffic.current());
   });
@@ -127,8 +157,17 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
     res.json(traffic.stats());
   });
   admin.post('/synthetic-people', (req, res) => {
-    const parsed = z.object({ count: z.number().int().min(1).max(20_000), weeks: z.number().int().min(1).max(9).default(2), seed: z.number().int().min(1).max(1000).default(1) }).safeParse(req.body);
-    if (!parsed.success) return void res.status(400).json({ error: { code: 'invalid_request', message: parsed.error.issues[0]!.message } });
+    const parsed = z
+      .object({
+        count: z.number().int().min(1).max(20_000),
+        weeks: z.number().int().min(1).max(9).default(2),
+        seed: z.number().int().min(1).max(1000).default(1),
+      })
+      .safeParse(req.body);
+    if (!parsed.success)
+      return void res
+        .status(400)
+        .json({ error: { code: 'invalid_request', message: parsed.error.issues[0]!.message } });
     const { users, events } = syntheticPeople(parsed.data.count, now(), parsed.data.weeks, parsed.data.seed);
     const fresh = users.filter((u) => !store.findUser(u.id));
     store.insertUsers(fresh);
@@ -146,12 +185,21 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
     try {
       caller = await identity.verifyGraphToken(req.get('authorization'));
     } catch (err) {
-      const message = err instanceof Error && /empty/.test(err.message) ? 'Access token is empty.' : 'Access token validation failure. Invalid audience, issuer, signature or lifetime.';
-      return sendGraphError(res, new GraphError(401, 'InvalidAuthenticationToken', message, { 'WWW-Authenticate': 'Bearer realm=""' }), clientRequestId);
+      const message =
+        err instanceof Error && /empty/.test(err.message)
+          ? 'Access token is empty.'
+          : 'Access token validation failure. Invalid audience, issuer, signature or lifetime.';
+      return sendGraphError(
+        res,
+        new GraphError(401, 'InvalidAuthenticationToken', message, { 'WWW-Authenticate': 'Bearer realm=""' }),
+        clientRequestId,
+      );
     }
     const url = new URL(req.originalUrl, 'http://graph.local');
     const subPath = url.pathname.replace(/^\/v1\.0/, '') || '/';
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]),
+    );
     let result;
     if (subPath === '/$batch' && req.method === 'POST') {
       traffic.count('batch', false);
@@ -164,7 +212,10 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
         throw err;
       }
     } else {
-      result = await dispatcher.dispatch({ method: req.method, path: subPath, query: url.searchParams, headers, body: req.body, caller, baseUrl }, false);
+      result = await dispatcher.dispatch(
+        { method: req.method, path: subPath, query: url.searchParams, headers, body: req.body, caller, baseUrl },
+        false,
+      );
     }
     for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
     if (result.body === undefined) return void res.status(result.status).end();
@@ -172,12 +223,33 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   });
   app.use('/v1.0', graph);
 
-  app.use((req, res) => res.status(404).json(graphErrorBody('NotFound', `No dev-tenant endpoint at ${req.method} ${req.path}.`)));
+  app.use((req, res) =>
+    res.status(404).json(graphErrorBody('NotFound', `No dev-tenant endpoint at ${req.method} ${req.path}.`)),
+  );
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const isJson = err instanceof SyntaxError || (typeof err === 'object' && err !== null && (err as { type?: string }).type === 'entity.parse.failed');
-    if (isJson) return void res.status(400).json(graphErrorBody('BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'));
-    if (typeof err === 'object' && err !== null && (err as { type?: string }).type === 'entity.too.large') return void res.status(413).json(graphErrorBody('RequestEntityTooLarge', 'The request payload is too large.'));
-    res.status(500).json(graphErrorBody('InternalServerError', err instanceof Error ? err.message : 'unexpected failure', req.get('client-request-id') ?? undefined));
+    const isJson =
+      err instanceof SyntaxError ||
+      (typeof err === 'object' && err !== null && (err as { type?: string }).type === 'entity.parse.failed');
+    if (isJson)
+      return void res
+        .status(400)
+        .json(
+          graphErrorBody(
+            'BadRequest',
+            'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+          ),
+        );
+    if (typeof err === 'object' && err !== null && (err as { type?: string }).type === 'entity.too.large')
+      return void res.status(413).json(graphErrorBody('RequestEntityTooLarge', 'The request payload is too large.'));
+    res
+      .status(500)
+      .json(
+        graphErrorBody(
+          'InternalServerError',
+          err instanceof Error ? err.message : 'unexpected failure',
+          req.get('client-request-id') ?? undefined,
+        ),
+      );
   });
 
   const tls = await loadOrCreateTls(o.dataDir);

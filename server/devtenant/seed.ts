@@ -9,8 +9,13 @@ import { seededRandom as prng } from './traffic.js';
 
 export const demoDomain = 'contosohealth.example';
 export const programSite = { hostname: 'reciprocal-dev.sharepoint.local', path: '/sites/reciprocal' };
-export const departments = ['Transplant', 'Behavioral Health', 'Utilization Review', 'Care Transitions', 'Pediatrics'] as const;
-
+export const departments = [
+  'Transplant',
+  'Behavioral Health',
+  'Utilization Review',
+  'Care Transitions',
+  'Pediatrics',
+] as const;
 
 /** A stable GUID from a name, so the same seed gives the same ids on every machine. */
 export function stableGuid(name: string): string {
@@ -19,21 +24,79 @@ export function stableGuid(name: string): string {
 }
 
 const people: Array<[string, string]> = [
-  ['Ana', 'Ruiz'], ['Raj', 'Patel'], ['Grace', 'Okafor'], ['Tom', 'Lindqvist'], ['Mei', 'Chen'], ['Darnell', 'Washington'],
-  ['Priya', 'Raman'], ['Siobhan', "O'Brien"], ['Luis', 'Hernández'], ['Fatima', 'Al-Sayed'], ['Jonas', 'Becker'], ['Aiko', 'Tanaka'],
-  ['Nadia', 'Haddad'], ['Kwame', 'Mensah'], ['Emily', 'Carter'], ['Arjun', 'Iyer'], ['Sofia', 'Rossi'], ['Malik', 'Johnson'],
-  ['Hannah', 'Goldberg'], ['Diego', 'Morales'], ['Chloe', 'Dubois'], ['Samuel', 'Adeyemi'], ['Lena', 'Novak'], ['Omar', 'Farouk'],
-  ['Rachel', 'Kim'], ['Tariq', 'Hussain'], ['Isabel', 'Santos'], ['Ethan', 'Brooks'], ['Zara', 'Khan'], ['Marcus', 'Reed'],
-  ['Yuki', 'Sato'], ['Olivia', 'Nguyen'], ['Kofi', 'Boateng'], ['Elena', 'Petrova'], ['Jamal', 'Wright'], ['Anika', 'Sharma'],
-  ['Patrick', 'Murphy'], ['Leila', 'Rahimi'], ['Connor', 'Walsh'], ['Amara', 'Eze'], ['Ben', 'Cohen'], ['Camila', 'Vargas'],
-  ['Henry', 'Osei'], ['Ingrid', 'Larsen'], ['Vikram', 'Desai'], ['Maya', 'Thompson'], ['Andre', 'Baptiste'], ['Noor', 'Qureshi'],
-  ['Felix', 'Wagner'], ['Rosa', 'Jiménez'], ['Daniel', 'Levi'], ['Ayesha', 'Siddiqui'], ['Victor', 'Alvarez'], ['Julia', 'Kowalski'],
-  ['Sean', 'Gallagher'], ['Lucía', 'Fernández'], ['Kenji', 'Watanabe'], ['Esther', 'Mwangi'], ['Paul', 'Dupont'], ['Hana', 'Park'],
-  ['Catherine', 'Blake'], ['Ruth', 'Asante'],
+  ['Ana', 'Ruiz'],
+  ['Raj', 'Patel'],
+  ['Grace', 'Okafor'],
+  ['Tom', 'Lindqvist'],
+  ['Mei', 'Chen'],
+  ['Darnell', 'Washington'],
+  ['Priya', 'Raman'],
+  ['Siobhan', "O'Brien"],
+  ['Luis', 'Hernández'],
+  ['Fatima', 'Al-Sayed'],
+  ['Jonas', 'Becker'],
+  ['Aiko', 'Tanaka'],
+  ['Nadia', 'Haddad'],
+  ['Kwame', 'Mensah'],
+  ['Emily', 'Carter'],
+  ['Arjun', 'Iyer'],
+  ['Sofia', 'Rossi'],
+  ['Malik', 'Johnson'],
+  ['Hannah', 'Goldberg'],
+  ['Diego', 'Morales'],
+  ['Chloe', 'Dubois'],
+  ['Samuel', 'Adeyemi'],
+  ['Lena', 'Novak'],
+  ['Omar', 'Farouk'],
+  ['Rachel', 'Kim'],
+  ['Tariq', 'Hussain'],
+  ['Isabel', 'Santos'],
+  ['Ethan', 'Brooks'],
+  ['Zara', 'Khan'],
+  ['Marcus', 'Reed'],
+  ['Yuki', 'Sato'],
+  ['Olivia', 'Nguyen'],
+  ['Kofi', 'Boateng'],
+  ['Elena', 'Petrova'],
+  ['Jamal', 'Wright'],
+  ['Anika', 'Sharma'],
+  ['Patrick', 'Murphy'],
+  ['Leila', 'Rahimi'],
+  ['Connor', 'Walsh'],
+  ['Amara', 'Eze'],
+  ['Ben', 'Cohen'],
+  ['Camila', 'Vargas'],
+  ['Henry', 'Osei'],
+  ['Ingrid', 'Larsen'],
+  ['Vikram', 'Desai'],
+  ['Maya', 'Thompson'],
+  ['Andre', 'Baptiste'],
+  ['Noor', 'Qureshi'],
+  ['Felix', 'Wagner'],
+  ['Rosa', 'Jiménez'],
+  ['Daniel', 'Levi'],
+  ['Ayesha', 'Siddiqui'],
+  ['Victor', 'Alvarez'],
+  ['Julia', 'Kowalski'],
+  ['Sean', 'Gallagher'],
+  ['Lucía', 'Fernández'],
+  ['Kenji', 'Watanabe'],
+  ['Esther', 'Mwangi'],
+  ['Paul', 'Dupont'],
+  ['Hana', 'Park'],
+  ['Catherine', 'Blake'],
+  ['Ruth', 'Asante'],
 ];
 
 /** Zones in use: four with daylight saving (US and Europe) and two without. */
-const zones = ['America/Chicago', 'America/New_York', 'America/Phoenix', 'Europe/London', 'Asia/Kolkata', 'America/Denver'] as const;
+const zones = [
+  'America/Chicago',
+  'America/New_York',
+  'America/Phoenix',
+  'Europe/London',
+  'Asia/Kolkata',
+  'America/Denver',
+] as const;
 const stageTitles = { early: 'Case Manager I', mid: 'Case Manager II', seasoned: 'Senior Case Manager' } as const;
 
 function windowsName(iana: string): string {
@@ -43,15 +106,47 @@ function windowsName(iana: string): string {
   return name;
 }
 
-function makeUser(index: number, first: string, last: string, department: string, stage: DirectoryUser['careerStage'], zone: string, random: () => number, extra: Partial<DirectoryUser> = {}): DirectoryUser {
-  const local = `${first}.${last}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z.]/g, '').toLowerCase();
+function makeUser(
+  index: number,
+  first: string,
+  last: string,
+  department: string,
+  stage: DirectoryUser['careerStage'],
+  zone: string,
+  random: () => number,
+  extra: Partial<DirectoryUser> = {},
+): DirectoryUser {
+  const local = `${first}.${last}`
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z.]/g, '')
+    .toLowerCase();
   const upn = `${local}@${demoDomain}`;
   const shift = random();
   const workingHours =
-    shift < 0.2 ? { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '07:00:00', endTime: '15:30:00' }
-    : shift < 0.35 ? { daysOfWeek: ['tuesday', 'wednesday', 'thursday', 'friday', 'saturday'], startTime: '09:00:00', endTime: '17:30:00' }
-    : shift < 0.5 ? { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '09:00:00', endTime: '18:00:00' }
-    : { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:00:00', endTime: '17:00:00' };
+    shift < 0.2
+      ? {
+          daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+          startTime: '07:00:00',
+          endTime: '15:30:00',
+        }
+      : shift < 0.35
+        ? {
+            daysOfWeek: ['tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
+            startTime: '09:00:00',
+            endTime: '17:30:00',
+          }
+        : shift < 0.5
+          ? {
+              daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+              startTime: '09:00:00',
+              endTime: '18:00:00',
+            }
+          : {
+              daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+              startTime: '08:00:00',
+              endTime: '17:00:00',
+            };
   return {
     id: stableGuid(`reciprocal-demo-user-${index}-${upn}`),
     userPrincipalName: upn,
@@ -61,7 +156,12 @@ function makeUser(index: number, first: string, last: string, department: string
     surname: last,
     jobTitle: stageTitles[stage],
     department,
-    officeLocation: zone === 'Europe/London' ? 'London (remote)' : zone === 'Asia/Kolkata' ? 'Bengaluru (remote)' : `${department} – ${zone.split('/')[1]!.replace('_', ' ')}`,
+    officeLocation:
+      zone === 'Europe/London'
+        ? 'London (remote)'
+        : zone === 'Asia/Kolkata'
+          ? 'Bengaluru (remote)'
+          : `${department} – ${zone.split('/')[1]!.replace('_', ' ')}`,
     mobilePhone: null,
     businessPhones: [`+1 312 555 0${String(100 + index).padStart(3, '0')}`],
     preferredLanguage: 'en-US',
@@ -80,18 +180,47 @@ export function demoDirectory(): DirectoryUser[] {
   const users: DirectoryUser[] = [];
   let n = 0;
   const next = () => people[n++ % people.length]!;
-  const director = makeUser(n, ...next(), 'Care Transitions', 'seasoned', 'America/Chicago', random, { jobTitle: 'Director of Case Management', roles: ['Participant'] });
+  const director = makeUser(n, ...next(), 'Care Transitions', 'seasoned', 'America/Chicago', random, {
+    jobTitle: 'Director of Case Management',
+    roles: ['Participant'],
+  });
   users.push(director);
-  const owner = makeUser(n, ...next(), 'Care Transitions', 'mid', 'America/New_York', random, { jobTitle: 'Mentorship Program Manager', managerId: director.id, roles: ['Participant', 'ProgramOwner'] });
+  const owner = makeUser(n, ...next(), 'Care Transitions', 'mid', 'America/New_York', random, {
+    jobTitle: 'Mentorship Program Manager',
+    managerId: director.id,
+    roles: ['Participant', 'ProgramOwner'],
+  });
   users.push(owner);
-  const stages: DirectoryUser['careerStage'][] = ['seasoned', 'early', 'early', 'seasoned', 'early', 'mid', 'seasoned', 'early', 'mid', 'seasoned', 'early', 'seasoned'];
+  const stages: DirectoryUser['careerStage'][] = [
+    'seasoned',
+    'early',
+    'early',
+    'seasoned',
+    'early',
+    'mid',
+    'seasoned',
+    'early',
+    'mid',
+    'seasoned',
+    'early',
+    'seasoned',
+  ];
   departments.forEach((department, d) => {
-    const lead = makeUser(n, ...next(), department, 'seasoned', zones[d % 3]!, random, { jobTitle: `Case Management Lead, ${department}`, managerId: director.id, roles: ['Participant', 'DepartmentLead'] });
+    const lead = makeUser(n, ...next(), department, 'seasoned', zones[d % 3]!, random, {
+      jobTitle: `Case Management Lead, ${department}`,
+      managerId: director.id,
+      roles: ['Participant', 'DepartmentLead'],
+    });
     users.push(lead);
     for (let i = 0; i < stages.length - 1; i++) {
       // Most of each team sits in the US; a few work remotely from London or Bengaluru.
       const roll = random();
-      const zone = roll < 0.12 ? 'Europe/London' : roll < 0.24 ? 'Asia/Kolkata' : zones[Math.floor(random() * 3) === 2 ? 5 : (d + i) % 3]!;
+      const zone =
+        roll < 0.12
+          ? 'Europe/London'
+          : roll < 0.24
+            ? 'Asia/Kolkata'
+            : zones[Math.floor(random() * 3) === 2 ? 5 : (d + i) % 3]!;
       users.push(makeUser(n, ...next(), department, stages[i + 1]!, zone, random, { managerId: lead.id }));
     }
   });
@@ -158,7 +287,11 @@ function eventFor(owner: DirectoryUser, day: DateTime, spec: BlockSpec, key: str
       location: { displayName: spec.location ?? '', locationType: 'default', uniqueIdType: 'unknown' },
       locations: [],
       recurrence: null,
-      attendees: (spec.attendees ?? []).map((a) => ({ type: 'required', status: { response: 'accepted', time: stamp }, emailAddress: { name: a.displayName, address: a.mail } })),
+      attendees: (spec.attendees ?? []).map((a) => ({
+        type: 'required',
+        status: { response: 'accepted', time: stamp },
+        emailAddress: { name: a.displayName, address: a.mail },
+      })),
       organizer: { emailAddress: { name: owner.displayName, address: owner.mail } },
       onlineMeeting: null,
     },
@@ -166,7 +299,13 @@ function eventFor(owner: DirectoryUser, day: DateTime, spec: BlockSpec, key: str
 }
 
 /** Eight weeks of a person's working life, from the Monday of `from`'s week. */
-export function calendarFor(user: DirectoryUser, team: DirectoryUser[], from: Date, weeks: number, seed: number): StoredEvent[] {
+export function calendarFor(
+  user: DirectoryUser,
+  team: DirectoryUser[],
+  from: Date,
+  weeks: number,
+  seed: number,
+): StoredEvent[] {
   const random = prng(seed);
   const zone = user.timeZone;
   const monday = DateTime.fromJSDate(from, { zone }).startOf('week');
@@ -182,25 +321,111 @@ export function calendarFor(user: DirectoryUser, team: DirectoryUser[], from: Da
       if (!user.workingHours.daysOfWeek.includes(dayName)) continue;
       const key = (what: string) => `${user.id}-${day.toISODate()}-${what}`;
       if (w === oofWeek && d < 2) {
-        events.push(eventFor(user, day, { subject: 'Out of office', showAs: 'oof', startLocal: '00:00', minutes: 1440, allDay: true }, key('oof')));
+        events.push(
+          eventFor(
+            user,
+            day,
+            { subject: 'Out of office', showAs: 'oof', startLocal: '00:00', minutes: 1440, allDay: true },
+            key('oof'),
+          ),
+        );
         continue;
       }
-      events.push(eventFor(user, day, { subject: `${user.department} huddle`, showAs: 'busy', startLocal: at(workStart, 30), minutes: 15, location: 'Teams', attendees: team.slice(0, 3) }, key('huddle')));
+      events.push(
+        eventFor(
+          user,
+          day,
+          {
+            subject: `${user.department} huddle`,
+            showAs: 'busy',
+            startLocal: at(workStart, 30),
+            minutes: 15,
+            location: 'Teams',
+            attendees: team.slice(0, 3),
+          },
+          key('huddle'),
+        ),
+      );
       const roll = random();
       if (roll < 0.45) {
         const start = workStart + 1 + Math.floor(random() * 3);
-        events.push(eventFor(user, day, { subject: 'Clinical rounds / patient caseload', showAs: 'busy', startLocal: at(start), minutes: 120 + 30 * Math.floor(random() * 3), location: 'Unit' }, key('clinical')));
+        events.push(
+          eventFor(
+            user,
+            day,
+            {
+              subject: 'Clinical rounds / patient caseload',
+              showAs: 'busy',
+              startLocal: at(start),
+              minutes: 120 + 30 * Math.floor(random() * 3),
+              location: 'Unit',
+            },
+            key('clinical'),
+          ),
+        );
       } else if (roll < 0.6) {
-        events.push(eventFor(user, day, { subject: 'Home visits', showAs: 'workingElsewhere', startLocal: at(workStart + 1), minutes: 180, location: 'Community' }, key('visits')));
+        events.push(
+          eventFor(
+            user,
+            day,
+            {
+              subject: 'Home visits',
+              showAs: 'workingElsewhere',
+              startLocal: at(workStart + 1),
+              minutes: 180,
+              location: 'Community',
+            },
+            key('visits'),
+          ),
+        );
       }
       if (random() < 0.35) {
         const start = Math.max(workStart + 2, workEnd - 3 - Math.floor(random() * 2));
-        events.push(eventFor(user, day, { subject: 'Discharge planning meeting', showAs: 'busy', startLocal: at(start, random() < 0.5 ? 0 : 30), minutes: 60, location: 'Conference room 4' }, key('discharge')));
+        events.push(
+          eventFor(
+            user,
+            day,
+            {
+              subject: 'Discharge planning meeting',
+              showAs: 'busy',
+              startLocal: at(start, random() < 0.5 ? 0 : 30),
+              minutes: 60,
+              location: 'Conference room 4',
+            },
+            key('discharge'),
+          ),
+        );
       }
       if (random() < 0.15) {
-        events.push(eventFor(user, day, { subject: 'Utilization review committee (maybe)', showAs: 'tentative', startLocal: at(workEnd - 2), minutes: 60 }, key('tentative')));
+        events.push(
+          eventFor(
+            user,
+            day,
+            {
+              subject: 'Utilization review committee (maybe)',
+              showAs: 'tentative',
+              startLocal: at(workEnd - 2),
+              minutes: 60,
+            },
+            key('tentative'),
+          ),
+        );
       }
-      if (d === 2) events.push(eventFor(user, day, { subject: `${user.department} team meeting`, showAs: 'busy', startLocal: at(Math.min(workEnd - 2, 13)), minutes: 60, location: 'Teams' }, key('team')));
+      if (d === 2)
+        events.push(
+          eventFor(
+            user,
+            day,
+            {
+              subject: `${user.department} team meeting`,
+              showAs: 'busy',
+              startLocal: at(Math.min(workEnd - 2, 13)),
+              minutes: 60,
+              location: 'Teams',
+            },
+            key('team'),
+          ),
+        );
     }
   }
   return events;
@@ -229,20 +454,47 @@ export function seedDemoOrganization(store: DevTenantStore, now: Date): void {
   store.insertUsers(users);
   const byDepartment = new Map<string, DirectoryUser[]>();
   for (const u of users) byDepartment.set(u.department, [...(byDepartment.get(u.department) ?? []), u]);
-  users.forEach((u, i) => store.insertEvents(calendarFor(u, byDepartment.get(u.department)!.filter((x) => x.id !== u.id), now, 8, 1000 + i)));
+  users.forEach((u, i) =>
+    store.insertEvents(
+      calendarFor(
+        u,
+        byDepartment.get(u.department)!.filter((x) => x.id !== u.id),
+        now,
+        8,
+        1000 + i,
+      ),
+    ),
+  );
   const site = programSiteResource();
   store.upsertSite(String(site['id']), programSite.hostname, programSite.path, site);
   store.setMeta('seededAt', now.toISOString());
 }
 
 /** Many generated people with calendars, for benchmarks at organization scale. */
-export function syntheticPeople(count: number, from: Date, weeks: number, seed: number): { users: DirectoryUser[]; events: StoredEvent[] } {
+export function syntheticPeople(
+  count: number,
+  from: Date,
+  weeks: number,
+  seed: number,
+): { users: DirectoryUser[]; events: StoredEvent[] } {
   const random = prng(seed);
   const users: DirectoryUser[] = [];
   for (let i = 0; i < count; i++) {
     const [first, last] = people[i % people.length]!;
-    const u = makeUser(100_000 + seed * 10_000 + i, first, `${last}${i}`, departments[i % departments.length]!, (['early', 'mid', 'seasoned'] as const)[i % 3]!, zones[i % zones.length]!, random);
-    users.push({ ...u, userPrincipalName: `synthetic${seed}.${i}@${demoDomain}`, mail: `synthetic${seed}.${i}@${demoDomain}` });
+    const u = makeUser(
+      100_000 + seed * 10_000 + i,
+      first,
+      `${last}${i}`,
+      departments[i % departments.length]!,
+      (['early', 'mid', 'seasoned'] as const)[i % 3]!,
+      zones[i % zones.length]!,
+      random,
+    );
+    users.push({
+      ...u,
+      userPrincipalName: `synthetic${seed}.${i}@${demoDomain}`,
+      mail: `synthetic${seed}.${i}@${demoDomain}`,
+    });
   }
   const events = users.flatMap((u, i) => calendarFor(u, [], from, weeks, seed * 100_000 + i));
   return { users, events };

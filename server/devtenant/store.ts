@@ -91,11 +91,15 @@ export class DevTenantStore {
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
   }
 
   wipe(): void {
-    this.db.exec('DELETE FROM users; DELETE FROM events; DELETE FROM sites; DELETE FROM lists; DELETE FROM items; DELETE FROM chats; DELETE FROM chat_messages; DELETE FROM meta;');
+    this.db.exec(
+      'DELETE FROM users; DELETE FROM events; DELETE FROM sites; DELETE FROM lists; DELETE FROM items; DELETE FROM chats; DELETE FROM chat_messages; DELETE FROM meta;',
+    );
   }
 
   // ---- directory ----
@@ -105,68 +109,112 @@ export class DevTenantStore {
 
   insertUsers(users: DirectoryUser[]): void {
     const start = this.userCount();
-    const insert = this.db.prepare('INSERT INTO users (id, upn, mail, department, seq, body) VALUES (?, ?, ?, ?, ?, ?)');
-    this.db.transaction(() => users.forEach((u, i) => insert.run(u.id, u.userPrincipalName, u.mail, u.department, start + i, JSON.stringify(u))))();
+    const insert = this.db.prepare(
+      'INSERT INTO users (id, upn, mail, department, seq, body) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() =>
+      users.forEach((u, i) =>
+        insert.run(u.id, u.userPrincipalName, u.mail, u.department, start + i, JSON.stringify(u)),
+      ),
+    )();
   }
 
   allUsers(): DirectoryUser[] {
-    return (this.db.prepare('SELECT body FROM users ORDER BY seq').all() as Array<{ body: string }>).map((r) => JSON.parse(r.body) as DirectoryUser);
+    return (this.db.prepare('SELECT body FROM users ORDER BY seq').all() as Array<{ body: string }>).map(
+      (r) => JSON.parse(r.body) as DirectoryUser,
+    );
   }
 
   /** By object id, UPN or mail (Graph accepts both in /users/{id|upn}). */
   findUser(idOrUpn: string): DirectoryUser | null {
-    const row = this.db.prepare('SELECT body FROM users WHERE id = ? OR upn = ? OR mail = ? LIMIT 1').get(idOrUpn.toLowerCase(), idOrUpn, idOrUpn) as { body: string } | undefined;
+    const row = this.db
+      .prepare('SELECT body FROM users WHERE id = ? OR upn = ? OR mail = ? LIMIT 1')
+      .get(idOrUpn.toLowerCase(), idOrUpn, idOrUpn) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as DirectoryUser) : null;
   }
 
   // ---- calendars ----
   insertEvents(events: StoredEvent[]): void {
-    const insert = this.db.prepare('INSERT INTO events (id, owner, ical_uid, transaction_id, start_ms, end_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = this.db.prepare(
+      'INSERT INTO events (id, owner, ical_uid, transaction_id, start_ms, end_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     this.db.transaction(() => {
-      for (const e of events) insert.run(e.id, e.owner, e.iCalUId, e.transactionId, e.startMs, e.endMs, JSON.stringify(e.body));
+      for (const e of events)
+        insert.run(e.id, e.owner, e.iCalUId, e.transactionId, e.startMs, e.endMs, JSON.stringify(e.body));
     })();
   }
 
   updateEvent(e: StoredEvent): void {
-    this.db.prepare('UPDATE events SET start_ms = ?, end_ms = ?, body = ? WHERE id = ?').run(e.startMs, e.endMs, JSON.stringify(e.body), e.id);
+    this.db
+      .prepare('UPDATE events SET start_ms = ?, end_ms = ?, body = ? WHERE id = ?')
+      .run(e.startMs, e.endMs, JSON.stringify(e.body), e.id);
   }
 
   deleteEvent(id: string): void {
     this.db.prepare('DELETE FROM events WHERE id = ?').run(id);
   }
 
-  private static toEvent(r: { id: string; owner: string; ical_uid: string; transaction_id: string | null; start_ms: number; end_ms: number; body: string }): StoredEvent {
-    return { id: r.id, owner: r.owner, iCalUId: r.ical_uid, transactionId: r.transaction_id, startMs: r.start_ms, endMs: r.end_ms, body: JSON.parse(r.body) as Record<string, unknown> };
+  private static toEvent(r: {
+    id: string;
+    owner: string;
+    ical_uid: string;
+    transaction_id: string | null;
+    start_ms: number;
+    end_ms: number;
+    body: string;
+  }): StoredEvent {
+    return {
+      id: r.id,
+      owner: r.owner,
+      iCalUId: r.ical_uid,
+      transactionId: r.transaction_id,
+      startMs: r.start_ms,
+      endMs: r.end_ms,
+      body: JSON.parse(r.body) as Record<string, unknown>,
+    };
   }
 
   getEvent(owner: string, id: string): StoredEvent | null {
-    const r = this.db.prepare('SELECT * FROM events WHERE id = ? AND owner = ?').get(id, owner) as Parameters<typeof DevTenantStore.toEvent>[0] | undefined;
+    const r = this.db.prepare('SELECT * FROM events WHERE id = ? AND owner = ?').get(id, owner) as
+      Parameters<typeof DevTenantStore.toEvent>[0] | undefined;
     return r ? DevTenantStore.toEvent(r) : null;
   }
 
   eventByTransaction(owner: string, transactionId: string): StoredEvent | null {
-    const r = this.db.prepare('SELECT * FROM events WHERE owner = ? AND transaction_id = ?').get(owner, transactionId) as Parameters<typeof DevTenantStore.toEvent>[0] | undefined;
+    const r = this.db
+      .prepare('SELECT * FROM events WHERE owner = ? AND transaction_id = ?')
+      .get(owner, transactionId) as Parameters<typeof DevTenantStore.toEvent>[0] | undefined;
     return r ? DevTenantStore.toEvent(r) : null;
   }
 
   eventsByICalUId(iCalUId: string): StoredEvent[] {
-    return (this.db.prepare('SELECT * FROM events WHERE ical_uid = ?').all(iCalUId) as Array<Parameters<typeof DevTenantStore.toEvent>[0]>).map(DevTenantStore.toEvent);
+    return (
+      this.db.prepare('SELECT * FROM events WHERE ical_uid = ?').all(iCalUId) as Array<
+        Parameters<typeof DevTenantStore.toEvent>[0]
+      >
+    ).map(DevTenantStore.toEvent);
   }
 
   /** Events overlapping [fromMs, toMs), earliest first. */
   eventsInRange(owner: string, fromMs: number, toMs: number): StoredEvent[] {
-    return (this.db
-      .prepare('SELECT * FROM events WHERE owner = ? AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id')
-      .all(owner, toMs, fromMs) as Array<Parameters<typeof DevTenantStore.toEvent>[0]>).map(DevTenantStore.toEvent);
+    return (
+      this.db
+        .prepare('SELECT * FROM events WHERE owner = ? AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id')
+        .all(owner, toMs, fromMs) as Array<Parameters<typeof DevTenantStore.toEvent>[0]>
+    ).map(DevTenantStore.toEvent);
   }
 
   // ---- SharePoint ----
   upsertSite(id: string, hostname: string, sitePath: string, body: Record<string, unknown>): void {
-    this.db.prepare('INSERT INTO sites (id, hostname, path, body) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING').run(id, hostname.toLowerCase(), sitePath.toLowerCase(), JSON.stringify(body));
+    this.db
+      .prepare('INSERT INTO sites (id, hostname, path, body) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING')
+      .run(id, hostname.toLowerCase(), sitePath.toLowerCase(), JSON.stringify(body));
   }
 
   findSite(hostname: string, sitePath: string): Record<string, unknown> | null {
-    const r = this.db.prepare('SELECT body FROM sites WHERE hostname = ? AND path = ?').get(hostname.toLowerCase(), sitePath.toLowerCase().replace(/\/$/, '')) as { body: string } | undefined;
+    const r = this.db
+      .prepare('SELECT body FROM sites WHERE hostname = ? AND path = ?')
+      .get(hostname.toLowerCase(), sitePath.toLowerCase().replace(/\/$/, '')) as { body: string } | undefined;
     return r ? (JSON.parse(r.body) as Record<string, unknown>) : null;
   }
 
@@ -176,32 +224,68 @@ export class DevTenantStore {
   }
 
   lists(siteId: string): StoredList[] {
-    return (this.db.prepare('SELECT * FROM lists WHERE site_id = ? ORDER BY rowid').all(siteId) as Array<{ id: string; site_id: string; name: string; body: string }>).map((r) => ({ id: r.id, siteId: r.site_id, name: r.name, body: JSON.parse(r.body) as Record<string, unknown> }));
+    return (
+      this.db.prepare('SELECT * FROM lists WHERE site_id = ? ORDER BY rowid').all(siteId) as Array<{
+        id: string;
+        site_id: string;
+        name: string;
+        body: string;
+      }>
+    ).map((r) => ({ id: r.id, siteId: r.site_id, name: r.name, body: JSON.parse(r.body) as Record<string, unknown> }));
   }
 
   findList(siteId: string, idOrName: string): StoredList | null {
-    const r = this.db.prepare('SELECT * FROM lists WHERE site_id = ? AND (id = ? OR name = ?)').get(siteId, idOrName, idOrName) as { id: string; site_id: string; name: string; body: string } | undefined;
-    return r ? { id: r.id, siteId: r.site_id, name: r.name, body: JSON.parse(r.body) as Record<string, unknown> } : null;
+    const r = this.db
+      .prepare('SELECT * FROM lists WHERE site_id = ? AND (id = ? OR name = ?)')
+      .get(siteId, idOrName, idOrName) as { id: string; site_id: string; name: string; body: string } | undefined;
+    return r
+      ? { id: r.id, siteId: r.site_id, name: r.name, body: JSON.parse(r.body) as Record<string, unknown> }
+      : null;
   }
 
   insertList(l: StoredList): void {
-    this.db.prepare('INSERT INTO lists (id, site_id, name, body) VALUES (?, ?, ?, ?)').run(l.id, l.siteId, l.name, JSON.stringify(l.body));
+    this.db
+      .prepare('INSERT INTO lists (id, site_id, name, body) VALUES (?, ?, ?, ?)')
+      .run(l.id, l.siteId, l.name, JSON.stringify(l.body));
   }
 
   updateList(l: StoredList): void {
     this.db.prepare('UPDATE lists SET body = ? WHERE id = ?').run(JSON.stringify(l.body), l.id);
   }
 
-  private static toItem(r: { list_id: string; id: number; fields: string; version: number; etag_guid: string; created_ms: number; modified_ms: number; created_by: string }): StoredItem {
-    return { listId: r.list_id, id: r.id, fields: JSON.parse(r.fields) as Record<string, unknown>, version: r.version, etagGuid: r.etag_guid, createdMs: r.created_ms, modifiedMs: r.modified_ms, createdBy: r.created_by };
+  private static toItem(r: {
+    list_id: string;
+    id: number;
+    fields: string;
+    version: number;
+    etag_guid: string;
+    created_ms: number;
+    modified_ms: number;
+    created_by: string;
+  }): StoredItem {
+    return {
+      listId: r.list_id,
+      id: r.id,
+      fields: JSON.parse(r.fields) as Record<string, unknown>,
+      version: r.version,
+      etagGuid: r.etag_guid,
+      createdMs: r.created_ms,
+      modifiedMs: r.modified_ms,
+      createdBy: r.created_by,
+    };
   }
 
   items(listId: string): StoredItem[] {
-    return (this.db.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as Array<Parameters<typeof DevTenantStore.toItem>[0]>).map(DevTenantStore.toItem);
+    return (
+      this.db.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as Array<
+        Parameters<typeof DevTenantStore.toItem>[0]
+      >
+    ).map(DevTenantStore.toItem);
   }
 
   item(listId: string, id: number): StoredItem | null {
-    const r = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as Parameters<typeof DevTenantStore.toItem>[0] | undefined;
+    const r = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as
+      Parameters<typeof DevTenantStore.toItem>[0] | undefined;
     return r ? DevTenantStore.toItem(r) : null;
   }
 
@@ -211,11 +295,17 @@ export class DevTenantStore {
   }
 
   insertItem(i: StoredItem): void {
-    this.db.prepare('INSERT INTO items (list_id, id, fields, version, etag_guid, created_ms, modified_ms, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(i.listId, i.id, JSON.stringify(i.fields), i.version, i.etagGuid, i.createdMs, i.modifiedMs, i.createdBy);
+    this.db
+      .prepare(
+        'INSERT INTO items (list_id, id, fields, version, etag_guid, created_ms, modified_ms, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(i.listId, i.id, JSON.stringify(i.fields), i.version, i.etagGuid, i.createdMs, i.modifiedMs, i.createdBy);
   }
 
   updateItem(i: StoredItem): void {
-    this.db.prepare('UPDATE items SET fields = ?, version = ?, modified_ms = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(i.fields), i.version, i.modifiedMs, i.listId, i.id);
+    this.db
+      .prepare('UPDATE items SET fields = ?, version = ?, modified_ms = ? WHERE list_id = ? AND id = ?')
+      .run(JSON.stringify(i.fields), i.version, i.modifiedMs, i.listId, i.id);
   }
 
   deleteItem(listId: string, id: number): void {
@@ -224,7 +314,9 @@ export class DevTenantStore {
 
   // ---- chats ----
   insertChat(id: string, membersKey: string | null, body: Record<string, unknown>): void {
-    this.db.prepare('INSERT INTO chats (id, members_key, body) VALUES (?, ?, ?)').run(id, membersKey, JSON.stringify(body));
+    this.db
+      .prepare('INSERT INTO chats (id, members_key, body) VALUES (?, ?, ?)')
+      .run(id, membersKey, JSON.stringify(body));
   }
 
   chat(id: string): Record<string, unknown> | null {
@@ -233,15 +325,22 @@ export class DevTenantStore {
   }
 
   chatByMembers(membersKey: string): Record<string, unknown> | null {
-    const r = this.db.prepare('SELECT body FROM chats WHERE members_key = ?').get(membersKey) as { body: string } | undefined;
+    const r = this.db.prepare('SELECT body FROM chats WHERE members_key = ?').get(membersKey) as
+      { body: string } | undefined;
     return r ? (JSON.parse(r.body) as Record<string, unknown>) : null;
   }
 
   insertChatMessage(id: string, chatId: string, createdMs: number, body: Record<string, unknown>): void {
-    this.db.prepare('INSERT INTO chat_messages (id, chat_id, created_ms, body) VALUES (?, ?, ?, ?)').run(id, chatId, createdMs, JSON.stringify(body));
+    this.db
+      .prepare('INSERT INTO chat_messages (id, chat_id, created_ms, body) VALUES (?, ?, ?, ?)')
+      .run(id, chatId, createdMs, JSON.stringify(body));
   }
 
   chatMessages(chatId: string): Array<Record<string, unknown>> {
-    return (this.db.prepare('SELECT body FROM chat_messages WHERE chat_id = ? ORDER BY created_ms DESC, id DESC').all(chatId) as Array<{ body: string }>).map((r) => JSON.parse(r.body) as Record<string, unknown>);
+    return (
+      this.db
+        .prepare('SELECT body FROM chat_messages WHERE chat_id = ? ORDER BY created_ms DESC, id DESC')
+        .all(chatId) as Array<{ body: string }>
+    ).map((r) => JSON.parse(r.body) as Record<string, unknown>);
   }
 }

@@ -19,7 +19,13 @@ export interface DevTenantStats {
   byKind: Record<string, number>;
 }
 
-export const defaultFaults: DevTenantFaults = { probability429: 0, probability503: 0, latencyMs: 0, retryAfterSeconds: 1, mailboxConcurrencyLimit: 4 };
+export const defaultFaults: DevTenantFaults = {
+  probability429: 0,
+  probability503: 0,
+  latencyMs: 0,
+  retryAfterSeconds: 1,
+  mailboxConcurrencyLimit: 4,
+};
 
 /** mulberry32: a small seeded generator so injected faults repeat run to run. */
 export function seededRandom(seed: number): () => number {
@@ -78,7 +84,12 @@ export class Traffic {
       throw new GraphError(429, 'TooManyRequests', 'Please retry again later.', this.retryAfter());
     }
     if (roll < this.faults.probability429 + this.faults.probability503) {
-      throw new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please retry.', this.retryAfter());
+      throw new GraphError(
+        503,
+        'ServiceUnavailable',
+        'The service is temporarily unavailable. Please retry.',
+        this.retryAfter(),
+      );
     }
   }
 
@@ -93,7 +104,12 @@ export class Traffic {
     const n = this.inFlight.get(key) ?? 0;
     if (n >= this.faults.mailboxConcurrencyLimit) {
       this.counters.throttled++;
-      throw new GraphError(429, 'ApplicationThrottled', `Application is over its MailboxConcurrency limit (${this.faults.mailboxConcurrencyLimit}).`, this.retryAfter());
+      throw new GraphError(
+        429,
+        'ApplicationThrottled',
+        `Application is over its MailboxConcurrency limit (${this.faults.mailboxConcurrencyLimit}).`,
+        this.retryAfter(),
+      );
     }
     this.inFlight.set(key, n + 1);
     try {

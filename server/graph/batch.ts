@@ -42,7 +42,10 @@ const BatchResponse = z.object({
 });
 
 export class BatchThrottledError extends Error {
-  constructor(readonly pending: string[], readonly retryAfterSeconds: number) {
+  constructor(
+    readonly pending: string[],
+    readonly retryAfterSeconds: number,
+  ) {
     super(`Microsoft 365 kept throttling ${pending.length} request(s) past the retry budget`);
     this.name = 'BatchThrottledError';
   }
@@ -76,7 +79,10 @@ export interface BatchOptions {
 }
 
 export class BatchExecutor {
-  constructor(private readonly gateway: GraphGateway, private readonly options: BatchOptions = {}) {}
+  constructor(
+    private readonly gateway: GraphGateway,
+    private readonly options: BatchOptions = {},
+  ) {}
 
   /** Runs any number of items; every item gets a result (throttled ones are marked). */
   async run(items: readonly BatchItem[]): Promise<Map<string, BatchItemResult>> {
@@ -121,12 +127,23 @@ export class BatchExecutor {
       const again: BatchItem[] = [];
       for (const item of pending) {
         tries.set(item.id, tries.get(item.id)! + 1);
-        const answer = answers.get(item.id) ?? { status: 502, headers: {}, body: { error: { code: 'missingBatchResponse', message: `the $batch response had no item ${item.id}` } } };
+        const answer = answers.get(item.id) ?? {
+          status: 502,
+          headers: {},
+          body: { error: { code: 'missingBatchResponse', message: `the $batch response had no item ${item.id}` } },
+        };
         if (isRetriableStatus(answer.status)) {
           again.push(item);
           wait = Math.max(wait, nextDelayMs(answer.headers['retry-after'], attempt, policy));
         } else {
-          done.push({ id: item.id, status: answer.status, body: answer.body, tries: tries.get(item.id)!, throttled: false, retryAfterMs: null });
+          done.push({
+            id: item.id,
+            status: answer.status,
+            body: answer.body,
+            tries: tries.get(item.id)!,
+            throttled: false,
+            retryAfterMs: null,
+          });
         }
       }
       pending = again;
@@ -134,7 +151,14 @@ export class BatchExecutor {
       if (attempt >= policy.maxRetries || Date.now() - started + wait > policy.budgetMs) {
         for (const item of pending) {
           const answer = answers.get(item.id)!;
-          done.push({ id: item.id, status: answer.status, body: answer.body, tries: tries.get(item.id)!, throttled: true, retryAfterMs: nextDelayMs(answer.headers['retry-after'], attempt, policy) });
+          done.push({
+            id: item.id,
+            status: answer.status,
+            body: answer.body,
+            tries: tries.get(item.id)!,
+            throttled: true,
+            retryAfterMs: nextDelayMs(answer.headers['retry-after'], attempt, policy),
+          });
         }
         break;
       }
@@ -144,7 +168,9 @@ export class BatchExecutor {
   }
 
   /** Sends one $batch holding the items' mailbox slots; a $batch that itself fails marks every item with its status. */
-  private async send(items: readonly BatchItem[]): Promise<Map<string, { status: number; headers: Record<string, string>; body: unknown }>> {
+  private async send(
+    items: readonly BatchItem[],
+  ): Promise<Map<string, { status: number; headers: Record<string, string>; body: unknown }>> {
     const gate = this.gateway.mailboxGate;
     const perBox = new Map<string, number>();
     for (const i of items) {
@@ -156,7 +182,12 @@ export class BatchExecutor {
     for (const box of boxes) await gate.acquire(box, perBox.get(box)!);
     try {
       const payload = {
-        requests: items.map((i) => ({ id: i.id, method: i.method, url: i.url, ...(i.body !== undefined ? { body: i.body, headers: { 'Content-Type': 'application/json' } } : {}) })),
+        requests: items.map((i) => ({
+          id: i.id,
+          method: i.method,
+          url: i.url,
+          ...(i.body !== undefined ? { body: i.body, headers: { 'Content-Type': 'application/json' } } : {}),
+        })),
       };
       let raw: unknown;
       try {
@@ -165,10 +196,24 @@ export class BatchExecutor {
         if (!(err instanceof GraphError) || !isRetriableStatus(err.statusCode)) throw err;
         const retryAfter = err.headers?.get('Retry-After') ?? undefined;
         const headers: Record<string, string> = retryAfter ? { 'retry-after': retryAfter } : {};
-        return new Map(items.map((i) => [i.id, { status: err.statusCode, headers, body: { error: { code: err.code, message: err.message } } }]));
+        return new Map(
+          items.map((i) => [
+            i.id,
+            { status: err.statusCode, headers, body: { error: { code: err.code, message: err.message } } },
+          ]),
+        );
       }
       const parsed = BatchResponse.parse(raw);
-      return new Map(parsed.responses.map((r) => [r.id, { status: r.status, headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])), body: r.body }]));
+      return new Map(
+        parsed.responses.map((r) => [
+          r.id,
+          {
+            status: r.status,
+            headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+            body: r.body,
+          },
+        ]),
+      );
     } finally {
       for (const box of boxes) gate.release(box, perBox.get(box)!);
     }

@@ -3,7 +3,12 @@
 // move, cancel).
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { GetScheduleResponse, personSchedule, ScheduleUnavailableError, type ScheduleInformation } from '../../src/core/scheduling/graphSchedule.js';
+import {
+  GetScheduleResponse,
+  personSchedule,
+  ScheduleUnavailableError,
+  type ScheduleInformation,
+} from '../../src/core/scheduling/graphSchedule.js';
 import type { BusyOptions } from '../../src/core/scheduling/busy.js';
 import { planFreeBusy } from '../../src/core/scheduling/chunking.js';
 import type { Interval } from '../../src/core/scheduling/intervals.js';
@@ -18,7 +23,10 @@ export const pairPropertyId = 'String {7d1a3c52-6a2e-4f0b-9b0e-52c4e8a1f0d3} Nam
 export const occurrencePropertyId = 'String {7d1a3c52-6a2e-4f0b-9b0e-52c4e8a1f0d3} Name ReciprocalOccurrence';
 
 /** Graph's dateTimeTimeZone in UTC, without the trailing Z Graph does not use. */
-export const graphUtc = (ms: number) => ({ dateTime: new Date(ms).toISOString().replace(/\.\d{3}Z$/, ''), timeZone: 'UTC' });
+export const graphUtc = (ms: number) => ({
+  dateTime: new Date(ms).toISOString().replace(/\.\d{3}Z$/, ''),
+  timeZone: 'UTC',
+});
 
 /**
  * Free/busy Graph would not give: a GraphError carrying the status, so the API
@@ -39,7 +47,11 @@ function throttled(message: string, status: number, retryAfterSeconds: number): 
 }
 
 /** The getSchedule items for a set of people: one per (chunk of ≤20 people, window <62 days). */
-export function freeBusyItems(mailboxes: readonly string[], window: Interval, availabilityViewInterval = 30): Array<BatchItem & { schedules: string[] }> {
+export function freeBusyItems(
+  mailboxes: readonly string[],
+  window: Interval,
+  availabilityViewInterval = 30,
+): Array<BatchItem & { schedules: string[] }> {
   return planFreeBusy(mailboxes, window)
     .flat()
     .map((r, i) => ({
@@ -47,7 +59,12 @@ export function freeBusyItems(mailboxes: readonly string[], window: Interval, av
       method: 'POST' as const,
       // Each request is anchored on a different mailbox (the first person it asks about), spreading the per-mailbox limit.
       url: `/users/${encodeURIComponent(r.schedules[0]!)}/calendar/getSchedule`,
-      body: { schedules: r.schedules, startTime: graphUtc(r.window.start), endTime: graphUtc(r.window.end), availabilityViewInterval },
+      body: {
+        schedules: r.schedules,
+        startTime: graphUtc(r.window.start),
+        endTime: graphUtc(r.window.end),
+        availabilityViewInterval,
+      },
       schedules: r.schedules,
     }));
 }
@@ -58,8 +75,15 @@ export function freeBusyItems(mailboxes: readonly string[], window: Interval, av
  * requests per $batch. Keyed by lower-cased address; a person whose window was
  * split has one entry per part.
  */
-export async function freeBusy(gateway: GraphGateway, mailboxes: readonly string[], window: Interval): Promise<Map<string, ScheduleInformation[]>> {
-  const items = freeBusyItems(mailboxes.map((m) => m.toLowerCase()), window);
+export async function freeBusy(
+  gateway: GraphGateway,
+  mailboxes: readonly string[],
+  window: Interval,
+): Promise<Map<string, ScheduleInformation[]>> {
+  const items = freeBusyItems(
+    mailboxes.map((m) => m.toLowerCase()),
+    window,
+  );
   const executor = new BatchExecutor(gateway);
   const results = await executor.run(items);
   // A request anchored on a mailbox that no longer exists (someone who left) fails as a whole:
@@ -67,20 +91,31 @@ export async function freeBusy(gateway: GraphGateway, mailboxes: readonly string
   for (let anchor = 1; anchor < 4; anchor++) {
     const lost = items.filter((i) => results.get(i.id)!.status === 404 && i.schedules.length > anchor);
     if (lost.length === 0) break;
-    const again = await executor.run(lost.map((i) => ({ ...i, url: `/users/${encodeURIComponent(i.schedules[anchor]!)}/calendar/getSchedule` })));
+    const again = await executor.run(
+      lost.map((i) => ({ ...i, url: `/users/${encodeURIComponent(i.schedules[anchor]!)}/calendar/getSchedule` })),
+    );
     for (const [id, r] of again) results.set(id, r);
   }
   const stillThrottled = [...results.values()].filter((r) => r.throttled);
   if (stillThrottled.length > 0) {
     const waits = stillThrottled.map((r) => r.retryAfterMs ?? 0);
-    throw throttled(`Microsoft 365 kept throttling free/busy for ${stillThrottled.length} of ${items.length} request(s) past the retry budget`, 503, Math.max(1, Math.ceil(Math.max(...waits) / 1000)));
+    throw throttled(
+      `Microsoft 365 kept throttling free/busy for ${stillThrottled.length} of ${items.length} request(s) past the retry budget`,
+      503,
+      Math.max(1, Math.ceil(Math.max(...waits) / 1000)),
+    );
   }
   const out = new Map<string, ScheduleInformation[]>();
   for (const item of items) {
     const result = results.get(item.id)!;
-    if (result.status !== 200) throw upstream(`free/busy failed with HTTP ${result.status} for ${item.schedules.length} people`, result.status);
+    if (result.status !== 200)
+      throw upstream(`free/busy failed with HTTP ${result.status} for ${item.schedules.length} people`, result.status);
     const parsed = GetScheduleResponse.safeParse(result.body);
-    if (!parsed.success) throw upstream(`free/busy response did not have the getSchedule shape: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`, 502);
+    if (!parsed.success)
+      throw upstream(
+        `free/busy response did not have the getSchedule shape: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`,
+        502,
+      );
     for (const info of parsed.data.value) {
       const key = info.scheduleId.toLowerCase();
       out.set(key, [...(out.get(key) ?? []), info]);
@@ -103,7 +138,12 @@ export interface FreeBusyAvailability {
 }
 
 /** Free/busy turned into the slot engine's inputs: working hours and busy ranges in UTC. */
-export async function freeBusyAvailability(gateway: GraphGateway, mailboxes: readonly string[], window: Interval, options: BusyOptions = {}): Promise<FreeBusyAvailability> {
+export async function freeBusyAvailability(
+  gateway: GraphGateway,
+  mailboxes: readonly string[],
+  window: Interval,
+  options: BusyOptions = {},
+): Promise<FreeBusyAvailability> {
   const schedules = await freeBusy(gateway, mailboxes, window);
   const people = new Map<string, PersonFreeBusy>();
   const unavailable = new Map<string, string>();
@@ -115,7 +155,11 @@ export async function freeBusyAvailability(gateway: GraphGateway, mailboxes: rea
     }
     try {
       const parts = infos.map((info) => personSchedule(info, window, options));
-      people.set(address, { zone: parts[0]!.zone, working: parts.flatMap((p) => p.working), busy: parts.flatMap((p) => p.busy) });
+      people.set(address, {
+        zone: parts[0]!.zone,
+        working: parts.flatMap((p) => p.working),
+        busy: parts.flatMap((p) => p.busy),
+      });
     } catch (err) {
       if (!(err instanceof ScheduleUnavailableError || err instanceof UnknownTimeZoneError)) throw err;
       unavailable.set(address, err.message);
@@ -158,19 +202,32 @@ export function sessionEventPayload(e: SessionEvent): Record<string, unknown> {
     onlineMeetingProvider: 'teamsForBusiness',
     allowNewTimeProposals: true,
     categories: [reciprocalCategory],
-    singleValueExtendedProperties: [{ id: pairPropertyId, value: e.pairId }, ...(e.occurrence ? [{ id: occurrencePropertyId, value: e.occurrence }] : [])],
+    singleValueExtendedProperties: [
+      { id: pairPropertyId, value: e.pairId },
+      ...(e.occurrence ? [{ id: occurrencePropertyId, value: e.occurrence }] : []),
+    ],
     transactionId: e.transactionId,
   };
 }
 
 /** Creates the meeting; the same transactionId returns the event created before instead of a second one. */
 export async function createSessionEvent(client: Client, e: SessionEvent): Promise<CreatedEvent> {
-  const created = CreatedEvent.parse(await client.api(`/users/${encodeURIComponent(e.organizerId)}/events`).post(sessionEventPayload(e)));
+  const created = CreatedEvent.parse(
+    await client.api(`/users/${encodeURIComponent(e.organizerId)}/events`).post(sessionEventPayload(e)),
+  );
   return { id: created.id, iCalUId: created.iCalUId ?? null, joinUrl: created.onlineMeeting?.joinUrl ?? null };
 }
 
-export async function moveSessionEvent(client: Client, organizerId: string, eventId: string, start: number, end: number): Promise<void> {
-  await client.api(`/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}`).patch({ start: graphUtc(start), end: graphUtc(end) });
+export async function moveSessionEvent(
+  client: Client,
+  organizerId: string,
+  eventId: string,
+  start: number,
+  end: number,
+): Promise<void> {
+  await client
+    .api(`/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}`)
+    .patch({ start: graphUtc(start), end: graphUtc(end) });
 }
 
 /** Deletes the organizer's event (Exchange sends the cancellation); an event already gone counts as cancelled. */

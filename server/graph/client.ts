@@ -4,7 +4,12 @@
 // the Authorization header, so running it again on a retry would send it twice.
 // The mailbox gate sits after the retrier so a request waiting out Retry-After
 // holds no slot.
-import { AuthenticationHandler, Client, HTTPMessageHandler, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import {
+  AuthenticationHandler,
+  Client,
+  HTTPMessageHandler,
+  type AuthenticationProvider,
+} from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import { Agent } from 'undici';
 import { MailboxConcurrencyHandler, MailboxGate } from './middleware/mailboxConcurrency.js';
@@ -49,7 +54,9 @@ export function createGraphClient(options: GraphClientOptions): GraphGateway {
     defaultVersion: base.pathname.replace(/^\//, '') || 'v1.0',
     // The SDK attaches tokens only to Graph's own hosts unless told about others (the dev tenant).
     customHosts: base.hostname === 'graph.microsoft.com' ? undefined : new Set([base.hostname]),
-    ...(options.trustedCaPem ? { fetchOptions: { dispatcher: new Agent({ connect: { ca: options.trustedCaPem } }) } as RequestInit } : {}),
+    ...(options.trustedCaPem
+      ? { fetchOptions: { dispatcher: new Agent({ connect: { ca: options.trustedCaPem } }) } as RequestInit }
+      : {}),
   });
   return { client, baseUrl: options.baseUrl.replace(/\/$/, ''), retry, mailboxGate: gate };
 }

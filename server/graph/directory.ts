@@ -26,12 +26,24 @@ export interface DirectoryUser {
 const select = 'id,displayName,mail,userPrincipalName,department,jobTitle';
 
 function toDirectoryUser(u: z.infer<typeof GraphUser>): DirectoryUser {
-  return { id: u.id, displayName: u.displayName ?? u.userPrincipalName ?? u.id, mail: u.mail ?? u.userPrincipalName ?? '', department: u.department ?? null, jobTitle: u.jobTitle ?? null };
+  return {
+    id: u.id,
+    displayName: u.displayName ?? u.userPrincipalName ?? u.id,
+    mail: u.mail ?? u.userPrincipalName ?? '',
+    department: u.department ?? null,
+    jobTitle: u.jobTitle ?? null,
+  };
 }
 
 /** Everyone (or everyone in one department), following @odata.nextLink to the end. */
-export async function listUsers(client: Client, options: { department?: string; pageSize?: number } = {}): Promise<DirectoryUser[]> {
-  let request = client.api('/users').select(select).top(options.pageSize ?? 999);
+export async function listUsers(
+  client: Client,
+  options: { department?: string; pageSize?: number } = {},
+): Promise<DirectoryUser[]> {
+  let request = client
+    .api('/users')
+    .select(select)
+    .top(options.pageSize ?? 999);
   if (options.department !== undefined) request = request.filter(`department eq ${odataString(options.department)}`);
   let page = UserPage.parse(await request.get());
   const out = page.value.map(toDirectoryUser);
@@ -45,7 +57,14 @@ export async function listUsers(client: Client, options: { department?: string; 
 /** One person by object id or UPN; null when the directory has no such person. */
 export async function findUser(client: Client, idOrUpn: string): Promise<DirectoryUser | null> {
   try {
-    return toDirectoryUser(GraphUser.parse(await client.api(`/users/${encodeURIComponent(idOrUpn)}`).select(select).get()));
+    return toDirectoryUser(
+      GraphUser.parse(
+        await client
+          .api(`/users/${encodeURIComponent(idOrUpn)}`)
+          .select(select)
+          .get(),
+      ),
+    );
   } catch (err) {
     if (err instanceof GraphError && err.statusCode === 404) return null;
     throw err;
@@ -55,7 +74,14 @@ export async function findUser(client: Client, idOrUpn: string): Promise<Directo
 /** The person's manager; null when they have none (Graph answers 404). */
 export async function managerOf(client: Client, userId: string): Promise<DirectoryUser | null> {
   try {
-    return toDirectoryUser(GraphUser.parse(await client.api(`/users/${encodeURIComponent(userId)}/manager`).select(select).get()));
+    return toDirectoryUser(
+      GraphUser.parse(
+        await client
+          .api(`/users/${encodeURIComponent(userId)}/manager`)
+          .select(select)
+          .get(),
+      ),
+    );
   } catch (err) {
     if (err instanceof GraphError && err.statusCode === 404) return null;
     throw err;
@@ -77,6 +103,7 @@ export async function reportsTo(client: Client, a: string, b: string, maxDepth =
 /** The departments people belong to, sorted, with how many people each has. */
 export async function listDepartments(client: Client): Promise<Array<{ department: string; people: number }>> {
   const counts = new Map<string, number>();
-  for (const u of await listUsers(client)) if (u.department) counts.set(u.department, (counts.get(u.department) ?? 0) + 1);
+  for (const u of await listUsers(client))
+    if (u.department) counts.set(u.department, (counts.get(u.department) ?? 0) + 1);
   return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([department, people]) => ({ department, people }));
 }

@@ -2,7 +2,12 @@
 // add columns here; provisioning adds what a tenant's lists are missing.
 export const schemaVersion = 2;
 
-type ColumnType = { text: { allowMultipleLines?: boolean; maxLength?: number } } | { number: Record<string, never> } | { dateTime: { format: 'dateTime' } } | { boolean: Record<string, never> } | { choice: { choices: string[] } };
+type ColumnType =
+  | { text: { allowMultipleLines?: boolean; maxLength?: number } }
+  | { number: Record<string, never> }
+  | { dateTime: { format: 'dateTime' } }
+  | { boolean: Record<string, never> }
+  | { choice: { choices: string[] } };
 
 export interface ColumnDefinition {
   name: string;
@@ -30,7 +35,15 @@ export const programLists = {
   Participants: {
     displayName: 'Participants',
     description: 'People enrolled in the mentorship program.',
-    columns: [key, { name: 'UserId', type: text(64), indexed: true }, { name: 'DisplayName', type: text() }, { name: 'Mail', type: text() }, { name: 'Department', type: text(128), indexed: true }, { name: 'CareerStage', type: choice('early', 'mid', 'seasoned') }, { name: 'TimeZone', type: text(64) }],
+    columns: [
+      key,
+      { name: 'UserId', type: text(64), indexed: true },
+      { name: 'DisplayName', type: text() },
+      { name: 'Mail', type: text() },
+      { name: 'Department', type: text(128), indexed: true },
+      { name: 'CareerStage', type: choice('early', 'mid', 'seasoned') },
+      { name: 'TimeZone', type: text(64) },
+    ],
   },
   Pairs: {
     displayName: 'Pairs',
@@ -70,7 +83,15 @@ export const programLists = {
   Touchpoints: {
     displayName: 'Touchpoints',
     description: 'Informal interactions between sessions.',
-    columns: [key, { name: 'PairId', type: text(64), indexed: true }, { name: 'LoggedBy', type: text(64) }, { name: 'Kind', type: choice('project-collaboration', 'case-review', 'technology-troubleshooting', 'other') }, { name: 'Date', type: dateTime, indexed: true }, { name: 'Minutes', type: number }, { name: 'FocusAreas', type: text() }],
+    columns: [
+      key,
+      { name: 'PairId', type: text(64), indexed: true },
+      { name: 'LoggedBy', type: text(64) },
+      { name: 'Kind', type: choice('project-collaboration', 'case-review', 'technology-troubleshooting', 'other') },
+      { name: 'Date', type: dateTime, indexed: true },
+      { name: 'Minutes', type: number },
+      { name: 'FocusAreas', type: text() },
+    ],
   },
   Notes: {
     displayName: 'Notes',
@@ -90,9 +111,21 @@ export const programLists = {
       { name: 'PhiConfirmationsJson', type: longText },
     ],
   },
-  AgendaTemplates: { displayName: 'AgendaTemplates', description: 'Agenda templates the program owner edits.', columns: [key, { name: 'TemplatesJson', type: longText }] },
-  ConversationReferences: { displayName: 'ConversationReferences', description: 'Where the bot may post.', columns: [key, { name: 'ReferenceJson', type: longText }] },
-  ProgramMeta: { displayName: 'ProgramMeta', description: 'Schema version of these lists.', columns: [key, { name: 'Value', type: longText }] },
+  AgendaTemplates: {
+    displayName: 'AgendaTemplates',
+    description: 'Agenda templates the program owner edits.',
+    columns: [key, { name: 'TemplatesJson', type: longText }],
+  },
+  ConversationReferences: {
+    displayName: 'ConversationReferences',
+    description: 'Where the bot may post.',
+    columns: [key, { name: 'ReferenceJson', type: longText }],
+  },
+  ProgramMeta: {
+    displayName: 'ProgramMeta',
+    description: 'Schema version of these lists.',
+    columns: [key, { name: 'Value', type: longText }],
+  },
 } satisfies Record<string, ListDefinition>;
 
 export type ListName = keyof typeof programLists;
@@ -105,7 +138,10 @@ export interface ProgramSchema {
 /** The lists as they stood at `version`: columns introduced later are left out (how an older deployment provisioned). */
 export function programSchemaAt(version: number): ProgramSchema {
   const lists = Object.fromEntries(
-    (Object.entries(programLists) as Array<[ListName, ListDefinition]>).map(([name, def]) => [name, { ...def, columns: def.columns.filter((c) => (c.since ?? 1) <= version) }]),
+    (Object.entries(programLists) as Array<[ListName, ListDefinition]>).map(([name, def]) => [
+      name,
+      { ...def, columns: def.columns.filter((c) => (c.since ?? 1) <= version) },
+    ]),
   ) as Record<ListName, ListDefinition>;
   return { version, lists };
 }

@@ -20,15 +20,31 @@ import {
   type SharedLearningNote,
   type Touchpoint,
 } from '../../src/core/schemas.js';
-import { columnDefinition, currentProgramSchema, type ListDefinition, type ListName, type ProgramSchema } from './programLists.js';
+import {
+  columnDefinition,
+  currentProgramSchema,
+  type ListDefinition,
+  type ListName,
+  type ProgramSchema,
+} from './programLists.js';
 
 /** OData string literal: single quotes doubled. */
 export const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-const Item = z.object({ id: z.string(), eTag: z.string().optional(), '@odata.etag': z.string().optional(), fields: z.record(z.string(), z.unknown()).default({}) });
+const Item = z.object({
+  id: z.string(),
+  eTag: z.string().optional(),
+  '@odata.etag': z.string().optional(),
+  fields: z.record(z.string(), z.unknown()).default({}),
+});
 type Item = z.infer<typeof Item>;
 const ItemPage = z.object({ value: z.array(Item), '@odata.nextLink': z.string().optional() });
-const ListInfo = z.object({ id: z.string(), displayName: z.string(), name: z.string().optional(), columns: z.array(z.object({ name: z.string() })).optional() });
+const ListInfo = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  name: z.string().optional(),
+  columns: z.array(z.object({ name: z.string() })).optional(),
+});
 
 export class NoteConflictError extends Error {
   constructor(readonly current: { note: SharedLearningNote; etag: string }) {
@@ -56,7 +72,8 @@ export interface TimeRange {
   to: Date;
 }
 
-const rangeFilter = (column: string, r: TimeRange) => `fields/${column} ge ${odataString(r.from.toISOString())} and fields/${column} lt ${odataString(r.to.toISOString())}`;
+const rangeFilter = (column: string, r: TimeRange) =>
+  `fields/${column} ge ${odataString(r.from.toISOString())} and fields/${column} lt ${odataString(r.to.toISOString())}`;
 
 function stripAgenda(s: Session & { agenda?: unknown }): Session {
   const { agenda: _agenda, ...session } = s;
@@ -89,17 +106,30 @@ export class ProgramStore {
   }
 
   private async runProvisioning(): Promise<void> {
-    const site = z.object({ id: z.string() }).parse(await this.graph.api(`/sites/${this.site.hostname}:${this.site.path}`).get());
+    const site = z
+      .object({ id: z.string() })
+      .parse(await this.graph.api(`/sites/${this.site.hostname}:${this.site.path}`).get());
     this.siteId = site.id;
-    const existing = z.object({ value: z.array(ListInfo) }).parse(await this.graph.api(`/sites/${site.id}/lists`).expand('columns').get()).value;
+    const existing = z
+      .object({ value: z.array(ListInfo) })
+      .parse(await this.graph.api(`/sites/${site.id}/lists`).expand('columns').get()).value;
     for (const [name, def] of Object.entries(this.schema.lists) as Array<[ListName, ListDefinition]>) {
       let list = existing.find((l) => l.displayName === def.displayName);
       if (!list) {
         try {
-          list = ListInfo.parse(await this.graph.api(`/sites/${site.id}/lists`).post({ displayName: def.displayName, description: def.description, columns: def.columns.map(columnDefinition), list: { template: 'genericList' } }));
+          list = ListInfo.parse(
+            await this.graph.api(`/sites/${site.id}/lists`).post({
+              displayName: def.displayName,
+              description: def.description,
+              columns: def.columns.map(columnDefinition),
+              list: { template: 'genericList' },
+            }),
+          );
         } catch (err) {
           if (!(err instanceof GraphError && err.statusCode === 409)) throw err;
-          list = ListInfo.parse(await this.graph.api(`/sites/${site.id}/lists/${def.displayName}`).expand('columns').get());
+          list = ListInfo.parse(
+            await this.graph.api(`/sites/${site.id}/lists/${def.displayName}`).expand('columns').get(),
+          );
         }
       } else {
         const have = new Set((list.columns ?? []).map((c) => c.name));
@@ -123,13 +153,23 @@ export class ProgramStore {
   }
 
   private async findByKey(list: ListName, key: string): Promise<Item | null> {
-    const page = ItemPage.parse(await this.graph.api(await this.items(list)).filter(`fields/Key eq ${odataString(key)}`).expand('fields').top(2).get());
+    const page = ItemPage.parse(
+      await this.graph
+        .api(await this.items(list))
+        .filter(`fields/Key eq ${odataString(key)}`)
+        .expand('fields')
+        .top(2)
+        .get(),
+    );
     return page.value[0] ?? null;
   }
 
   /** Every item matching an optional filter, following @odata.nextLink. */
   private async all(list: ListName, filter?: string): Promise<Item[]> {
-    let request = this.graph.api(await this.items(list)).expand('fields').top(999);
+    let request = this.graph
+      .api(await this.items(list))
+      .expand('fields')
+      .top(999);
     if (filter) request = request.filter(filter);
     let page = ItemPage.parse(await request.get());
     const out = [...page.value];
@@ -142,7 +182,9 @@ export class ProgramStore {
 
   private async create(list: ListName, key: string, fields: Record<string, unknown>): Promise<Item> {
     try {
-      return Item.parse(await this.graph.api(await this.items(list)).post({ fields: { Title: key, Key: key, ...fields } }));
+      return Item.parse(
+        await this.graph.api(await this.items(list)).post({ fields: { Title: key, Key: key, ...fields } }),
+      );
     } catch (err) {
       // A retry of a create that already landed: the unique Key says so; return what is there.
       if (err instanceof GraphError && err.statusCode === 409) {
@@ -153,7 +195,12 @@ export class ProgramStore {
     }
   }
 
-  private async patch(list: ListName, itemId: string, fields: Record<string, unknown>, etag?: string): Promise<{ fields: Record<string, unknown>; etag: string }> {
+  private async patch(
+    list: ListName,
+    itemId: string,
+    fields: Record<string, unknown>,
+    etag?: string,
+  ): Promise<{ fields: Record<string, unknown>; etag: string }> {
     const request = this.graph.api(`${await this.items(list)}/${itemId}/fields`);
     if (etag) request.header('If-Match', etag);
     const body = z.record(z.string(), z.unknown()).parse(await request.patch(fields));
@@ -170,11 +217,25 @@ export class ProgramStore {
   // ---- participants ----
 
   private toParticipant(f: Record<string, unknown>): Participant {
-    return Participant.parse({ userId: f['UserId'], displayName: f['DisplayName'], mail: f['Mail'] ?? '', department: f['Department'], careerStage: f['CareerStage'], timeZone: f['TimeZone'] });
+    return Participant.parse({
+      userId: f['UserId'],
+      displayName: f['DisplayName'],
+      mail: f['Mail'] ?? '',
+      department: f['Department'],
+      careerStage: f['CareerStage'],
+      timeZone: f['TimeZone'],
+    });
   }
 
   async upsertParticipant(p: Participant): Promise<Participant> {
-    const item = await this.upsert('Participants', p.userId, { UserId: p.userId, DisplayName: p.displayName, Mail: p.mail, Department: p.department, CareerStage: p.careerStage, TimeZone: p.timeZone });
+    const item = await this.upsert('Participants', p.userId, {
+      UserId: p.userId,
+      DisplayName: p.displayName,
+      Mail: p.mail,
+      Department: p.department,
+      CareerStage: p.careerStage,
+      TimeZone: p.timeZone,
+    });
     return this.toParticipant(item.fields);
   }
 
@@ -190,7 +251,11 @@ export class ProgramStore {
   // ---- pairs ----
 
   private toPair(f: Record<string, unknown>): Pair {
-    const members = json(z.tuple([Participant, Participant]), f['MembersJson'], null as unknown as [Participant, Participant]);
+    const members = json(
+      z.tuple([Participant, Participant]),
+      f['MembersJson'],
+      null as unknown as [Participant, Participant],
+    );
     return {
       id: str(f['Key']),
       members,
@@ -226,14 +291,19 @@ export class ProgramStore {
   }
 
   async pairsOf(userId: string): Promise<Pair[]> {
-    return (await this.all('Pairs', `fields/MemberA eq ${odataString(userId)} or fields/MemberB eq ${odataString(userId)}`)).map((i) => this.toPair(i.fields));
+    return (
+      await this.all('Pairs', `fields/MemberA eq ${odataString(userId)} or fields/MemberB eq ${odataString(userId)}`)
+    ).map((i) => this.toPair(i.fields));
   }
 
   async allPairs(): Promise<Pair[]> {
     return (await this.all('Pairs')).map((i) => this.toPair(i.fields));
   }
 
-  async updatePair(id: string, change: Partial<Pick<Pair, 'cadence' | 'durationMinutes' | 'status' | 'endedOn'>>): Promise<Pair | null> {
+  async updatePair(
+    id: string,
+    change: Partial<Pick<Pair, 'cadence' | 'durationMinutes' | 'status' | 'endedOn'>>,
+  ): Promise<Pair | null> {
     const item = await this.findByKey('Pairs', id);
     if (!item) return null;
     const fields: Record<string, unknown> = {};
@@ -298,12 +368,16 @@ export class ProgramStore {
   }
 
   async sessionsOfPair(pairId: string): Promise<Array<Session & { agenda: unknown }>> {
-    return (await this.all('Sessions', `fields/PairId eq ${odataString(pairId)}`)).map((i) => this.toSession(i.fields)).sort((a, b) => a.start.localeCompare(b.start));
+    return (await this.all('Sessions', `fields/PairId eq ${odataString(pairId)}`))
+      .map((i) => this.toSession(i.fields))
+      .sort((a, b) => a.start.localeCompare(b.start));
   }
 
   /** Every session (no agenda, no note text), or those starting in [from, to): a filter on the indexed Start column, paged. */
   async allSessions(range?: TimeRange): Promise<Session[]> {
-    return (await this.all('Sessions', range && rangeFilter('Start', range))).map((i) => stripAgenda(this.toSession(i.fields)));
+    return (await this.all('Sessions', range && rangeFilter('Start', range))).map((i) =>
+      stripAgenda(this.toSession(i.fields)),
+    );
   }
 
   // ---- notes ----
@@ -316,7 +390,9 @@ export class ProgramStore {
       taught: str(f['Taught']),
       learned: str(f['Learned']),
       actionItems: json(z.array(ActionItem), f['ActionItemsJson'], []),
-      focusAreas: fromCsv(f['FocusAreas']).filter((x) => FocusArea.safeParse(x).success) as SharedLearningNote['focusAreas'],
+      focusAreas: fromCsv(f['FocusAreas']).filter(
+        (x) => FocusArea.safeParse(x).success,
+      ) as SharedLearningNote['focusAreas'],
       createdAt: iso(f['CreatedAt']),
       updatedAt: iso(f['UpdatedAt']),
       version: Number(f['Version'] ?? 1),
@@ -365,7 +441,8 @@ export class ProgramStore {
       const created = await this.create('Notes', key, this.noteFields({ ...note, version: 1 }));
       const saved = this.toNote(created.fields);
       // A concurrent first save by the same author landed first: treat as a conflict.
-      if (saved.updatedAt !== new Date(note.updatedAt).toISOString()) throw new NoteConflictError({ note: saved, etag: created.eTag ?? '' });
+      if (saved.updatedAt !== new Date(note.updatedAt).toISOString())
+        throw new NoteConflictError({ note: saved, etag: created.eTag ?? '' });
       return { note: saved, etag: created.eTag ?? str(created['@odata.etag']) };
     }
     const current = { note: this.toNote(existing.fields), etag: existing.eTag ?? str(existing['@odata.etag']) };
@@ -398,11 +475,24 @@ export class ProgramStore {
   }
 
   async addTouchpoint(t: Touchpoint): Promise<Touchpoint> {
-    return this.toTouchpoint((await this.create('Touchpoints', t.id, { PairId: t.pairId, LoggedBy: t.loggedBy, Kind: t.kind, Date: iso(t.date), Minutes: t.minutes, FocusAreas: csv(t.focusAreas) })).fields);
+    return this.toTouchpoint(
+      (
+        await this.create('Touchpoints', t.id, {
+          PairId: t.pairId,
+          LoggedBy: t.loggedBy,
+          Kind: t.kind,
+          Date: iso(t.date),
+          Minutes: t.minutes,
+          FocusAreas: csv(t.focusAreas),
+        })
+      ).fields,
+    );
   }
 
   async touchpointsOfPair(pairId: string): Promise<Touchpoint[]> {
-    return (await this.all('Touchpoints', `fields/PairId eq ${odataString(pairId)}`)).map((i) => this.toTouchpoint(i.fields));
+    return (await this.all('Touchpoints', `fields/PairId eq ${odataString(pairId)}`)).map((i) =>
+      this.toTouchpoint(i.fields),
+    );
   }
 
   /** Every touchpoint, or those dated in [from, to) (the indexed Date column). */

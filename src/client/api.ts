@@ -20,7 +20,17 @@ import {
   type NoteInput,
   type SlotRequest,
 } from '../core/api.js';
-import { ActionItem, Me, Pair, Session, Touchpoint, type Cadence, type PairStatus, type SessionDuration, type TouchpointKind } from '../core/schemas.js';
+import {
+  ActionItem,
+  Me,
+  Pair,
+  Session,
+  Touchpoint,
+  type Cadence,
+  type PairStatus,
+  type SessionDuration,
+  type TouchpointKind,
+} from '../core/schemas.js';
 import { ClientConfig, SignInRequired, type TokenSource } from './auth.js';
 
 export class ApiError extends Error {
@@ -83,13 +93,19 @@ async function errorFrom(response: Response): Promise<ApiError> {
     return new ApiError(response.status, code, message, field, details);
   }
   const code =
-    response.status === 401 ? errorCodes.unauthenticated
-    : response.status === 403 ? errorCodes.forbidden
-    : response.status === 404 ? errorCodes.notFound
-    : response.status === 412 ? errorCodes.preconditionFailed
-    : response.status === 429 ? errorCodes.throttled
-    : response.status >= 500 ? errorCodes.upstreamUnavailable
-    : errorCodes.invalidRequest;
+    response.status === 401
+      ? errorCodes.unauthenticated
+      : response.status === 403
+        ? errorCodes.forbidden
+        : response.status === 404
+          ? errorCodes.notFound
+          : response.status === 412
+            ? errorCodes.preconditionFailed
+            : response.status === 429
+              ? errorCodes.throttled
+              : response.status >= 500
+                ? errorCodes.upstreamUnavailable
+                : errorCodes.invalidRequest;
   return new ApiError(response.status, code, `The server answered ${response.status} ${response.statusText}`.trim());
 }
 
@@ -133,7 +149,11 @@ export class ApiClient {
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       const token = await this.tokens.getToken(refreshed);
-      const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}`, ...options.headers };
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        authorization: `Bearer ${token}`,
+        ...options.headers,
+      };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
       let response: Response;
       try {
@@ -145,7 +165,11 @@ export class ApiClient {
       } catch (error) {
         if (attempt >= this.maxAttempts) {
           this.options.onBusy?.(null);
-          throw new ApiError(0, errorCodes.upstreamUnavailable, `Cannot reach Reciprocal: ${error instanceof Error ? error.message : String(error)}`);
+          throw new ApiError(
+            0,
+            errorCodes.upstreamUnavailable,
+            `Cannot reach Reciprocal: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         await this.waitBeforeRetry(attempt, null);
         continue;
@@ -171,13 +195,22 @@ export class ApiClient {
     await this.sleep(waitMs);
   }
 
-  private async json<S extends z.ZodType>(schema: S, method: string, path: string, options?: RequestOptions): Promise<z.infer<S>> {
+  private async json<S extends z.ZodType>(
+    schema: S,
+    method: string,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<z.infer<S>> {
     const response = await this.send(method, path, options);
     const body: unknown = response.status === 204 ? null : await response.json();
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ApiError(response.status, 'invalid_response', `Unexpected answer from ${method} ${path}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'bad shape'}`);
+      throw new ApiError(
+        response.status,
+        'invalid_response',
+        `Unexpected answer from ${method} ${path}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'bad shape'}`,
+      );
     }
     return parsed.data;
   }
@@ -194,16 +227,28 @@ export class ApiClient {
     return this.json(PairSummary, 'GET', `/api/pairs/${encodeURIComponent(id)}`);
   }
 
-  slots(pairId: string, request: Partial<SlotRequest> & Pick<SlotRequest, 'durationMinutes' | 'windowStart' | 'windowEnd'>) {
+  slots(
+    pairId: string,
+    request: Partial<SlotRequest> & Pick<SlotRequest, 'durationMinutes' | 'windowStart' | 'windowEnd'>,
+  ) {
     return this.json(SlotResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/slots`, { body: request });
   }
 
   book(pairId: string, request: BookSessionRequest) {
-    return this.json(BookSessionResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/sessions`, { body: request });
+    return this.json(BookSessionResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/sessions`, {
+      body: request,
+    });
   }
 
   async reschedule(sessionId: string, start: string) {
-    return (await this.json(SessionWithEtag.or(Session.transform((session) => ({ session }))), 'PATCH', `/api/sessions/${encodeURIComponent(sessionId)}`, { body: { start } })).session;
+    return (
+      await this.json(
+        SessionWithEtag.or(Session.transform((session) => ({ session }))),
+        'PATCH',
+        `/api/sessions/${encodeURIComponent(sessionId)}`,
+        { body: { start } },
+      )
+    ).session;
   }
 
   async cancel(sessionId: string): Promise<void> {
@@ -223,25 +268,46 @@ export class ApiClient {
   }
 
   async setActionItemDone(sessionId: string, itemId: string, done: boolean) {
-    const result = await this.json(ActionItemResponse, 'PATCH', `/api/sessions/${encodeURIComponent(sessionId)}/action-items/${encodeURIComponent(itemId)}`, { body: { done } });
+    const result = await this.json(
+      ActionItemResponse,
+      'PATCH',
+      `/api/sessions/${encodeURIComponent(sessionId)}/action-items/${encodeURIComponent(itemId)}`,
+      { body: { done } },
+    );
     return 'item' in result ? result.item : result;
   }
 
-  async logTouchpoint(pairId: string, touchpoint: { kind: TouchpointKind; date: string; minutes: number; focusAreas: string[] }) {
-    const result = await this.json(TouchpointResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/touchpoints`, { body: touchpoint });
+  async logTouchpoint(
+    pairId: string,
+    touchpoint: { kind: TouchpointKind; date: string; minutes: number; focusAreas: string[] },
+  ) {
+    const result = await this.json(TouchpointResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/touchpoints`, {
+      body: touchpoint,
+    });
     return 'touchpoint' in result ? result.touchpoint : result;
   }
 
   /** One department's figures (a lead's own, or any for the program owner); every department when `department` is null. */
   dashboards(department: string | null, period: { from: string; to: string }) {
     const query = `?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`;
-    return this.json(DashboardResponse, 'GET', department === null ? `/api/program/dashboard${query}` : `/api/departments/${encodeURIComponent(department)}/dashboard${query}`);
+    return this.json(
+      DashboardResponse,
+      'GET',
+      department === null
+        ? `/api/program/dashboard${query}`
+        : `/api/departments/${encodeURIComponent(department)}/dashboard${query}`,
+    );
   }
 
   /** The same figures as CSV, for a download. */
   async dashboardsCsv(department: string | null, period: { from: string; to: string }): Promise<Blob> {
     const query = `?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}&format=csv`;
-    const response = await this.send('GET', department === null ? `/api/program/dashboard${query}` : `/api/departments/${encodeURIComponent(department)}/dashboard${query}`);
+    const response = await this.send(
+      'GET',
+      department === null
+        ? `/api/program/dashboard${query}`
+        : `/api/departments/${encodeURIComponent(department)}/dashboard${query}`,
+    );
     return response.blob();
   }
 

@@ -26,8 +26,7 @@ export const devTokenStorageKey = 'reciprocal.devToken';
 type TeamsJs = typeof import('@microsoft/teams-js');
 
 export type Host =
-  | { kind: 'microsoft365'; teams: TeamsJs; context: app.Context; hostName: string }
-  | { kind: 'browser' };
+  { kind: 'microsoft365'; teams: TeamsJs; context: app.Context; hostName: string } | { kind: 'browser' };
 
 export interface HostDetectionOptions {
   /** How long a framing page gets to answer teams-js' handshake. */
@@ -66,7 +65,11 @@ export async function detectHost(options: HostDetectionOptions = {}): Promise<Ho
   if (!isFramedOrOpened()) return { kind: 'browser' };
   const teams = await import('@microsoft/teams-js');
   try {
-    await withTimeout(teams.app.initialize(options.validMessageOrigins), options.timeoutMs ?? 3000, 'The Microsoft 365 host');
+    await withTimeout(
+      teams.app.initialize(options.validMessageOrigins),
+      options.timeoutMs ?? 3000,
+      'The Microsoft 365 host',
+    );
     const context = await withTimeout(teams.app.getContext(), options.timeoutMs ?? 3000, 'The Microsoft 365 host');
     return { kind: 'microsoft365', teams, context, hostName: String(context.app.host.name) };
   } catch {
@@ -110,7 +113,11 @@ export function redirectToSignIn(): void {
   window.location.assign(`/?returnTo=${encodeURIComponent(returnTo)}`);
 }
 
-export function devSignInTokenSource(storage: Storage = window.sessionStorage, onMissing: () => void = redirectToSignIn, now: () => number = Date.now): TokenSource {
+export function devSignInTokenSource(
+  storage: Storage = window.sessionStorage,
+  onMissing: () => void = redirectToSignIn,
+  now: () => number = Date.now,
+): TokenSource {
   return {
     kind: 'dev-sign-in',
     async getToken(fresh = false) {
@@ -127,17 +134,27 @@ export function devSignInTokenSource(storage: Storage = window.sessionStorage, o
   };
 }
 
-async function nestedAppAuthTokenSource(host: Extract<Host, { kind: 'microsoft365' }>, config: ClientConfig): Promise<TokenSource> {
+async function nestedAppAuthTokenSource(
+  host: Extract<Host, { kind: 'microsoft365' }>,
+  config: ClientConfig,
+): Promise<TokenSource> {
   const msal = await import('@azure/msal-browser');
   const pca = await msal.createNestablePublicClientApplication({
-    auth: { clientId: config.clientId, authority: config.authority ?? `https://login.microsoftonline.com/${config.tenantId}` },
+    auth: {
+      clientId: config.clientId,
+      authority: config.authority ?? `https://login.microsoftonline.com/${config.tenantId}`,
+    },
   });
   const user = host.context.user;
   const scopes = [config.apiScope];
   return {
     kind: 'nested-app-auth',
     async getToken(fresh = false) {
-      const account = pca.getAccount({ tenantId: user?.tenant?.id, homeAccountId: user?.id, loginHint: user?.loginHint });
+      const account = pca.getAccount({
+        tenantId: user?.tenant?.id,
+        homeAccountId: user?.id,
+        loginHint: user?.loginHint,
+      });
       if (account) {
         try {
           return (await pca.acquireTokenSilent({ scopes, account, forceRefresh: fresh })).accessToken;

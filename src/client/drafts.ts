@@ -5,7 +5,9 @@ import { NoteInput } from '../core/api.js';
 
 // A draft may hold what the server would still refuse (an empty action item
 // being typed), so its items are checked for shape only.
-const DraftNote = NoteInput.extend({ actionItems: z.array(z.object({ id: z.string(), text: z.string(), done: z.boolean() })) });
+const DraftNote = NoteInput.extend({
+  actionItems: z.array(z.object({ id: z.string(), text: z.string(), done: z.boolean() })),
+});
 
 const Draft = z.object({
   note: DraftNote,

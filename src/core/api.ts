@@ -46,11 +46,19 @@ export const errorCodes = {
   noCommonTime: 'no_common_time',
   throttled: 'throttled',
   upstreamUnavailable: 'upstream_unavailable',
+  internalError: 'internal_error',
 } as const;
+
+/** The stable `code` of every error body the API answers with; server and client share it. */
+export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
 
 // ---- pairs ---------------------------------------------------------------
 
-export const DirectionBalance = z.object({ reverse: z.number().int(), traditional: z.number().int(), both: z.number().int() });
+export const DirectionBalance = z.object({
+  reverse: z.number().int(),
+  traditional: z.number().int(),
+  both: z.number().int(),
+});
 export type DirectionBalance = z.infer<typeof DirectionBalance>;
 
 export const PairSummary = z.object({
@@ -81,7 +89,11 @@ export const CreatePairResponse = z.object({
 });
 
 export const UpdatePairRequest = z
-  .object({ cadence: Cadence.optional(), durationMinutes: SessionDuration.optional(), status: z.enum(['active', 'paused', 'ended']).optional() })
+  .object({
+    cadence: Cadence.optional(),
+    durationMinutes: SessionDuration.optional(),
+    status: z.enum(['active', 'paused', 'ended']).optional(),
+  })
   .refine((v) => Object.keys(v).length > 0, 'nothing to update');
 
 // ---- slots and booking ----------------------------------------------------
@@ -97,7 +109,12 @@ export const SlotRequest = z.object({
   windowStart: isoInstant,
   windowEnd: isoInstant,
   bufferMinutes: z.number().int().min(0).max(60).default(0),
-  minimumNoticeMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+  minimumNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   treatTentativeAsBusy: z.boolean().default(true),
   preferences: SlotPreferences.default({ avoidLunch: false, preferMornings: false, avoidMondayFriday: false }),
   maxSuggestions: z.number().int().min(1).max(50).default(10),
@@ -154,7 +171,10 @@ export const NoteInput = z.object({
   actionItems: z.array(ActionItem).max(noteLimits.actionItems),
   focusAreas: z.array(FocusArea).max(8),
   /** Flagged spans the author says are not patient identifiers. */
-  phiConfirmations: z.array(z.object({ kind: z.string().max(32), text: z.string().max(256) })).max(50).default([]),
+  phiConfirmations: z
+    .array(z.object({ kind: z.string().max(32), text: z.string().max(256) }))
+    .max(50)
+    .default([]),
 });
 export type NoteInput = z.infer<typeof NoteInput>;
 
@@ -190,7 +210,10 @@ export const DirectoryPerson = z.object({
 });
 export type DirectoryPerson = z.infer<typeof DirectoryPerson>;
 
-export const ScheduleDepartmentRequest = z.object({ department: z.string().min(1).max(128), dryRun: z.boolean().default(false) });
+export const ScheduleDepartmentRequest = z.object({
+  department: z.string().min(1).max(128),
+  dryRun: z.boolean().default(false),
+});
 export const ScheduleJob = z.object({
   id: z.string(),
   department: z.string(),
@@ -210,7 +233,8 @@ export const Figure = z.union([
   z.object({ value: z.null(), suppressed: z.literal(true), reason: z.string() }),
 ]);
 export type FigureValue = z.infer<typeof Figure>;
-const figures = <K extends readonly [string, ...string[]]>(keys: K) => z.object(Object.fromEntries(keys.map((k) => [k, Figure])) as Record<K[number], typeof Figure>);
+const figures = <K extends readonly [string, ...string[]]>(keys: K) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, Figure])) as Record<K[number], typeof Figure>);
 
 export const DepartmentDashboard = z.object({
   department: z.string(),
@@ -218,11 +242,23 @@ export const DepartmentDashboard = z.object({
   people: Figure,
   activePairs: Figure,
   sessions: figures(['planned', 'held', 'cancelled', 'noShow', 'expectedByCadence', 'adherencePercent'] as const),
-  directionBalance: z.object({ sessions: figures(['reverse', 'traditional', 'both'] as const), minutes: figures(['reverse', 'traditional', 'both'] as const) }),
+  directionBalance: z.object({
+    sessions: figures(['reverse', 'traditional', 'both'] as const),
+    minutes: figures(['reverse', 'traditional', 'both'] as const),
+  }),
   focusAreaCoverage: z.record(z.string(), Figure),
   touchpointsByKind: z.record(z.string(), Figure),
   participationByCareerStage: z.record(z.string(), z.object({ people: Figure, sessionsHeld: Figure })),
-  pairsAtRisk: z.object({ count: Figure, pairs: z.array(z.object({ pairId: z.string(), reason: z.enum(['no-recent-session', 'consecutive-cancellations']), lastHeld: z.string().nullable() })) }),
+  pairsAtRisk: z.object({
+    count: Figure,
+    pairs: z.array(
+      z.object({
+        pairId: z.string(),
+        reason: z.enum(['no-recent-session', 'consecutive-cancellations']),
+        lastHeld: z.string().nullable(),
+      }),
+    ),
+  }),
   trendByWeek: z.array(z.object({ weekStart: z.string(), held: Figure, cancelled: Figure, minutes: Figure })),
 });
 export type DepartmentDashboardView = z.infer<typeof DepartmentDashboard>;

@@ -34,7 +34,10 @@ export type MeetingSession = z.infer<typeof MeetingSession>;
 
 export const MeetingLookupQuery = z
   .object({ eventId: z.string().min(1).max(512).optional(), iCalUId: z.string().min(1).max(512).optional() })
-  .refine((q) => q.eventId !== undefined || q.iCalUId !== undefined, { message: 'give eventId or iCalUId', path: ['eventId'] });
+  .refine((q) => q.eventId !== undefined || q.iCalUId !== undefined, {
+    message: 'give eventId or iCalUId',
+    path: ['eventId'],
+  });
 
 export const MeetingLookup = z.object({
   /** Null when looked up by iCalUId alone. */

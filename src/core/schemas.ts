@@ -54,7 +54,9 @@ export const SessionDuration = z.union([z.literal(30), z.literal(45), z.literal(
 export type SessionDuration = z.infer<typeof SessionDuration>;
 
 /** An Entra object id (GUID). */
-export const UserId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a user object id (GUID)');
+export const UserId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a user object id (GUID)');
 export type UserId = z.infer<typeof UserId>;
 
 const isoInstant = z.iso.datetime({ offset: true });
@@ -109,12 +111,7 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-export const touchpointKinds = [
-  'project-collaboration',
-  'case-review',
-  'technology-troubleshooting',
-  'other',
-] as const;
+export const touchpointKinds = ['project-collaboration', 'case-review', 'technology-troubleshooting', 'other'] as const;
 export const TouchpointKind = z.enum(touchpointKinds);
 export type TouchpointKind = z.infer<typeof TouchpointKind>;
 

@@ -1,5 +1,15 @@
 // "Make this a Reciprocal session": link a meeting on my calendar to one of my pairs.
-import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Text,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../client/api.js';
 import type { PairSummary } from '../core/api.js';
@@ -11,7 +21,13 @@ import type { MeetingApi } from './meetingApi.js';
 import { PaneError } from './PaneError.js';
 import { paneStrings } from './strings.js';
 
-export function LinkMeetingForm({ api, meetings, eventId, suggestedPairId, onLinked }: {
+export function LinkMeetingForm({
+  api,
+  meetings,
+  eventId,
+  suggestedPairId,
+  onLinked,
+}: {
   api: ApiClient;
   meetings: MeetingApi;
   eventId: string;
@@ -34,7 +50,9 @@ export function LinkMeetingForm({ api, meetings, eventId, suggestedPairId, onLin
         if (!live) return;
         const active = list.filter((p) => p.pair.status === 'active');
         setPairs(active);
-        setPairId((current) => current || (active.find((p) => p.pair.id === suggestedPairId) ?? active[0])?.pair.id || '');
+        setPairId(
+          (current) => current || (active.find((p) => p.pair.id === suggestedPairId) ?? active[0])?.pair.id || '',
+        );
       },
       (e: unknown) => live && setError(e),
     );
@@ -92,9 +110,20 @@ export function LinkMeetingForm({ api, meetings, eventId, suggestedPairId, onLin
               ))}
             </RadioGroup>
           </Field>
-          <FocusAreaPicker label={s.focusAreas} hint={s.focusAreasHint} value={focusAreas} onChange={setFocusAreas} validation={tried && focusAreas.length === 0 ? s.pickFocusArea : undefined} />
+          <FocusAreaPicker
+            label={s.focusAreas}
+            hint={s.focusAreasHint}
+            value={focusAreas}
+            onChange={setFocusAreas}
+            validation={tried && focusAreas.length === 0 ? s.pickFocusArea : undefined}
+          />
           <div>
-            <Button appearance="primary" type="submit" disabled={working} icon={working ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              appearance="primary"
+              type="submit"
+              disabled={working}
+              icon={working ? <Spinner size="tiny" /> : undefined}
+            >
               {working ? s.submitting : s.submit}
             </Button>
           </div>

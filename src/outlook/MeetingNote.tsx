@@ -12,7 +12,17 @@ import { PaneError } from './PaneError.js';
 import { paneStrings } from './strings.js';
 import { useMeetingNote } from './useMeetingNote.js';
 
-export function MeetingNote({ api, me, sessionId, partnerName }: { api: ApiClient; me: Me; sessionId: string; partnerName: string }) {
+export function MeetingNote({
+  api,
+  me,
+  sessionId,
+  partnerName,
+}: {
+  api: ApiClient;
+  me: Me;
+  sessionId: string;
+  partnerName: string;
+}) {
   const drafts = useMemo(() => new DraftStore(window.localStorage), []);
   const n = useMeetingNote(api, me.id, sessionId, drafts);
   return (
@@ -58,7 +68,13 @@ export function MeetingNote({ api, me, sessionId, partnerName }: { api: ApiClien
       {n.save.status === 'conflict' && n.note ? (
         <ConflictDialog
           mine={n.note}
-          saved={{ taught: n.save.saved.note.taught, learned: n.save.saved.note.learned, actionItems: n.save.saved.note.actionItems, focusAreas: n.save.saved.note.focusAreas, phiConfirmations: n.save.saved.note.phiConfirmations }}
+          saved={{
+            taught: n.save.saved.note.taught,
+            learned: n.save.saved.note.learned,
+            actionItems: n.save.saved.note.actionItems,
+            focusAreas: n.save.saved.note.focusAreas,
+            phiConfirmations: n.save.saved.note.phiConfirmations,
+          }}
           onKeepMine={() => void n.resolveConflict('mine')}
           onUseSaved={() => void n.resolveConflict('theirs')}
         />

@@ -1,7 +1,14 @@
 // The task pane's shell: finds its host (Outlook, or a plain browser with a
 // simulated meeting), signs in (NAA in Outlook, dev sign-in outside), and
 // hands the meeting to the pane.
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiClient, loadClientConfig } from '../client/api.js';
 import { devSignInTokenSource, redirectToSignIn, SignInRequired } from '../client/auth.js';
@@ -32,7 +39,8 @@ export function OutlookApp() {
     (async () => {
       const outlook = await detectOutlook();
       const config = await loadClientConfig();
-      if (!outlook && !config.devSignIn) throw new SignInRequired('Open Reciprocal from a meeting in Outlook to sign in.');
+      if (!outlook && !config.devSignIn)
+        throw new SignInRequired('Open Reciprocal from a meeting in Outlook to sign in.');
       const tokens = outlook
         ? await outlookTokenSource(config)
         : devSignInTokenSource(window.sessionStorage, () => {
@@ -69,8 +77,14 @@ export function OutlookApp() {
   }, [startup]);
 
   return (
-    <FluentProvider theme={startup.kind === 'ready' && startup.dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
-      <main aria-label={paneStrings.appName} style={{ padding: 16, maxWidth: 560, margin: '0 auto', display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <FluentProvider
+      theme={startup.kind === 'ready' && startup.dark ? webDarkTheme : webLightTheme}
+      style={{ minHeight: '100vh' }}
+    >
+      <main
+        aria-label={paneStrings.appName}
+        style={{ padding: 16, maxWidth: 560, margin: '0 auto', display: 'flex', flexDirection: 'column', gap: 12 }}
+      >
         {busy ? (
           <MessageBar intent="warning" role="status">
             <MessageBarBody>Microsoft 365 is busy, retrying…</MessageBarBody>
@@ -78,7 +92,9 @@ export function OutlookApp() {
         ) : null}
         {startup.kind === 'starting' ? <Spinner label={paneStrings.starting} /> : null}
         {startup.kind === 'redirecting' ? <Spinner label={paneStrings.redirecting} /> : null}
-        {startup.kind === 'failed' ? <PaneError error={startup.error} onRetry={() => window.location.reload()} /> : null}
+        {startup.kind === 'failed' ? (
+          <PaneError error={startup.error} onRetry={() => window.location.reload()} />
+        ) : null}
         {startup.kind === 'ready' && meetingApi ? (
           item === 'pick' ? (
             <SimulatedMeetingPicker meetings={meetingApi} onPick={chooseSimulated} />

@@ -1,6 +1,15 @@
 // A meeting that is one of my sessions: who and when, the agenda (insert into
 // the body as organizer, read as attendee), and my note for it.
-import { Button, Divider, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Divider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../client/api.js';
 import type { MeetingSession } from '../core/meetings.js';
@@ -26,9 +35,26 @@ const useStyles = makeStyles({
 });
 
 const time = (iso: string, withDate: boolean) =>
-  new Intl.DateTimeFormat(undefined, withDate ? { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' } : { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  new Intl.DateTimeFormat(
+    undefined,
+    withDate
+      ? { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
+      : { hour: 'numeric', minute: '2-digit' },
+  ).format(new Date(iso));
 
-export function SessionPanel({ item, match, api, me, onBodyChanged }: { item: MeetingItem; match: MeetingSession; api: ApiClient; me: Me; onBodyChanged: () => void }) {
+export function SessionPanel({
+  item,
+  match,
+  api,
+  me,
+  onBodyChanged,
+}: {
+  item: MeetingItem;
+  match: MeetingSession;
+  api: ApiClient;
+  me: Me;
+  onBodyChanged: () => void;
+}) {
   const { session, pair, agendaHtml } = match;
   const partner = pair.members.find((m) => m.userId !== me.id) ?? pair.members[1];
   const s = paneStrings.session;
@@ -51,7 +77,15 @@ export function SessionPanel({ item, match, api, me, onBodyChanged }: { item: Me
   );
 }
 
-function AgendaSection({ item, agendaHtml, onBodyChanged }: { item: MeetingItem; agendaHtml: string | null; onBodyChanged: () => void }) {
+function AgendaSection({
+  item,
+  agendaHtml,
+  onBodyChanged,
+}: {
+  item: MeetingItem;
+  agendaHtml: string | null;
+  onBodyChanged: () => void;
+}) {
   const s = paneStrings.session;
   const styles = useStyles();
   const [inBody, setInBody] = useState<boolean | null>(null);
@@ -62,7 +96,10 @@ function AgendaSection({ item, agendaHtml, onBodyChanged }: { item: MeetingItem;
   useEffect(() => {
     if (item.role !== 'organizer') return;
     let live = true;
-    item.bodyHtml().then((b) => live && setInBody(hasAgenda(b)), () => live && setInBody(false));
+    item.bodyHtml().then(
+      (b) => live && setInBody(hasAgenda(b)),
+      () => live && setInBody(false),
+    );
     return () => {
       live = false;
     };
@@ -93,7 +130,12 @@ function AgendaSection({ item, agendaHtml, onBodyChanged }: { item: MeetingItem;
       {!agendaHtml ? <Text>{s.noAgenda}</Text> : null}
       {agendaHtml && item.role === 'organizer' ? (
         <div>
-          <Button appearance="primary" disabled={working || inBody === null} onClick={() => void insert()} icon={working ? <Spinner size="tiny" /> : undefined}>
+          <Button
+            appearance="primary"
+            disabled={working || inBody === null}
+            onClick={() => void insert()}
+            icon={working ? <Spinner size="tiny" /> : undefined}
+          >
             {working ? s.inserting : inBody ? s.update : s.insert}
           </Button>
         </div>

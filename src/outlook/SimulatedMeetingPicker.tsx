@@ -1,6 +1,16 @@
 // Browser-hosted only: pick which meeting on my calendar the simulated
 // Outlook item is, as organizer or attendee, the way Outlook would open it.
-import { Button, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle, Skeleton, SkeletonItem, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  CardHeader,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Skeleton,
+  SkeletonItem,
+  Text,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { CalendarMeeting } from '../core/meetings.js';
 import { ErrorMessage } from '../tab/components/ErrorMessage.js';
@@ -8,9 +18,22 @@ import type { MeetingApi } from './meetingApi.js';
 import type { SimulatedItemState } from './simulatedMailbox.js';
 import { paneStrings } from './strings.js';
 
-const when = (iso: string) => new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+const when = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
 
-export function SimulatedMeetingPicker({ meetings, onPick }: { meetings: MeetingApi; onPick: (state: SimulatedItemState) => void }) {
+export function SimulatedMeetingPicker({
+  meetings,
+  onPick,
+}: {
+  meetings: MeetingApi;
+  onPick: (state: SimulatedItemState) => void;
+}) {
   const [list, setList] = useState<CalendarMeeting[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -18,7 +41,10 @@ export function SimulatedMeetingPicker({ meetings, onPick }: { meetings: Meeting
   useEffect(() => {
     let live = true;
     setError(null);
-    meetings.meetings().then((m) => live && setList(m), (e: unknown) => live && setError(e));
+    meetings.meetings().then(
+      (m) => live && setList(m),
+      (e: unknown) => live && setError(e),
+    );
     return () => {
       live = false;
     };
@@ -45,17 +71,30 @@ export function SimulatedMeetingPicker({ meetings, onPick }: { meetings: Meeting
       ) : null}
       {list && list.length === 0 ? <Text>{s.none}</Text> : null}
       {list && list.length > 0 ? (
-        <ul aria-label={s.pick} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
+        <ul
+          aria-label={s.pick}
+          style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 8 }}
+        >
           {list.map((m) => (
             <li key={m.eventId}>
               <Card>
                 <CardHeader
                   header={<Text weight="semibold">{m.subject || '(no subject)'}</Text>}
-                  description={<Text size={200}>{`${when(m.start)} · ${s.asRole(m.isOrganizer ? 'organizer' : 'attendee')}`}</Text>}
+                  description={
+                    <Text size={200}>{`${when(m.start)} · ${s.asRole(m.isOrganizer ? 'organizer' : 'attendee')}`}</Text>
+                  }
                   action={
                     <Button
                       aria-label={s.open(m.subject)}
-                      onClick={() => onPick({ role: m.isOrganizer ? 'organizer' : 'attendee', eventId: m.eventId, subject: m.subject, categories: m.categories, bodyHtml: m.bodyHtml })}
+                      onClick={() =>
+                        onPick({
+                          role: m.isOrganizer ? 'organizer' : 'attendee',
+                          eventId: m.eventId,
+                          subject: m.subject,
+                          categories: m.categories,
+                          bodyHtml: m.bodyHtml,
+                        })
+                      }
                     >
                       Open
                     </Button>

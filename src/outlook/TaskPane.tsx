@@ -21,7 +21,13 @@ interface Loaded {
   lookup: MeetingLookup | null;
 }
 
-export function TaskPane({ item, api, meetings, me, simulated }: {
+export function TaskPane({
+  item,
+  api,
+  meetings,
+  me,
+  simulated,
+}: {
   item: MeetingItem;
   api: ApiClient;
   meetings: MeetingApi;
@@ -85,14 +91,22 @@ export function TaskPane({ item, api, meetings, me, simulated }: {
           <MessageBarBody>{paneStrings.notSaved}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {loaded && status === 'session' && match ? <SessionPanel item={item} match={match} api={api} me={me} onBodyChanged={bodyChanged} /> : null}
+      {loaded && status === 'session' && match ? (
+        <SessionPanel item={item} match={match} api={api} me={me} onBodyChanged={bodyChanged} />
+      ) : null}
       {loaded && status === 'marked-not-mine' ? (
         <MessageBar intent="info">
           <MessageBarBody>{paneStrings.session.markedNotMine}</MessageBarBody>
         </MessageBar>
       ) : null}
       {loaded && loaded.eventId && status === 'not-a-session' ? (
-        <LinkMeetingForm api={api} meetings={meetings} eventId={loaded.eventId} suggestedPairId={loaded.lookup?.meeting?.markedPairId ?? null} onLinked={setMatch} />
+        <LinkMeetingForm
+          api={api}
+          meetings={meetings}
+          eventId={loaded.eventId}
+          suggestedPairId={loaded.lookup?.meeting?.markedPairId ?? null}
+          onLinked={setMatch}
+        />
       ) : null}
 
       {simulated ? <SimulatedBody item={item} version={bodyVersion} /> : null}
@@ -105,13 +119,19 @@ function SimulatedBody({ item, version }: { item: MeetingItem; version: number }
   const [html, setHtml] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    item.bodyHtml().then((b) => live && setHtml(b), () => live && setHtml(''));
+    item.bodyHtml().then(
+      (b) => live && setHtml(b),
+      () => live && setHtml(''),
+    );
     return () => {
       live = false;
     };
   }, [item, version]);
   return (
-    <section aria-labelledby="simulated-body-title" style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 8 }}>
+    <section
+      aria-labelledby="simulated-body-title"
+      style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 8 }}
+    >
       <Text as="h2" id="simulated-body-title" size={300} weight="semibold">
         {paneStrings.browserHosted.bodyTitle}
       </Text>
@@ -119,7 +139,11 @@ function SimulatedBody({ item, version }: { item: MeetingItem; version: number }
         title={paneStrings.browserHosted.bodyTitle}
         // No scripts run in it; same origin only so it paints like the rest of the page.
         sandbox="allow-same-origin"
-        srcDoc={html === null ? '' : `<style>body{font-family:Aptos,Calibri,"Segoe UI",sans-serif;font-size:14px;margin:8px}</style>${html}`}
+        srcDoc={
+          html === null
+            ? ''
+            : `<style>body{font-family:Aptos,Calibri,"Segoe UI",sans-serif;font-size:14px;margin:8px}</style>${html}`
+        }
         style={{ width: '100%', minHeight: 320, border: '1px solid #d1d1d1', borderRadius: 4, background: '#fff' }}
       />
     </section>

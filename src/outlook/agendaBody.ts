@@ -12,7 +12,10 @@ export interface AgendaContainer {
 
 // Outlook rewrites bodies: attribute order and quoting change, and in read
 // mode ids get an "x_" prefix. The marker attribute or the id identify ours.
-const openingTag = new RegExp(`<div\\b(?=[^>]*(?:\\bdata-reciprocal-agenda\\b|\\bid\\s*=\\s*["']?(?:x_)?${agendaMarker}\\b))[^>]*>`, 'i');
+const openingTag = new RegExp(
+  `<div\\b(?=[^>]*(?:\\bdata-reciprocal-agenda\\b|\\bid\\s*=\\s*["']?(?:x_)?${agendaMarker}\\b))[^>]*>`,
+  'i',
+);
 const divTag = /<(\/?)div\b[^>]*>/gi;
 
 /** Where our agenda container is in the body (from its opening tag to after its matching `</div>`), or null. */
@@ -41,7 +44,8 @@ export function hasAgenda(bodyHtml: string): boolean {
  * goes away.
  */
 export function withAgenda(bodyHtml: string, agendaHtml: string): string {
-  if (!openingTag.test(agendaHtml)) throw new Error('the agenda HTML is not wrapped in the data-reciprocal-agenda container');
+  if (!openingTag.test(agendaHtml))
+    throw new Error('the agenda HTML is not wrapped in the data-reciprocal-agenda container');
   const existing = findAgendaContainer(bodyHtml);
   if (existing) return bodyHtml.slice(0, existing.start) + agendaHtml + bodyHtml.slice(existing.end);
   const bodyClose = bodyHtml.search(/<\/body\s*>/i);

@@ -7,12 +7,21 @@ import { CalendarMeeting, MeetingLookup, MeetingSession, type LinkMeetingRequest
 export class MeetingApi {
   constructor(private readonly api: ApiClient) {}
 
-  private async json<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<z.infer<S>> {
+  private async json<S extends z.ZodType>(
+    schema: S,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
     const response = await this.api.send(method, path, body === undefined ? {} : { body });
     const parsed = schema.safeParse(await response.json());
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ApiError(response.status, 'invalid_response', `Unexpected answer from ${method} ${path}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'bad shape'}`);
+      throw new ApiError(
+        response.status,
+        'invalid_response',
+        `Unexpected answer from ${method} ${path}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'bad shape'}`,
+      );
     }
     return parsed.data;
   }

@@ -74,7 +74,10 @@ export function meetingItemFrom(mailbox: OfficeMailboxLike): MeetingItem | null 
   const role: MeetingRole = typeof subject === 'string' ? 'attendee' : 'organizer';
   return {
     role,
-    subject: () => (typeof subject === 'string' ? Promise.resolve(subject) : call<string>('read the subject', (cb) => subject.getAsync(cb))),
+    subject: () =>
+      typeof subject === 'string'
+        ? Promise.resolve(subject)
+        : call<string>('read the subject', (cb) => subject.getAsync(cb)),
     async eventId() {
       let ewsId: string | null = item.itemId ?? null;
       if (!ewsId && item.getItemIdAsync) {
@@ -85,12 +88,15 @@ export function meetingItemFrom(mailbox: OfficeMailboxLike): MeetingItem | null 
     },
     async categories() {
       if (!item.categories) return [];
-      const value = await call<Array<{ displayName: string }> | null>('read the categories', (cb) => item.categories!.getAsync(cb));
+      const value = await call<Array<{ displayName: string }> | null>('read the categories', (cb) =>
+        item.categories!.getAsync(cb),
+      );
       return (value ?? []).map((c) => c.displayName);
     },
     bodyHtml: () => call<string>('read the meeting body', (cb) => item.body.getAsync(html, cb)),
     async setBodyHtml(next) {
-      if (role !== 'organizer' || !item.body.setAsync) throw new MeetingItemError('Only the organizer can change the meeting body.');
+      if (role !== 'organizer' || !item.body.setAsync)
+        throw new MeetingItemError('Only the organizer can change the meeting body.');
       await call<void>('update the meeting body', (cb) => item.body.setAsync!(next, { coercionType: html }, cb));
     },
   };

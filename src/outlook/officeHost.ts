@@ -45,7 +45,10 @@ export async function detectOutlook(timeoutMs = 5000): Promise<OutlookHost | nul
   if (!looksOfficeHosted()) return null;
   try {
     await loadScript(officeJsUrl, timeoutMs);
-    const info = await Promise.race([Office.onReady(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Office.onReady timed out')), timeoutMs))]);
+    const info = await Promise.race([
+      Office.onReady(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Office.onReady timed out')), timeoutMs)),
+    ]);
     if (info.host !== Office.HostType.Outlook) return null;
     const background = Office.context.officeTheme?.bodyBackgroundColor ?? '#ffffff';
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16));
@@ -60,7 +63,10 @@ export async function detectOutlook(timeoutMs = 5000): Promise<OutlookHost | nul
 export async function outlookTokenSource(config: ClientConfig): Promise<TokenSource> {
   const msal = await import('@azure/msal-browser');
   const pca: IPublicClientApplication = await msal.createNestablePublicClientApplication({
-    auth: { clientId: config.clientId, authority: config.authority ?? `https://login.microsoftonline.com/${config.tenantId}` },
+    auth: {
+      clientId: config.clientId,
+      authority: config.authority ?? `https://login.microsoftonline.com/${config.tenantId}`,
+    },
   });
   const request = { scopes: [config.apiScope] };
   return {
@@ -68,14 +74,17 @@ export async function outlookTokenSource(config: ClientConfig): Promise<TokenSou
     async getToken(fresh = false) {
       const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
       try {
-        return (await pca.acquireTokenSilent({ ...request, ...(account ? { account } : {}), forceRefresh: fresh })).accessToken;
+        return (await pca.acquireTokenSilent({ ...request, ...(account ? { account } : {}), forceRefresh: fresh }))
+          .accessToken;
       } catch (error) {
         if (!(error instanceof msal.InteractionRequiredAuthError)) throw error;
       }
       try {
         return (await pca.acquireTokenPopup(request)).accessToken;
       } catch (error) {
-        throw new SignInRequired(`Outlook could not sign you in to Reciprocal: ${error instanceof Error ? error.message : String(error)}`);
+        throw new SignInRequired(
+          `Outlook could not sign you in to Reciprocal: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     },
   };

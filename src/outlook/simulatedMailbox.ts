@@ -32,10 +32,13 @@ export function saveSimulatedItem(storage: Storage, state: SimulatedItemState | 
   else storage.removeItem(simulatedItemStorageKey);
 }
 
-const ok = <T,>(value: T): AsyncResultLike<T> => ({ status: 'succeeded', value, error: null });
+const ok = <T>(value: T): AsyncResultLike<T> => ({ status: 'succeeded', value, error: null });
 
 /** An Office.js-shaped mailbox around the state; every body change is written back through `persist`. */
-export function simulatedMailbox(initial: SimulatedItemState, persist: (state: SimulatedItemState) => void): OfficeMailboxLike {
+export function simulatedMailbox(
+  initial: SimulatedItemState,
+  persist: (state: SimulatedItemState) => void,
+): OfficeMailboxLike {
   let state = { ...initial };
   const later = (fn: () => void) => setTimeout(fn, 0);
   const role: MeetingRole = state.role;
@@ -43,7 +46,9 @@ export function simulatedMailbox(initial: SimulatedItemState, persist: (state: S
     itemType: 'appointment',
     ...(role === 'attendee' && state.eventId ? { itemId: state.eventId } : {}),
     subject: role === 'attendee' ? state.subject : { getAsync: (cb) => later(() => cb(ok(state.subject))) },
-    categories: { getAsync: (cb) => later(() => cb(ok(state.categories.map((displayName) => ({ displayName, color: 'Preset0' }))))) },
+    categories: {
+      getAsync: (cb) => later(() => cb(ok(state.categories.map((displayName) => ({ displayName, color: 'Preset0' }))))),
+    },
     body: {
       getAsync: (_type, cb) => later(() => cb(ok(state.bodyHtml))),
       ...(role === 'organizer'
@@ -58,7 +63,16 @@ export function simulatedMailbox(initial: SimulatedItemState, persist: (state: S
         : {}),
     },
     ...(role === 'organizer'
-      ? { getItemIdAsync: (cb: (r: AsyncResultLike<string>) => void) => later(() => cb(state.eventId ? ok(state.eventId) : { status: 'failed', value: '', error: { message: 'The item is not saved yet.' } })) }
+      ? {
+          getItemIdAsync: (cb: (r: AsyncResultLike<string>) => void) =>
+            later(() =>
+              cb(
+                state.eventId
+                  ? ok(state.eventId)
+                  : { status: 'failed', value: '', error: { message: 'The item is not saved yet.' } },
+              ),
+            ),
+        }
       : {}),
   };
   // The dev tenant's ids are already REST ids.

@@ -11,7 +11,8 @@ export const paneStrings = {
   notSaved: 'Save this meeting first: Reciprocal links to a saved meeting.',
   browserHosted: {
     title: 'Browser-hosted task pane',
-    explain: 'Outside Outlook, this pane works on a simulated Outlook meeting taken from your calendar on the dev tenant.',
+    explain:
+      'Outside Outlook, this pane works on a simulated Outlook meeting taken from your calendar on the dev tenant.',
     pick: 'Pick a meeting to open',
     none: 'You have no meetings in the next two weeks. Book a session from the Teams tab first.',
     open: (subject: string) => `Open "${subject}"`,

@@ -13,7 +13,9 @@ export type MeetingStatus = 'session' | 'marked-not-mine' | 'not-a-session';
  */
 export function meetingStatus(categories: readonly string[], match: unknown): MeetingStatus {
   if (match) return 'session';
-  return categories.some((c) => c.toLowerCase() === sessionCategory.toLowerCase()) ? 'marked-not-mine' : 'not-a-session';
+  return categories.some((c) => c.toLowerCase() === sessionCategory.toLowerCase())
+    ? 'marked-not-mine'
+    : 'not-a-session';
 }
 
 export type InsertOutcome = 'inserted' | 'replaced' | 'unchanged';

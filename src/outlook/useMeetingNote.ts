@@ -15,10 +15,21 @@ export type NoteSaveState =
   | { status: 'conflict'; saved: NoteWithEtag }
   | { status: 'failed'; error: unknown };
 
-const inputOf = (n: SharedLearningNote): NoteInput => ({ taught: n.taught, learned: n.learned, actionItems: n.actionItems, focusAreas: n.focusAreas, phiConfirmations: n.phiConfirmations });
+const inputOf = (n: SharedLearningNote): NoteInput => ({
+  taught: n.taught,
+  learned: n.learned,
+  actionItems: n.actionItems,
+  focusAreas: n.focusAreas,
+  phiConfirmations: n.phiConfirmations,
+});
 const same = (a: NoteInput, b: NoteInput) => JSON.stringify(a) === JSON.stringify(b);
 
-export function useMeetingNote(api: ApiClient, userId: string, sessionId: string, drafts: DraftStore = new DraftStore(window.localStorage)) {
+export function useMeetingNote(
+  api: ApiClient,
+  userId: string,
+  sessionId: string,
+  drafts: DraftStore = new DraftStore(window.localStorage),
+) {
   const [detail, setDetail] = useState<SessionDetail | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [note, setNote] = useState<NoteInput | null>(null);
@@ -33,7 +44,9 @@ export function useMeetingNote(api: ApiClient, userId: string, sessionId: string
       (loaded) => {
         if (!live) return;
         setDetail(loaded);
-        const server = loaded.myNote ? inputOf(loaded.myNote.note) : { taught: '', learned: '', actionItems: [], focusAreas: loaded.session.focusAreas, phiConfirmations: [] };
+        const server = loaded.myNote
+          ? inputOf(loaded.myNote.note)
+          : { taught: '', learned: '', actionItems: [], focusAreas: loaded.session.focusAreas, phiConfirmations: [] };
         const draft = drafts.load(userId, sessionId);
         const useDraft = draft !== null && !same(draft.note, server);
         setNote(useDraft ? draft.note : server);
@@ -81,7 +94,8 @@ export function useMeetingNote(api: ApiClient, userId: string, sessionId: string
           const fresh = await api.session(sessionId).catch(() => null);
           if (fresh?.myNote) return setSave({ status: 'conflict', saved: fresh.myNote });
         }
-        if (error instanceof ApiError && error.code === errorCodes.phiUnconfirmed) return setSave({ status: 'blocked-by-phi' });
+        if (error instanceof ApiError && error.code === errorCodes.phiUnconfirmed)
+          return setSave({ status: 'blocked-by-phi' });
         setSave({ status: 'failed', error });
       }
     },

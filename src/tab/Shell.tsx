@@ -19,7 +19,13 @@ const useStyles = makeStyles({
   },
   brand: { fontWeight: tokens.fontWeightSemibold },
   spacer: { flexGrow: 1 },
-  main: { padding: tokens.spacingHorizontalL, maxWidth: '1040px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  main: {
+    padding: tokens.spacingHorizontalL,
+    maxWidth: '1040px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   page: { backgroundColor: tokens.colorNeutralBackground2, minHeight: '100vh', color: tokens.colorNeutralForeground1 },
 });
 
@@ -46,8 +52,11 @@ export function Shell() {
     if (target && (location.pathname === '/tab' || location.pathname === '/tab/')) navigate(target, { replace: true });
   }, [context.subPageId, location.pathname, navigate]);
 
-  const sections: { value: Section; label: string; to: string }[] = [{ value: 'pairs', label: strings.nav.pairs, to: '/tab' }];
-  if (me.roles.includes('DepartmentLead') || me.roles.includes('ProgramOwner')) sections.push({ value: 'dashboard', label: strings.nav.dashboard, to: '/tab/dashboard' });
+  const sections: { value: Section; label: string; to: string }[] = [
+    { value: 'pairs', label: strings.nav.pairs, to: '/tab' },
+  ];
+  if (me.roles.includes('DepartmentLead') || me.roles.includes('ProgramOwner'))
+    sections.push({ value: 'dashboard', label: strings.nav.dashboard, to: '/tab/dashboard' });
   if (me.roles.includes('ProgramOwner')) sections.push({ value: 'admin', label: strings.nav.admin, to: '/tab/admin' });
 
   return (

@@ -12,7 +12,9 @@ export function formatDateTime(iso: string, locale: string, timeZone?: string): 
 }
 
 export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 export function formatTimeRange(startIso: string, endIso: string, locale: string): string {

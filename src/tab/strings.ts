@@ -1,12 +1,19 @@
 // Every user-visible string of the tab, in one place so it can be localized.
 // Functions take the values they interpolate; nothing else builds UI text.
-import { focusAreaLabels, type CareerStage, type Direction, type FocusArea, type TouchpointKind } from '../core/schemas.js';
+import {
+  focusAreaLabels,
+  type CareerStage,
+  type Direction,
+  type FocusArea,
+  type TouchpointKind,
+} from '../core/schemas.js';
 
 export const strings = {
   config: {
     tabName: 'Reciprocal',
     title: 'Add Reciprocal to this channel or meeting',
-    explanation: 'The tab shows the mentorship pairs and sessions of whoever opens it. Notes stay visible to each pair only; dashboards show aggregates only.',
+    explanation:
+      'The tab shows the mentorship pairs and sessions of whoever opens it. Notes stay visible to each pair only; dashboards show aggregates only.',
     pressSave: 'Select Save to add the tab.',
     saved: 'Saved. The tab is ready.',
     outsideTeams: 'This page is shown by Teams when the tab is added to a channel or a meeting.',
@@ -60,7 +67,8 @@ export const strings = {
     listLabel: 'Your mentorship pairs',
     with: (name: string) => `With ${name}`,
     balance: 'Direction so far',
-    balanceValue: (reverse: number, traditional: number, both: number) => `${reverse} reverse · ${traditional} traditional · ${both} both ways`,
+    balanceValue: (reverse: number, traditional: number, both: number) =>
+      `${reverse} reverse · ${traditional} traditional · ${both} both ways`,
     nextSession: 'Next session',
     noNextSession: 'No session scheduled',
     openActionItems: 'Open action items from last session',
@@ -149,7 +157,8 @@ export const strings = {
     limit: (used: number, max: number) => `${used} / ${max}`,
     phi: {
       title: 'This may contain patient information',
-      explain: 'Notes are about professional learning and must not carry patient identifiers. Edit the highlighted text, or confirm that it is not a patient identifier.',
+      explain:
+        'Notes are about professional learning and must not carry patient identifiers. Edit the highlighted text, or confirm that it is not a patient identifier.',
       finding: (kind: string, text: string) => `${kind}: "${text}"`,
       confirm: 'Not patient data',
       confirmed: 'Confirmed',
@@ -197,7 +206,8 @@ export const strings = {
     duration: 'Session length',
     create: 'Create pair',
     created: (a: string, b: string) => `Paired ${a} with ${b}.`,
-    reportsTo: (a: string, b: string) => `${a} reports to ${b}. Pairs across a reporting line can work, but set clear boundaries up front.`,
+    reportsTo: (a: string, b: string) =>
+      `${a} reports to ${b}. Pairs across a reporting line can work, but set clear boundaries up front.`,
     pairs: 'Pairs',
     pairsLabel: 'All pairs in the program',
     member: 'People',
@@ -214,7 +224,8 @@ export const strings = {
     scheduleAll: 'Schedule department',
     dryRun: 'Preview only (book nothing)',
     progress: (done: number, total: number) => `${done} of ${total} pairs scheduled`,
-    jobDone: (scheduled: number, failed: number) => `Done: ${scheduled} scheduled${failed ? `, ${failed} not scheduled` : ''}.`,
+    jobDone: (scheduled: number, failed: number) =>
+      `Done: ${scheduled} scheduled${failed ? `, ${failed} not scheduled` : ''}.`,
     jobFailed: 'The run stopped. Pairs already booked stay booked.',
     notScheduled: 'Not scheduled',
     forbidden: 'Program admin is for the program owner.',
@@ -246,7 +257,10 @@ export const strings = {
     stages: 'Participation by career stage',
     stage: 'Career stage',
     atRisk: 'Pairs at risk',
-    atRiskReasons: { 'no-recent-session': 'No session in 30 days', 'consecutive-cancellations': 'Two cancellations in a row' } as Record<string, string>,
+    atRiskReasons: {
+      'no-recent-session': 'No session in 30 days',
+      'consecutive-cancellations': 'Two cancellations in a row',
+    } as Record<string, string>,
     schedule: 'Schedule',
     noneAtRisk: 'No pair is at risk.',
     forbidden: 'Dashboards are for department leads and the program owner.',

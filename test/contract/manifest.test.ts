@@ -10,7 +10,13 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { drawIcon, iconFiles, readPngHeader } from '../../server/cli/appIcons.js';
-import { botHandledCommandIds, fixedCommandIds, localSchemaPath, outlookManifestProblems, teamsManifestProblems } from '../../server/cli/manifestValidation.js';
+import {
+  botHandledCommandIds,
+  fixedCommandIds,
+  localSchemaPath,
+  outlookManifestProblems,
+  teamsManifestProblems,
+} from '../../server/cli/manifestValidation.js';
 import { buildPackages, fillPlaceholders, packageSettings, PackageError } from '../../server/cli/package.js';
 
 const root = path.resolve('.');
@@ -63,7 +69,10 @@ function unzip(file: string): Promise<Map<string, Buffer>> {
 
 describe('Teams app manifest (appPackage/manifest.json)', () => {
   it('names a schema the @microsoft/app-manifest package ships', () => {
-    const template = JSON.parse(readFileSync(path.join(root, 'appPackage/manifest.json'), 'utf8')) as { $schema: string; manifestVersion: string };
+    const template = JSON.parse(readFileSync(path.join(root, 'appPackage/manifest.json'), 'utf8')) as {
+      $schema: string;
+      manifestVersion: string;
+    };
     expect(() => readFileSync(localSchemaPath(template.$schema))).not.toThrow();
     expect(template.$schema).toContain(`/v${template.manifestVersion}/`);
   });
@@ -75,13 +84,28 @@ describe('Teams app manifest (appPackage/manifest.json)', () => {
   it('declares the tab, channel and meeting tab, bot and the four message-extension commands', () => {
     const m = filled('appPackage/manifest.json') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(m.staticTabs[0]).toMatchObject({ contentUrl: 'https://reciprocal.contoso.com/tab', scopes: ['personal'] });
-    expect(m.configurableTabs[0].context).toEqual(expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab']));
+    expect(m.configurableTabs[0].context).toEqual(
+      expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab']),
+    );
     expect(m.bots[0]).toMatchObject({ botId: tenantEnv.BOT_ID, scopes: ['personal', 'groupChat', 'team'] });
-    const commands = m.composeExtensions[0].commands as Array<{ id: string; type: string; context: string[]; fetchTask?: boolean }>;
+    const commands = m.composeExtensions[0].commands as Array<{
+      id: string;
+      type: string;
+      context: string[];
+      fetchTask?: boolean;
+    }>;
     expect(commands.map((c) => c.id)).toEqual([...fixedCommandIds]);
-    expect(commands.find((c) => c.id === 'scheduleSession')).toMatchObject({ type: 'action', fetchTask: true, context: ['compose', 'commandBox'] });
-    for (const id of ['addToAgenda', 'saveAsLearningNote']) expect(commands.find((c) => c.id === id)?.context).toEqual(['message']);
-    expect(m.webApplicationInfo).toEqual({ id: tenantEnv.AAD_APP_CLIENT_ID, resource: `api://reciprocal.contoso.com/${tenantEnv.AAD_APP_CLIENT_ID}` });
+    expect(commands.find((c) => c.id === 'scheduleSession')).toMatchObject({
+      type: 'action',
+      fetchTask: true,
+      context: ['compose', 'commandBox'],
+    });
+    for (const id of ['addToAgenda', 'saveAsLearningNote'])
+      expect(commands.find((c) => c.id === id)?.context).toEqual(['message']);
+    expect(m.webApplicationInfo).toEqual({
+      id: tenantEnv.AAD_APP_CLIENT_ID,
+      resource: `api://reciprocal.contoso.com/${tenantEnv.AAD_APP_CLIENT_ID}`,
+    });
     expect(m.validDomains).toEqual(['reciprocal.contoso.com']);
   });
 
@@ -96,7 +120,13 @@ describe('Teams app manifest (appPackage/manifest.json)', () => {
 
   it('reports a command the bot does not handle, a wildcard domain, a foreign URL and a schema violation', () => {
     const m = filled('appPackage/manifest.json') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    m.composeExtensions[0].commands.push({ id: 'exportEverything', type: 'action', title: 'Export', context: ['compose'], fetchTask: true });
+    m.composeExtensions[0].commands.push({
+      id: 'exportEverything',
+      type: 'action',
+      title: 'Export',
+      context: ['compose'],
+      fetchTask: true,
+    });
     m.validDomains = ['*.contoso.com', 'reciprocal.contoso.com'];
     m.staticTabs[0].contentUrl = 'https://elsewhere.example.org/tab';
     m.bots[0].scopes = ['everywhere'];
@@ -124,7 +154,9 @@ describe('Teams app manifest (appPackage/manifest.json)', () => {
   it('reports a placeholder left unfilled', () => {
     const m = filled('appPackage/manifest.json') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
     m.staticTabs[0].contentUrl = '${{TAB_ENDPOINT}}/tab';
-    expect(teamsManifestProblems({ manifest: m, files: icons() })).toContain('/staticTabs/0/contentUrl: unfilled placeholder ${{TAB_ENDPOINT}}');
+    expect(teamsManifestProblems({ manifest: m, files: icons() })).toContain(
+      '/staticTabs/0/contentUrl: unfilled placeholder ${{TAB_ENDPOINT}}',
+    );
   });
 });
 
@@ -138,8 +170,14 @@ describe('Outlook add-in manifest (manifest.json)', () => {
     const ext = m.extensions[0];
     expect(ext.requirements.capabilities[0]).toMatchObject({ name: 'Mailbox' });
     expect(ext.runtimes[0].code.page).toBe('https://reciprocal.contoso.com/outlook');
-    expect(ext.ribbons.flatMap((r: { contexts: string[] }) => r.contexts)).toEqual(['meetingDetailsOrganizer', 'meetingDetailsAttendee']);
-    expect(m.webApplicationInfo.nestedAppAuthInfo[0]).toEqual({ redirectUri: 'brk-multihub://reciprocal.contoso.com', scopes: [`api://reciprocal.contoso.com/${tenantEnv.AAD_APP_CLIENT_ID}/access_as_user`] });
+    expect(ext.ribbons.flatMap((r: { contexts: string[] }) => r.contexts)).toEqual([
+      'meetingDetailsOrganizer',
+      'meetingDetailsAttendee',
+    ]);
+    expect(m.webApplicationInfo.nestedAppAuthInfo[0]).toEqual({
+      redirectUri: 'brk-multihub://reciprocal.contoso.com',
+      scopes: [`api://reciprocal.contoso.com/${tenantEnv.AAD_APP_CLIENT_ID}/access_as_user`],
+    });
   });
 
   it('reports a ribbon button wired to no action and a missing attendee ribbon', () => {
@@ -157,7 +195,10 @@ describe('icons', () => {
     for (const icon of iconFiles) {
       const bytes = readFileSync(path.join(root, icon.path));
       expect(readPngHeader(bytes), icon.path).toMatchObject({ width: icon.size, height: icon.size, colorType: 6 });
-      expect(bytes.equals(drawIcon(icon.size, icon.variant)), `${icon.path} is stale: run node bin/reciprocal.mjs package --write-icons`).toBe(true);
+      expect(
+        bytes.equals(drawIcon(icon.size, icon.variant)),
+        `${icon.path} is stale: run node bin/reciprocal.mjs package --write-icons`,
+      ).toBe(true);
     }
     const colour = PNG.sync.read(readFileSync(path.join(root, 'appPackage/color.png')));
     const distinct = new Set<string>();
@@ -168,20 +209,33 @@ describe('icons', () => {
 
 describe('reciprocal package', () => {
   it('refuses a partial tenant configuration, naming what is missing', () => {
-    expect(() => packageSettings({ TAB_ENDPOINT: 'https://reciprocal.contoso.com' }, root)).toThrow(/set AAD_APP_CLIENT_ID, BOT_ID, TEAMS_APP_ID, OUTLOOK_ADDIN_ID/);
+    expect(() => packageSettings({ TAB_ENDPOINT: 'https://reciprocal.contoso.com' }, root)).toThrow(
+      /set AAD_APP_CLIENT_ID, BOT_ID, TEAMS_APP_ID, OUTLOOK_ADDIN_ID/,
+    );
     expect(() => packageSettings({ ...tenantEnv, BOT_ID: 'not-a-guid' }, root)).toThrow(/BOT_ID: must be a GUID/);
-    expect(() => packageSettings({ ...tenantEnv, TAB_DOMAIN: 'other.contoso.com' }, root)).toThrow(/TAB_DOMAIN: "other.contoso.com" is not the host of TAB_ENDPOINT/);
-    expect(() => packageSettings({ ...tenantEnv, TAB_ENDPOINT: 'http://reciprocal.contoso.com' }, root)).toThrow(/TAB_ENDPOINT: must be an https origin/);
+    expect(() => packageSettings({ ...tenantEnv, TAB_DOMAIN: 'other.contoso.com' }, root)).toThrow(
+      /TAB_DOMAIN: "other.contoso.com" is not the host of TAB_ENDPOINT/,
+    );
+    expect(() => packageSettings({ ...tenantEnv, TAB_ENDPOINT: 'http://reciprocal.contoso.com' }, root)).toThrow(
+      /TAB_ENDPOINT: must be an https origin/,
+    );
   });
 
   it('refuses a template placeholder it has no value for, naming it', () => {
-    expect(() => fillPlaceholders('{"a":"${{NOT_SET}}","b":"${{TAB_ENDPOINT}}"}', { TAB_ENDPOINT: 'https://x' }, 'test.json')).toThrow(PackageError);
-    expect(() => fillPlaceholders('{"a":"${{NOT_SET}}"}', {}, 'test.json')).toThrow('test.json: no value for placeholder(s) ${{NOT_SET}}');
+    expect(() =>
+      fillPlaceholders('{"a":"${{NOT_SET}}","b":"${{TAB_ENDPOINT}}"}', { TAB_ENDPOINT: 'https://x' }, 'test.json'),
+    ).toThrow(PackageError);
+    expect(() => fillPlaceholders('{"a":"${{NOT_SET}}"}', {}, 'test.json')).toThrow(
+      'test.json: no value for placeholder(s) ${{NOT_SET}}',
+    );
   });
 
   it('writes zips whose manifests and icons pass the same validation (CLI run into a temp dir)', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'reciprocal-package-'));
-    const { stdout } = await run(process.execPath, ['bin/reciprocal.mjs', 'package', '--out', out], { cwd: root, env: { ...process.env, ...tenantEnv } });
+    const { stdout } = await run(process.execPath, ['bin/reciprocal.mjs', 'package', '--out', out], {
+      cwd: root,
+      env: { ...process.env, ...tenantEnv },
+    });
     expect(stdout).toContain('appPackage.zip');
     const teams = await unzip(path.join(out, 'appPackage.zip'));
     expect([...teams.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
@@ -190,8 +244,12 @@ describe('reciprocal package', () => {
     expect(teamsManifestProblems({ manifest: teamsManifest, files: teams }, { handledCommandIds: ids })).toEqual([]);
     expect(teamsManifest['id']).toBe(tenantEnv.TEAMS_APP_ID);
     const outlook = await unzip(path.join(out, 'outlookAddin.zip'));
-    expect(outlookManifestProblems({ manifest: JSON.parse(outlook.get('manifest.json')!.toString('utf8')), files: outlook })).toEqual([]);
-    expect(JSON.parse(readFileSync(path.join(out, 'outlook-manifest.json'), 'utf8'))).toEqual(JSON.parse(outlook.get('manifest.json')!.toString('utf8')));
+    expect(
+      outlookManifestProblems({ manifest: JSON.parse(outlook.get('manifest.json')!.toString('utf8')), files: outlook }),
+    ).toEqual([]);
+    expect(JSON.parse(readFileSync(path.join(out, 'outlook-manifest.json'), 'utf8'))).toEqual(
+      JSON.parse(outlook.get('manifest.json')!.toString('utf8')),
+    );
   });
 
   it('in a dev run fills from the embedded defaults and says so loudly', async () => {
@@ -200,12 +258,17 @@ describe('reciprocal package', () => {
     const { stderr } = await run(process.execPath, ['bin/reciprocal.mjs', 'package', '--out', out], { cwd: root, env });
     expect(stderr).toContain('DEV PACKAGE');
     const teams = await unzip(path.join(out, 'appPackage.zip'));
-    expect(teamsManifestProblems({ manifest: JSON.parse(teams.get('manifest.json')!.toString('utf8')), files: teams })).toEqual([]);
+    expect(
+      teamsManifestProblems({ manifest: JSON.parse(teams.get('manifest.json')!.toString('utf8')), files: teams }),
+    ).toEqual([]);
   });
 
   it('exits 1 with the variable named when the environment is incomplete', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'reciprocal-package-bad-'));
-    const error = await run(process.execPath, ['bin/reciprocal.mjs', 'package', '--out', out], { cwd: root, env: { ...process.env, ...tenantEnv, OUTLOOK_ADDIN_ID: '' } }).catch((e: { code: number; stderr: string }) => e);
+    const error = await run(process.execPath, ['bin/reciprocal.mjs', 'package', '--out', out], {
+      cwd: root,
+      env: { ...process.env, ...tenantEnv, OUTLOOK_ADDIN_ID: '' },
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 1 });
     expect((error as { stderr: string }).stderr).toContain('set OUTLOOK_ADDIN_ID');
   });
@@ -215,6 +278,8 @@ describe('reciprocal package', () => {
     const b = mkdtempSync(path.join(os.tmpdir(), 'reciprocal-package-b-'));
     await buildPackages(root, a, tenantEnv);
     await buildPackages(root, b, tenantEnv);
-    expect(readFileSync(path.join(a, 'appPackage.zip')).equals(readFileSync(path.join(b, 'appPackage.zip')))).toBe(true);
+    expect(readFileSync(path.join(a, 'appPackage.zip')).equals(readFileSync(path.join(b, 'appPackage.zip')))).toBe(
+      true,
+    );
   });
 });

@@ -14,7 +14,12 @@ function typeOf(v: unknown): string {
  * where the published example shows null and a value is as valid (or the
  * reverse), as Graph's own schema says.
  */
-export function shapeDifferences(published: unknown, ours: unknown, path = '$', nullable: ReadonlySet<string> = new Set()): ShapeDifference[] {
+export function shapeDifferences(
+  published: unknown,
+  ours: unknown,
+  path = '$',
+  nullable: ReadonlySet<string> = new Set(),
+): ShapeDifference[] {
   const [p, o] = [typeOf(published), typeOf(ours)];
   if (p !== o) {
     if ((p === 'null' || o === 'null') && nullable.has(path)) return [];
@@ -27,7 +32,9 @@ export function shapeDifferences(published: unknown, ours: unknown, path = '$', 
   }
   if (p === 'object') {
     const [po, oo] = [published as Record<string, unknown>, ours as Record<string, unknown>];
-    return Object.keys(po).flatMap((k) => (k in oo ? shapeDifferences(po[k], oo[k], `${path}.${k}`, nullable) : [`${path}.${k}: missing in ours`]));
+    return Object.keys(po).flatMap((k) =>
+      k in oo ? shapeDifferences(po[k], oo[k], `${path}.${k}`, nullable) : [`${path}.${k}: missing in ours`],
+    );
   }
   return [];
 }

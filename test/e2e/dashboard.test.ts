@@ -45,7 +45,10 @@ describe.skipIf(!chromiumAvailable())('dashboards in the tab', () => {
 
     const other = app.users.find((u) => u.department !== lead.department)!.department;
     const token = await page.evaluate(() => sessionStorage.getItem('reciprocal.devToken'));
-    const refused = await page.evaluate(async ([url, t]) => (await fetch(url!, { headers: { authorization: `Bearer ${t}` } })).status, [`${app.url}/api/departments/${encodeURIComponent(other)}/dashboard`, token] as const);
+    const refused = await page.evaluate(
+      async ([url, t]) => (await fetch(url!, { headers: { authorization: `Bearer ${t}` } })).status,
+      [`${app.url}/api/departments/${encodeURIComponent(other)}/dashboard`, token] as const,
+    );
     expect(refused).toBe(403);
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -20,12 +20,23 @@ const organizerText = 'Organizer notes: bring the discharge checklist and two qu
 async function pairOfTwo(): Promise<{ a: DemoUser; b: DemoUser }> {
   const seeded = await participantWithPair(app);
   if (seeded) return { a: seeded.user, b: seeded.partner };
-  const people = app.users.filter((u) => u.roles.includes('Participant') && !u.roles.includes('ProgramOwner') && !u.roles.includes('DepartmentLead'));
+  const people = app.users.filter(
+    (u) => u.roles.includes('Participant') && !u.roles.includes('ProgramOwner') && !u.roles.includes('DepartmentLead'),
+  );
   const a = people.find((u) => u.careerStage === 'early')!;
-  const b = people.find((u) => u.careerStage === 'seasoned' && u.department === a.department) ?? people.find((u) => u.careerStage === 'seasoned')!;
+  const b =
+    people.find((u) => u.careerStage === 'seasoned' && u.department === a.department) ??
+    people.find((u) => u.careerStage === 'seasoned')!;
   const created = await app.request('/api/pairs', {
     as: programOwner(app).userPrincipalName,
-    body: { members: [{ userId: a.id, careerStage: a.careerStage }, { userId: b.id, careerStage: b.careerStage }], cadence: 'weekly', durationMinutes: 45 },
+    body: {
+      members: [
+        { userId: a.id, careerStage: a.careerStage },
+        { userId: b.id, careerStage: b.careerStage },
+      ],
+      cadence: 'weekly',
+      durationMinutes: 45,
+    },
   });
   if (created.status !== 201) throw new Error(`creating a pair: ${created.status} ${created.text}`);
   return { a, b };
@@ -44,7 +55,8 @@ async function openMeeting(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: subject }).waitFor();
 }
 
-const simulatedBody = (page: Page) => page.frameLocator('iframe[title="Meeting body (simulated Outlook item)"]').locator('body');
+const simulatedBody = (page: Page) =>
+  page.frameLocator('iframe[title="Meeting body (simulated Outlook item)"]').locator('body');
 
 describe.skipIf(!chromiumAvailable())('Outlook task pane, browser-hosted', () => {
   beforeAll(async () => {
@@ -60,11 +72,14 @@ describe.skipIf(!chromiumAvailable())('Outlook task pane, browser-hosted', () =>
       body: { contentType: 'html', content: `<p>${organizerText}</p>` },
       start: { dateTime: start.toISOString().slice(0, 19), timeZone: 'UTC' },
       end: { dateTime: new Date(start.getTime() + 45 * 60_000).toISOString().slice(0, 19), timeZone: 'UTC' },
-      attendees: [{ type: 'required', emailAddress: { address: partner.userPrincipalName, name: partner.displayName } }],
+      attendees: [
+        { type: 'required', emailAddress: { address: partner.userPrincipalName, name: partner.displayName } },
+      ],
       isOnlineMeeting: true,
       onlineMeetingProvider: 'teamsForBusiness',
     });
-    if (created.status !== 201) throw new Error(`creating the meeting: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`creating the meeting: ${created.status} ${JSON.stringify(created.body)}`);
   }, 120_000);
 
   afterAll(async () => {
@@ -86,7 +101,9 @@ describe.skipIf(!chromiumAvailable())('Outlook task pane, browser-hosted', () =>
     await page.getByRole('radio', { name: 'Reverse (newer guides experienced)' }).check();
     await page.getByRole('checkbox', { name: 'Technology adoption' }).check();
     await page.getByRole('button', { name: 'Make this a Reciprocal session' }).click();
-    await page.getByRole('heading', { name: `Reciprocal session with ${partner.displayName}` }).waitFor({ timeout: 20_000 });
+    await page
+      .getByRole('heading', { name: `Reciprocal session with ${partner.displayName}` })
+      .waitFor({ timeout: 20_000 });
 
     // The simulated body holds the organizer's text; the agenda goes in beside it.
     await expect.poll(() => simulatedBody(page).textContent()).toContain(organizerText);
@@ -104,20 +121,32 @@ describe.skipIf(!chromiumAvailable())('Outlook task pane, browser-hosted', () =>
     expect(((await simulatedBody(page).innerHTML()) ?? '').match(/data-reciprocal-agenda/g)).toHaveLength(1);
 
     // My note, with the PHI guard stopping an identifier first.
-    await page.getByRole('textbox', { name: /What I taught/ }).fill('Showed saved filters for pending prior authorizations.');
-    await page.getByRole('textbox', { name: /What I learned/ }).fill('How to triage a busy morning. Patient MRN 4839201 came up.');
+    await page
+      .getByRole('textbox', { name: /What I taught/ })
+      .fill('Showed saved filters for pending prior authorizations.');
+    await page
+      .getByRole('textbox', { name: /What I learned/ })
+      .fill('How to triage a busy morning. Patient MRN 4839201 came up.');
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.getByText('Edit or confirm each highlighted item before saving.').waitFor();
-    await page.getByRole('textbox', { name: /What I learned/ }).fill('How to triage a busy morning before opening any tool.');
+    await page
+      .getByRole('textbox', { name: /What I learned/ })
+      .fill('How to triage a busy morning before opening any tool.');
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.getByText('Saved.', { exact: true }).waitFor({ timeout: 20_000 });
     await expect.poll(() => simulatedBody(page).textContent()).toContain('Check-in');
     await screenshot(page, 'outlook-organizer');
 
     await page.reload();
-    await page.getByRole('heading', { name: `Reciprocal session with ${partner.displayName}` }).waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.getByRole('textbox', { name: /What I learned/ }).inputValue(), { timeout: 20_000 }).toBe('How to triage a busy morning before opening any tool.');
-    await expect.poll(() => page.getByRole('textbox', { name: /What I taught/ }).inputValue()).toBe('Showed saved filters for pending prior authorizations.');
+    await page
+      .getByRole('heading', { name: `Reciprocal session with ${partner.displayName}` })
+      .waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => page.getByRole('textbox', { name: /What I learned/ }).inputValue(), { timeout: 20_000 })
+      .toBe('How to triage a busy morning before opening any tool.');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: /What I taught/ }).inputValue())
+      .toBe('Showed saved filters for pending prior authorizations.');
     const reloaded = (await simulatedBody(page).innerHTML()) ?? '';
     expect(reloaded).toContain(organizerText);
     expect(reloaded.match(/data-reciprocal-agenda/g)).toHaveLength(1);
@@ -131,13 +160,17 @@ describe.skipIf(!chromiumAvailable())('Outlook task pane, browser-hosted', () =>
     await signIn(page, partner);
     await openMeeting(page);
     await expect.poll(() => page.getByText('Attendee', { exact: true }).count()).toBeGreaterThan(0);
-    await page.getByRole('heading', { name: `Reciprocal session with ${organizer.displayName}` }).waitFor({ timeout: 20_000 });
+    await page
+      .getByRole('heading', { name: `Reciprocal session with ${organizer.displayName}` })
+      .waitFor({ timeout: 20_000 });
     await page.getByText('Only the organizer can change the meeting; here is the agenda.').waitFor();
     expect(await page.getByRole('button', { name: /agenda in(to)? the meeting/ }).count()).toBe(0);
     await expect.poll(() => page.getByText(`${organizer.displayName} has written their note.`).count()).toBe(1);
     // The organizer's note is theirs: the attendee's editor starts empty.
     expect(await page.getByRole('textbox', { name: /What I taught/ }).inputValue()).toBe('');
-    await page.getByRole('textbox', { name: /What I taught/ }).fill('How I frame autonomy versus safety with a family.');
+    await page
+      .getByRole('textbox', { name: /What I taught/ })
+      .fill('How I frame autonomy versus safety with a family.');
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.getByText('Saved.', { exact: true }).waitFor({ timeout: 20_000 });
     await screenshot(page, 'outlook-attendee');
@@ -154,7 +187,9 @@ describe.skipIf(!chromiumAvailable())('Outlook task pane, browser-hosted', () =>
       officeJs.push(route.request().url());
       return route.abort('internetdisconnected');
     });
-    await page.goto(`${app.url}/?returnTo=${encodeURIComponent('/outlook?_host_Info=Outlook%24Win32%2416.02%24en-US')}`);
+    await page.goto(
+      `${app.url}/?returnTo=${encodeURIComponent('/outlook?_host_Info=Outlook%24Win32%2416.02%24en-US')}`,
+    );
     await page.getByRole('button', { name: organizer.displayName, exact: true }).first().click();
     await page.getByRole('heading', { name: 'Pick a meeting to open' }).waitFor({ timeout: 15_000 });
     expect(officeJs).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);

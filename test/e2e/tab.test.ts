@@ -9,8 +9,12 @@ import { seedDemoProgramFor } from '../../server/cli/serve.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { chromiumAvailable, launchChromium, newContext, screenshot } from './support/browser.js';
 import { installTeamsHost, openInTeams, sendTheme } from './support/teamsHost.js';
-import { earlyCareerParticipantWithPair, programOwner, signInOnLandingPage, type PairScenario } from './support/tabPages.js';
-
+import {
+  earlyCareerParticipantWithPair,
+  programOwner,
+  signInOnLandingPage,
+  type PairScenario,
+} from './support/tabPages.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -67,7 +71,9 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
     await screenshot(page, 'tab-schedule-light');
 
     await first.getByRole('button', { name: /^Book this time/ }).click();
-    const booked = page.getByRole('region', { name: 'Session booked' }).or(page.locator('[aria-labelledby="booked-title"]'));
+    const booked = page
+      .getByRole('region', { name: 'Session booked' })
+      .or(page.locator('[aria-labelledby="booked-title"]'));
     await booked.first().waitFor({ timeout: 20_000 });
     await expect.poll(() => booked.first().getByRole('link', { name: 'Join in Teams' }).count()).toBeGreaterThan(0);
     expect((await booked.first().locator('pre').textContent())?.trim().length).toBeGreaterThan(20);
@@ -88,15 +94,21 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
 
     await taught.fill('Showed how I filter my caseload by discharge date in the new care-coordination tool.');
     await expect.poll(() => flags.count()).toBe(0);
-    await page.getByRole('textbox', { name: 'What I learned' }).fill('How to frame a difficult conversation about readmission risk.');
+    await page
+      .getByRole('textbox', { name: 'What I learned' })
+      .fill('How to frame a difficult conversation about readmission risk.');
     await page.getByRole('button', { name: 'Add action item' }).click();
     await page.getByRole('textbox', { name: 'Action items 1' }).fill('Try the caseload filter with two new clients');
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.getByText('Saved.').waitFor({ timeout: 15_000 });
 
     await page.reload();
-    await expect.poll(() => page.getByRole('textbox', { name: 'What I taught' }).inputValue(), { timeout: 15_000 }).toContain('filter my caseload');
-    expect(await page.getByRole('textbox', { name: 'Action items 1' }).inputValue()).toBe('Try the caseload filter with two new clients');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'What I taught' }).inputValue(), { timeout: 15_000 })
+      .toContain('filter my caseload');
+    expect(await page.getByRole('textbox', { name: 'Action items 1' }).inputValue()).toBe(
+      'Try the caseload filter with two new clients',
+    );
     expect(await page.getByText('We restored an unsaved draft').count()).toBe(0);
     await screenshot(page, 'tab-session-light');
     expect(pageErrors).toEqual([]);
@@ -112,12 +124,14 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
     await expect.poll(() => learned.inputValue(), { timeout: 15_000 }).toContain('readmission');
     await learned.fill('Draft that was never saved');
     await page.reload();
-    await expect.poll(() => page.getByRole('textbox', { name: 'What I learned' }).inputValue(), { timeout: 15_000 }).toBe('Draft that was never saved');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'What I learned' }).inputValue(), { timeout: 15_000 })
+      .toBe('Draft that was never saved');
     await page.getByText('We restored an unsaved draft from this device.').waitFor();
     await context.close();
   });
 
-  it("shows the note to the partner on the same session", async () => {
+  it('shows the note to the partner on the same session', async () => {
     const { context, pageErrors } = await newContext(browser);
     const page = await context.newPage();
     await signInOnLandingPage(page, app.url, scenario.partner, `${sessionPath}?theme=light`);
@@ -144,21 +158,37 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
       await option.click();
     };
     // Someone and their manager: allowed, with a warning before and after creating.
-    const report = app.users.find((u) => u.managerId && u.id !== owner.id && app.users.some((m) => m.id === u.managerId))!;
+    const report = app.users.find(
+      (u) => u.managerId && u.id !== owner.id && app.users.some((m) => m.id === u.managerId),
+    )!;
     const manager = app.users.find((m) => m.id === report.managerId)!;
     await pick('Person 1', report.displayName);
     await pick('Person 2', manager.displayName);
-    await page.getByRole('status').filter({ hasText: `${report.displayName} reports to ${manager.displayName}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${report.displayName} reports to ${manager.displayName}` })
+      .waitFor();
     await page.getByRole('button', { name: 'Create pair' }).click();
-    const created = page.getByRole('status').filter({ hasText: `Paired ${report.displayName} with ${manager.displayName}` });
+    const created = page
+      .getByRole('status')
+      .filter({ hasText: `Paired ${report.displayName} with ${manager.displayName}` });
     await created.waitFor({ timeout: 15_000 });
     expect(await created.textContent()).toContain('reports to');
-    await page.getByRole('table', { name: 'Pairs' }).getByRole('row').filter({ hasText: report.displayName }).filter({ hasText: manager.displayName }).first().waitFor();
+    await page
+      .getByRole('table', { name: 'Pairs' })
+      .getByRole('row')
+      .filter({ hasText: report.displayName })
+      .filter({ hasText: manager.displayName })
+      .first()
+      .waitFor();
 
     // A whole department at once, previewed (dry run): progress, then the outcome.
     await page.getByRole('checkbox', { name: 'Preview only (book nothing)' }).check();
     await page.getByRole('button', { name: 'Schedule department' }).click();
-    await page.getByRole('status').filter({ hasText: /^Done: \d+ scheduled/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Done: \d+ scheduled/ })
+      .waitFor({ timeout: 30_000 });
     await screenshot(page, 'tab-admin-light');
     expect(pageErrors).toEqual([]);
     await context.close();
@@ -175,11 +205,18 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
     await showIn(page, `/tab/pairs/${encodeURIComponent(scenario.pairId)}`, 'dark');
     await page.getByRole('checkbox', { name: 'Technology adoption' }).check();
     await page.getByRole('button', { name: 'Find times' }).click();
-    await page.getByRole('list', { name: 'Suggested times, best first' }).getByRole('listitem').first().waitFor({ timeout: 20_000 });
+    await page
+      .getByRole('list', { name: 'Suggested times, best first' })
+      .getByRole('listitem')
+      .first()
+      .waitFor({ timeout: 20_000 });
     await screenshot(page, 'tab-schedule-dark');
     await showIn(page, sessionPath, 'dark');
     await page.getByRole('textbox', { name: 'What I taught' }).fill('Reviewed the case of MRN 4820193 together.');
-    await page.getByRole('group', { name: /This may contain patient information/ }).first().waitFor();
+    await page
+      .getByRole('group', { name: /This may contain patient information/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'tab-session-dark');
     await context.close();
 
@@ -199,13 +236,19 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.textContent === 'Schedule' && document.activeElement.tagName === 'BUTTON');
+      reached = await page.evaluate(
+        () => document.activeElement?.textContent === 'Schedule' && document.activeElement.tagName === 'BUTTON',
+      );
     }
     expect(reached).toBe(true);
     const outline = await page.evaluate(() => {
       const style = getComputedStyle(document.activeElement!, '::after');
       const own = getComputedStyle(document.activeElement!);
-      return { after: style.borderTopWidth + ' ' + style.borderTopStyle, outline: own.outlineStyle, matchesFocusVisible: document.activeElement!.matches(':focus-visible') };
+      return {
+        after: style.borderTopWidth + ' ' + style.borderTopStyle,
+        outline: own.outlineStyle,
+        matchesFocusVisible: document.activeElement!.matches(':focus-visible'),
+      };
     });
     expect(outline.matchesFocusVisible).toBe(true);
     expect(outline.after !== '0px none' || outline.outline !== 'none').toBe(true);
@@ -220,7 +263,16 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
     const appOrigin = 'https://reciprocal.test';
     await installTeamsHost(context, {
       appUrl: `${appOrigin}/tab`,
-      context: { locale: 'en-US', theme: 'dark', hostName: 'Teams', frameContext: 'content', subEntityId: `pairs/${scenario.pairId}`, userPrincipalName: scenario.user.userPrincipalName, loginHint: scenario.user.userPrincipalName, userObjectId: scenario.user.id },
+      context: {
+        locale: 'en-US',
+        theme: 'dark',
+        hostName: 'Teams',
+        frameContext: 'content',
+        subEntityId: `pairs/${scenario.pairId}`,
+        userPrincipalName: scenario.user.userPrincipalName,
+        loginHint: scenario.user.userPrincipalName,
+        userObjectId: scenario.user.id,
+      },
       getAuthToken: () => app.userToken(scenario.user.userPrincipalName),
       serveApp: async (route) => {
         const url = new URL(route.request().url());
@@ -230,7 +282,9 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
     const page = await context.newPage();
     await openInTeams(page);
     const tab = page.frameLocator('iframe');
-    await tab.getByRole('heading', { name: `Schedule a session with ${scenario.partner.displayName}` }).waitFor({ timeout: 20_000 });
+    await tab
+      .getByRole('heading', { name: `Schedule a session with ${scenario.partner.displayName}` })
+      .waitFor({ timeout: 20_000 });
     const theme = () => tab.locator('html').getAttribute('data-theme');
     expect(await theme()).toBe('dark');
     // In Teams the host decides the theme: no picker.

@@ -16,7 +16,15 @@ import { mountRoutes } from '../../server/api/router.js';
 import { startTestDevTenant, type TestDevTenant } from '../support/devtenant.js';
 
 const logLines: string[] = [];
-const log = createLogger('debug', new Writable({ write(c: Buffer, _e, d) { logLines.push(c.toString()); d(); } }));
+const log = createLogger(
+  'debug',
+  new Writable({
+    write(c: Buffer, _e, d) {
+      logLines.push(c.toString());
+      d();
+    },
+  }),
+);
 
 let devTenant: TestDevTenant;
 let server: Server;
@@ -26,27 +34,107 @@ let owner: string;
 const handled: string[] = [];
 
 const routes: RouteDeclaration[] = [
-  { method: 'post', path: '/api/echo', access: 'signed-in', summary: 'echo', handle: async ({ body, caller }) => ({ body: { body, userId: caller.userId } }) },
-  { method: 'post', path: '/api/owner-only', access: 'ProgramOwner', summary: 'owner', handle: async ({ body }) => (handled.push('owner-only'), { status: 201, body: { ok: Boolean(body) } }) },
-  { method: 'post', path: '/api/validated', access: 'signed-in', summary: 'validated', handle: async ({ body }) => ({ body: parseInput(z.object({ minutes: z.number().int().min(1) }), body) }) },
-  { method: 'get', path: '/api/stray-zod', access: 'signed-in', summary: 'stray zod', handle: async ({ query }) => ({ body: z.object({ search: z.string().max(3) }).parse(query) }) },
-  { method: 'get', path: '/api/problem', access: 'signed-in', summary: 'problem', handle: async () => { throw new ApiProblem(409, 'conflict', 'already booked', 'start'); } },
-  { method: 'get', path: '/api/throttled', access: 'signed-in', summary: 'throttled', handle: async () => { throw new GraphError(429, 'Too many requests'); } },
-  { method: 'get', path: '/api/upstream-404', access: 'signed-in', summary: 'gone', handle: async () => { throw new GraphError(404, 'itemNotFound'); } },
-  { method: 'post', path: '/api/crash', access: 'signed-in', summary: 'crash', handle: async () => { throw new TypeError('Cannot read properties of undefined (reading \'x\')'); } },
-  { method: 'get', path: '/api/csv', access: 'signed-in', summary: 'csv', handle: async () => ({ body: 'a,b\n1,2\n', contentType: 'text/csv' }) },
-  { method: 'delete', path: '/api/things/:id', access: 'signed-in', summary: 'delete', handle: async ({ params }) => (handled.push(`delete ${params['id']}`), { status: 204 }) },
+  {
+    method: 'post',
+    path: '/api/echo',
+    access: 'signed-in',
+    summary: 'echo',
+    handle: async ({ body, caller }) => ({ body: { body, userId: caller.userId } }),
+  },
+  {
+    method: 'post',
+    path: '/api/owner-only',
+    access: 'ProgramOwner',
+    summary: 'owner',
+    handle: async ({ body }) => (handled.push('owner-only'), { status: 201, body: { ok: Boolean(body) } }),
+  },
+  {
+    method: 'post',
+    path: '/api/validated',
+    access: 'signed-in',
+    summary: 'validated',
+    handle: async ({ body }) => ({ body: parseInput(z.object({ minutes: z.number().int().min(1) }), body) }),
+  },
+  {
+    method: 'get',
+    path: '/api/stray-zod',
+    access: 'signed-in',
+    summary: 'stray zod',
+    handle: async ({ query }) => ({ body: z.object({ search: z.string().max(3) }).parse(query) }),
+  },
+  {
+    method: 'get',
+    path: '/api/problem',
+    access: 'signed-in',
+    summary: 'problem',
+    handle: async () => {
+      throw new ApiProblem(409, 'conflict', 'already booked', 'start');
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/throttled',
+    access: 'signed-in',
+    summary: 'throttled',
+    handle: async () => {
+      throw new GraphError(429, 'Too many requests');
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/upstream-404',
+    access: 'signed-in',
+    summary: 'gone',
+    handle: async () => {
+      throw new GraphError(404, 'itemNotFound');
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/crash',
+    access: 'signed-in',
+    summary: 'crash',
+    handle: async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'x')");
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/csv',
+    access: 'signed-in',
+    summary: 'csv',
+    handle: async () => ({ body: 'a,b\n1,2\n', contentType: 'text/csv' }),
+  },
+  {
+    method: 'delete',
+    path: '/api/things/:id',
+    access: 'signed-in',
+    summary: 'delete',
+    handle: async ({ params }) => (handled.push(`delete ${params['id']}`), { status: 204 }),
+  },
 ];
 
 beforeAll(async () => {
   devTenant = await startTestDevTenant();
-  const config = loadConfig({ DEV_TENANT_PORT: new URL(devTenant.url).port, DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port });
-  const validate = createBearerValidator({ issuer: config.identity.issuer, jwksUri: config.identity.jwksUri, audiences: config.identity.apiAudiences, tenantId: config.tenantId });
+  const config = loadConfig({
+    DEV_TENANT_PORT: new URL(devTenant.url).port,
+    DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port,
+  });
+  const validate = createBearerValidator({
+    issuer: config.identity.issuer,
+    jwksUri: config.identity.jwksUri,
+    audiences: config.identity.apiAudiences,
+    tenantId: config.tenantId,
+  });
   const app = express();
   mountRoutes(app, routes, { validate, log });
-  server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  participant = await devTenant.tokenFor(devTenant.users.find((u) => !u.roles.includes('ProgramOwner'))!.userPrincipalName);
+  participant = await devTenant.tokenFor(
+    devTenant.users.find((u) => !u.roles.includes('ProgramOwner'))!.userPrincipalName,
+  );
   owner = await devTenant.tokenFor(devTenant.users.find((u) => u.roles.includes('ProgramOwner'))!.userPrincipalName);
 });
 afterAll(async () => {
@@ -58,11 +146,28 @@ afterAll(async () => {
 async function call(method: string, p: string, init: { token?: string; body?: string; type?: string } = {}) {
   const res = await fetch(`${base}${p}`, {
     method,
-    headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body !== undefined ? { 'content-type': init.type ?? 'application/json' } : {}) },
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body !== undefined ? { 'content-type': init.type ?? 'application/json' } : {}),
+    },
     body: init.body,
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: (() => { try { return JSON.parse(text) as { error?: { code: string; message: string; field?: string } } & Record<string, unknown>; } catch { return null; } })() };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    json: (() => {
+      try {
+        return JSON.parse(text) as { error?: { code: string; message: string; field?: string } } & Record<
+          string,
+          unknown
+        >;
+      } catch {
+        return null;
+      }
+    })(),
+  };
 }
 
 describe('order of checks', () => {
@@ -75,7 +180,10 @@ describe('order of checks', () => {
   });
 
   it('refuses a caller without the role before reading the body, and never runs the handler', async () => {
-    const r = await call('POST', '/api/owner-only', { token: participant, body: JSON.stringify({ pad: 'x'.repeat(300_000) }) });
+    const r = await call('POST', '/api/owner-only', {
+      token: participant,
+      body: JSON.stringify({ pad: 'x'.repeat(300_000) }),
+    });
     expect(r.status).toBe(403);
     expect(r.json?.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/ProgramOwner/) });
     expect(handled).not.toContain('owner-only');
@@ -94,11 +202,47 @@ describe('order of checks', () => {
 describe('errors are JSON with a stable code', () => {
   it.each([
     ['malformed JSON', 'POST', '/api/echo', '{"text": ', undefined, 400, 'invalid_request', 'body'],
-    ['a body over 256 KB', 'POST', '/api/echo', JSON.stringify({ pad: 'x'.repeat(300_000) }), undefined, 413, 'invalid_request', 'body'],
-    ['a body that fails its schema', 'POST', '/api/validated', '{"minutes":0}', undefined, 400, 'invalid_request', 'body.minutes'],
-    ['a body that is not JSON at all', 'POST', '/api/validated', 'minutes=5', 'application/x-www-form-urlencoded', 400, 'invalid_request', 'body'],
+    [
+      'a body over 256 KB',
+      'POST',
+      '/api/echo',
+      JSON.stringify({ pad: 'x'.repeat(300_000) }),
+      undefined,
+      413,
+      'invalid_request',
+      'body',
+    ],
+    [
+      'a body that fails its schema',
+      'POST',
+      '/api/validated',
+      '{"minutes":0}',
+      undefined,
+      400,
+      'invalid_request',
+      'body.minutes',
+    ],
+    [
+      'a body that is not JSON at all',
+      'POST',
+      '/api/validated',
+      'minutes=5',
+      'application/x-www-form-urlencoded',
+      400,
+      'invalid_request',
+      'body',
+    ],
     // Caller input goes through parseInput; a raw schema failure is an unexpected payload from Microsoft 365.
-    ['a stray schema failure in a handler (an upstream payload)', 'GET', '/api/stray-zod?search=toolong', undefined, undefined, 502, 'upstream_unavailable', undefined],
+    [
+      'a stray schema failure in a handler (an upstream payload)',
+      'GET',
+      '/api/stray-zod?search=toolong',
+      undefined,
+      undefined,
+      502,
+      'upstream_unavailable',
+      undefined,
+    ],
     ['an ApiProblem', 'GET', '/api/problem', undefined, undefined, 409, 'conflict', 'start'],
     ['Graph throttling', 'GET', '/api/throttled', undefined, undefined, 503, 'throttled', undefined],
     ['a Graph 404', 'GET', '/api/upstream-404', undefined, undefined, 404, 'not_found', undefined],
@@ -133,16 +277,32 @@ describe('errors are JSON with a stable code', () => {
 
 describe('an identity provider outage', () => {
   it('is a 503 to retry, not a 401 telling the person their sign-in is bad', async () => {
-    const closed = await new Promise<Server>((resolve) => { const s = express().listen(0, '127.0.0.1', () => resolve(s)); });
+    const closed = await new Promise<Server>((resolve) => {
+      const s = express().listen(0, '127.0.0.1', () => resolve(s));
+    });
     const deadPort = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    const config = loadConfig({ DEV_TENANT_PORT: new URL(devTenant.url).port, DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port });
-    const validate = createBearerValidator({ issuer: config.identity.issuer, jwksUri: `http://127.0.0.1:${deadPort}/keys`, audiences: config.identity.apiAudiences, tenantId: config.tenantId });
+    const config = loadConfig({
+      DEV_TENANT_PORT: new URL(devTenant.url).port,
+      DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port,
+    });
+    const validate = createBearerValidator({
+      issuer: config.identity.issuer,
+      jwksUri: `http://127.0.0.1:${deadPort}/keys`,
+      audiences: config.identity.apiAudiences,
+      tenantId: config.tenantId,
+    });
     const app = express();
     mountRoutes(app, routes, { validate, log });
-    const s = await new Promise<Server>((resolve) => { const x = app.listen(0, '127.0.0.1', () => resolve(x)); });
+    const s = await new Promise<Server>((resolve) => {
+      const x = app.listen(0, '127.0.0.1', () => resolve(x));
+    });
     try {
-      const res = await fetch(`http://127.0.0.1:${(s.address() as AddressInfo).port}/api/echo`, { method: 'POST', headers: { authorization: `Bearer ${participant}`, 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`http://127.0.0.1:${(s.address() as AddressInfo).port}/api/echo`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${participant}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('upstream_unavailable');

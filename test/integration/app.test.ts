@@ -18,12 +18,20 @@ import { startApp } from '../../server/main.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 const logLines: string[] = [];
-const logSink = new Writable({ write(chunk: Buffer, _enc, done) { logLines.push(chunk.toString('utf8')); done(); } });
+const logSink = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    logLines.push(chunk.toString('utf8'));
+    done();
+  },
+});
 
 const webRoot = mkdtempSync(path.join(os.tmpdir(), 'reciprocal-web-'));
 mkdirSync(path.join(webRoot, 'src', 'tab'), { recursive: true });
 mkdirSync(path.join(webRoot, 'assets'), { recursive: true });
-writeFileSync(path.join(webRoot, 'src', 'tab', 'index.html'), '<!doctype html><title>tab bundle</title><div id="root"></div>');
+writeFileSync(
+  path.join(webRoot, 'src', 'tab', 'index.html'),
+  '<!doctype html><title>tab bundle</title><div id="root"></div>',
+);
 writeFileSync(path.join(webRoot, 'assets', 'tab-abc123.js'), 'console.log("tab")');
 
 let app: TestApp;
@@ -37,7 +45,11 @@ const landing = async (query = '') => {
   return { status: res.status, type: res.headers.get('content-type') ?? '', html: await res.text() };
 };
 const signIn = (body: unknown, raw?: string) =>
-  fetch(`${app.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify(body) });
+  fetch(`${app.url}/dev/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: raw ?? JSON.stringify(body),
+  });
 
 describe('the dev landing page', () => {
   it('lists every demo user under their department, with career stage and roles', async () => {
@@ -51,9 +63,13 @@ describe('the dev landing page', () => {
     expect(html).toMatch(/Early career/);
     expect(html).toMatch(/Seasoned/);
     const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!;
-    expect(html).toMatch(new RegExp(`>${owner.displayName}</button>[^<]*<span[^>]*>[^<]*<strong>Program owner</strong>`));
+    expect(html).toMatch(
+      new RegExp(`>${owner.displayName}</button>[^<]*<span[^>]*>[^<]*<strong>Program owner</strong>`),
+    );
     const lead = app.users.find((u) => u.roles.includes('DepartmentLead'))!;
-    expect(html).toMatch(new RegExp(`>${lead.displayName}</button>[^<]*<span[^>]*>[^<]*<strong>Department lead</strong>`));
+    expect(html).toMatch(
+      new RegExp(`>${lead.displayName}</button>[^<]*<span[^>]*>[^<]*<strong>Department lead</strong>`),
+    );
   });
 
   it('is a labelled, keyboard-usable page: real buttons, a live status region, links to both surfaces', async () => {
@@ -68,7 +84,12 @@ describe('the dev landing page', () => {
 
   it('returns only to a path on this origin after sign-in', async () => {
     expect((await landing('?returnTo=%2Ftab%2Fpairs%2Fp1')).html).toContain('const returnTo = "/tab/pairs/p1"');
-    for (const hostile of ['//evil.example/x', 'https://evil.example', '/tab"</script><script>alert(1)</script>', 'javascript:alert(1)']) {
+    for (const hostile of [
+      '//evil.example/x',
+      'https://evil.example',
+      '/tab"</script><script>alert(1)</script>',
+      'javascript:alert(1)',
+    ]) {
       const { html } = await landing(`?returnTo=${encodeURIComponent(hostile)}`);
       expect(html).toContain('const returnTo = "/tab"');
       expect(html).not.toContain('evil.example');
@@ -86,7 +107,12 @@ describe('the dev landing page', () => {
     expect(expiresIn).toBeGreaterThan(60);
     const me = await app.request('/api/me', { token: accessToken });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ id: user.id, mail: user.userPrincipalName, department: user.department, roles: expect.arrayContaining(['DepartmentLead']) });
+    expect(me.body).toMatchObject({
+      id: user.id,
+      mail: user.userPrincipalName,
+      department: user.department,
+      roles: expect.arrayContaining(['DepartmentLead']),
+    });
   });
 
   it.each([
@@ -106,10 +132,39 @@ describe('the dev landing page', () => {
 describe('the dev landing page with hostile directory data', () => {
   it('escapes every name, title and department it shows', async () => {
     const hostile = '<img src=x onerror=alert(1)>"\'&';
-    const directory = express().get('/', (_req, res) => void res.json({ tenantId: embeddedDefaults.tenantId, foreignTenantId: embeddedDefaults.foreignTenantId, users: [{ id: 'u1"><script>alert(2)</script>', userPrincipalName: 'x"onmouseover="alert(3)@a.b', displayName: hostile, department: `</h2><script>alert(4)</script>`, roles: ['Participant', '<b>Owner</b>'], careerStage: 'early', jobTitle: hostile }] }));
-    const upstream = await new Promise<Server>((resolve) => { const s = directory.listen(0, '127.0.0.1', () => resolve(s)); });
-    const page = express().use(devLandingRouter({ devTenantUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, tenantId: embeddedDefaults.tenantId, clientId: embeddedDefaults.clientId, apiScope: 'x' }));
-    const server = await new Promise<Server>((resolve) => { const s = page.listen(0, '127.0.0.1', () => resolve(s)); });
+    const directory = express().get(
+      '/',
+      (_req, res) =>
+        void res.json({
+          tenantId: embeddedDefaults.tenantId,
+          foreignTenantId: embeddedDefaults.foreignTenantId,
+          users: [
+            {
+              id: 'u1"><script>alert(2)</script>',
+              userPrincipalName: 'x"onmouseover="alert(3)@a.b',
+              displayName: hostile,
+              department: `</h2><script>alert(4)</script>`,
+              roles: ['Participant', '<b>Owner</b>'],
+              careerStage: 'early',
+              jobTitle: hostile,
+            },
+          ],
+        }),
+    );
+    const upstream = await new Promise<Server>((resolve) => {
+      const s = directory.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const page = express().use(
+      devLandingRouter({
+        devTenantUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+        tenantId: embeddedDefaults.tenantId,
+        clientId: embeddedDefaults.clientId,
+        apiScope: 'x',
+      }),
+    );
+    const server = await new Promise<Server>((resolve) => {
+      const s = page.listen(0, '127.0.0.1', () => resolve(s));
+    });
     try {
       const html = await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)).text();
       expect(html).not.toMatch(/<img|<script>alert|onmouseover="|<b>Owner/);
@@ -121,8 +176,17 @@ describe('the dev landing page with hostile directory data', () => {
   });
 
   it('says the dev tenant is not answering instead of failing', async () => {
-    const page = express().use(devLandingRouter({ devTenantUrl: 'http://127.0.0.1:9', tenantId: embeddedDefaults.tenantId, clientId: embeddedDefaults.clientId, apiScope: 'x' }));
-    const server = await new Promise<Server>((resolve) => { const s = page.listen(0, '127.0.0.1', () => resolve(s)); });
+    const page = express().use(
+      devLandingRouter({
+        devTenantUrl: 'http://127.0.0.1:9',
+        tenantId: embeddedDefaults.tenantId,
+        clientId: embeddedDefaults.clientId,
+        apiScope: 'x',
+      }),
+    );
+    const server = await new Promise<Server>((resolve) => {
+      const s = page.listen(0, '127.0.0.1', () => resolve(s));
+    });
     try {
       const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
       expect(res.status).toBe(503);
@@ -134,16 +198,33 @@ describe('the dev landing page with hostile directory data', () => {
 });
 
 describe('GET /api/me', () => {
-  it('gives a person not yet in the program their directory facts and their mailbox\'s time zone', async () => {
+  it("gives a person not yet in the program their directory facts and their mailbox's time zone", async () => {
     const user = app.users.find((u) => u.roles.length === 1)!;
     const r = await app.request('/api/me', { as: user.userPrincipalName });
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ id: user.id, displayName: user.displayName, mail: user.userPrincipalName, department: user.department, careerStage: null, timeZone: user.timeZone, roles: ['Participant'] });
+    expect(r.body).toEqual({
+      id: user.id,
+      displayName: user.displayName,
+      mail: user.userPrincipalName,
+      department: user.department,
+      careerStage: null,
+      timeZone: user.timeZone,
+      roles: ['Participant'],
+    });
   });
 
   it('gives an enrolled participant the career stage and time zone the program keeps', async () => {
-    const user = app.users.find((u) => u.roles.length === 1 && u.userPrincipalName !== app.users[0]!.userPrincipalName)!;
-    await app.app.services.store.upsertParticipant({ userId: user.id, displayName: user.displayName, mail: user.userPrincipalName, department: user.department, careerStage: user.careerStage, timeZone: 'Asia/Kolkata' });
+    const user = app.users.find(
+      (u) => u.roles.length === 1 && u.userPrincipalName !== app.users[0]!.userPrincipalName,
+    )!;
+    await app.app.services.store.upsertParticipant({
+      userId: user.id,
+      displayName: user.displayName,
+      mail: user.userPrincipalName,
+      department: user.department,
+      careerStage: user.careerStage,
+      timeZone: 'Asia/Kolkata',
+    });
     const r = await app.request('/api/me', { as: user.userPrincipalName });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ id: user.id, careerStage: user.careerStage, timeZone: 'Asia/Kolkata' });
@@ -155,7 +236,12 @@ describe('client configuration', () => {
     const r = await app.request('/api/client-config');
     expect(r.status).toBe(200);
     const config = ClientConfig.parse(r.body);
-    expect(config).toMatchObject({ mode: 'embedded', tenantId: embeddedDefaults.tenantId, clientId: embeddedDefaults.clientId, devSignIn: true });
+    expect(config).toMatchObject({
+      mode: 'embedded',
+      tenantId: embeddedDefaults.tenantId,
+      clientId: embeddedDefaults.clientId,
+      devSignIn: true,
+    });
     expect(config.apiScope).toBe(`api://127.0.0.1/${embeddedDefaults.clientId}/access_as_user`);
   });
 });
@@ -197,20 +283,46 @@ describe('logs', () => {
     const token = await app.userToken(upn);
     await app.request('/api/me', { token });
     await app.request('/api/me', { token: `${token}tampered` });
-    await app.request('/api/pairs/x/touchpoints', { token, method: 'POST', body: '{"note": "what I learned: secret-note-text"' });
+    await app.request('/api/pairs/x/touchpoints', {
+      token,
+      method: 'POST',
+      body: '{"note": "what I learned: secret-note-text"',
+    });
     const signedIn = (await (await signIn({ userPrincipalName: upn })).json()) as { accessToken: string };
     await new Promise((r) => setTimeout(r, 50));
     const logs = logLines.join('');
     expect(logs).toMatch(/"path":"\/api\/me","status":200/);
     expect(logs).toMatch(/"status":401/);
-    for (const secret of [token, token.split('.')[2]!, signedIn.accessToken.split('.')[2]!, 'secret-note-text', embeddedDefaults.clientSecret]) expect(logs).not.toContain(secret);
+    for (const secret of [
+      token,
+      token.split('.')[2]!,
+      signedIn.accessToken.split('.')[2]!,
+      'secret-note-text',
+      embeddedDefaults.clientSecret,
+    ])
+      expect(logs).not.toContain(secret);
     expect(logs).not.toMatch(/authorization/i);
   });
 
   it('redact sensitive fields wherever a log call puts them', () => {
     const lines: string[] = [];
-    const log = createLogger('info', new Writable({ write(c: Buffer, _e, d) { lines.push(c.toString()); d(); } }));
-    log.info({ req: { headers: { authorization: 'Bearer abc.def.ghi' } }, accessToken: 'tok-1', note: { taught: 'T1', learned: 'L1', actionItems: ['A1'], text: 'X1' } }, 'x');
+    const log = createLogger(
+      'info',
+      new Writable({
+        write(c: Buffer, _e, d) {
+          lines.push(c.toString());
+          d();
+        },
+      }),
+    );
+    log.info(
+      {
+        req: { headers: { authorization: 'Bearer abc.def.ghi' } },
+        accessToken: 'tok-1',
+        note: { taught: 'T1', learned: 'L1', actionItems: ['A1'], text: 'X1' },
+      },
+      'x',
+    );
     const line = lines.join('');
     for (const s of ['abc.def.ghi', 'tok-1', 'T1', 'L1', 'A1', 'X1']) expect(line).not.toContain(s);
     expect(line).toContain('[redacted]');
@@ -236,9 +348,22 @@ describe('tenant mode', () => {
       const html = await page.text();
       expect(html).toContain('Reciprocal runs inside Microsoft Teams and Outlook');
       expect(html).not.toContain('data-upn');
-      expect((await fetch(`${tenantApp.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userPrincipalName":"a@b.c"}' })).status).toBe(404);
+      expect(
+        (
+          await fetch(`${tenantApp.url}/dev/sign-in`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"userPrincipalName":"a@b.c"}',
+          })
+        ).status,
+      ).toBe(404);
       const cc = ClientConfig.parse(await (await fetch(`${tenantApp.url}/api/client-config`)).json());
-      expect(cc).toMatchObject({ mode: 'tenant', devSignIn: false, apiScope: 'api://reciprocal.contoso.com/66666666-7777-4888-9999-000000000000/access_as_user', authority: 'https://login.microsoftonline.com/11111111-2222-4333-8444-555555555555' });
+      expect(cc).toMatchObject({
+        mode: 'tenant',
+        devSignIn: false,
+        apiScope: 'api://reciprocal.contoso.com/66666666-7777-4888-9999-000000000000/access_as_user',
+        authority: 'https://login.microsoftonline.com/11111111-2222-4333-8444-555555555555',
+      });
       const me = await fetch(`${tenantApp.url}/api/me`);
       expect(me.status).toBe(401);
       expect(((await me.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');

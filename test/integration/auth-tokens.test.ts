@@ -13,7 +13,10 @@ let tokens: TokenSource;
 
 beforeAll(async () => {
   devTenant = await startTestDevTenant();
-  const config = loadConfig({ DEV_TENANT_PORT: new URL(devTenant.url).port, DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port });
+  const config = loadConfig({
+    DEV_TENANT_PORT: new URL(devTenant.url).port,
+    DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port,
+  });
   config.identity.extraCaFile = devTenant.tlsCertificatePath;
   tokens = createTokenSource(config);
 });
@@ -28,7 +31,9 @@ describe('tokens the server gets through MSAL', () => {
 
   it('gets a delegated Graph token on behalf of the person who called our API', async () => {
     const person = devTenant.users[3]!;
-    const claims = decodeJwt(await tokens.onBehalfOf(await devTenant.tokenFor(person.userPrincipalName), graphDefaultScope));
+    const claims = decodeJwt(
+      await tokens.onBehalfOf(await devTenant.tokenFor(person.userPrincipalName), graphDefaultScope),
+    );
     expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', oid: person.id, tid: devTenant.tenantId });
     expect(String(claims['scp'])).toMatch(/\S/);
   });
@@ -39,7 +44,10 @@ describe('tokens the server gets through MSAL', () => {
   });
 
   it('fails clearly when the client secret is wrong', async () => {
-    const config = loadConfig({ DEV_TENANT_PORT: new URL(devTenant.url).port, DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port });
+    const config = loadConfig({
+      DEV_TENANT_PORT: new URL(devTenant.url).port,
+      DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port,
+    });
     config.identity.extraCaFile = devTenant.tlsCertificatePath;
     config.identity.clientSecret = 'wrong';
     await expect(createTokenSource(config).appToken(graphDefaultScope)).rejects.toThrow(/invalid_client|secret/i);

@@ -15,11 +15,21 @@ let owner: DemoUser;
 const pairId = 'booking-test-pair';
 const dayMs = 24 * 3_600_000;
 
-type EventView = { id: string; iCalUId: string; transactionId: string | null; start: { dateTime: string }; subject: string; categories: string[] };
+type EventView = {
+  id: string;
+  iCalUId: string;
+  transactionId: string | null;
+  start: { dateTime: string };
+  subject: string;
+  categories: string[];
+};
 async function eventsOf(userId: string): Promise<EventView[]> {
   const from = new Date(Date.now() - dayMs).toISOString();
   const to = new Date(Date.now() + 70 * dayMs).toISOString();
-  const res = await t.devTenant.graph('GET', `/users/${userId}/calendarView?startDateTime=${from}&endDateTime=${to}&$top=1000`);
+  const res = await t.devTenant.graph(
+    'GET',
+    `/users/${userId}/calendarView?startDateTime=${from}&endDateTime=${to}&$top=1000`,
+  );
   expect(res.status).toBe(200);
   return res.body.value as EventView[];
 }
@@ -33,9 +43,24 @@ beforeAll(async () => {
   const participants = t.users.filter((u) => u.roles.includes('Participant') && !u.roles.includes('ProgramOwner'));
   const zone = participants.find((u) => participants.filter((v) => v.timeZone === u.timeZone).length >= 3)!.timeZone;
   [a, b, outsider] = participants.filter((u) => u.timeZone === zone) as [DemoUser, DemoUser, DemoUser];
-  const p = (u: DemoUser): Participant => ({ userId: u.id, displayName: u.displayName, mail: u.userPrincipalName, department: u.department, careerStage: u.careerStage, timeZone: u.timeZone });
+  const p = (u: DemoUser): Participant => ({
+    userId: u.id,
+    displayName: u.displayName,
+    mail: u.userPrincipalName,
+    department: u.department,
+    careerStage: u.careerStage,
+    timeZone: u.timeZone,
+  });
   const members = [p(a), p(b)].sort((x, y) => x.userId.localeCompare(y.userId)) as [Participant, Participant];
-  const pair: Pair = { id: pairId, members, cadence: 'weekly', durationMinutes: 30, status: 'active', startedOn: new Date().toISOString(), endedOn: null };
+  const pair: Pair = {
+    id: pairId,
+    members,
+    cadence: 'weekly',
+    durationMinutes: 30,
+    status: 'active',
+    startedOn: new Date().toISOString(),
+    endedOn: null,
+  };
   await t.app.services.store.createPair(pair);
 }, 60_000);
 afterAll(() => t?.close());
@@ -45,21 +70,60 @@ function window(days = 14) {
   return { windowStart: new Date(start).toISOString(), windowEnd: new Date(start + days * dayMs).toISOString() };
 }
 
-describe('booking a pair\'s sessions', () => {
-  let sessions: Array<{ session: { id: string; eventId: string; iCalUId: string; occurrence: string; start: string; end: string; organizerId: string } }>;
+describe("booking a pair's sessions", () => {
+  let sessions: Array<{
+    session: {
+      id: string;
+      eventId: string;
+      iCalUId: string;
+      occurrence: string;
+      start: string;
+      end: string;
+      organizerId: string;
+    };
+  }>;
 
   it('suggests slots to the pair and the program owner only', async () => {
-    const mine = await t.request(`/api/pairs/${pairId}/slots`, { as: a.userPrincipalName, body: { durationMinutes: 30, ...window() } });
+    const mine = await t.request(`/api/pairs/${pairId}/slots`, {
+      as: a.userPrincipalName,
+      body: { durationMinutes: 30, ...window() },
+    });
     expect(mine.status).toBe(200);
     expect(mine.body.suggestions.length).toBeGreaterThan(0);
-    expect((await t.request(`/api/pairs/${pairId}/slots`, { as: owner.userPrincipalName, body: { durationMinutes: 30, ...window() } })).status).toBe(200);
-    expect((await t.request(`/api/pairs/${pairId}/slots`, { as: outsider.userPrincipalName, body: { durationMinutes: 30, ...window() } })).status).toBe(404);
+    expect(
+      (
+        await t.request(`/api/pairs/${pairId}/slots`, {
+          as: owner.userPrincipalName,
+          body: { durationMinutes: 30, ...window() },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await t.request(`/api/pairs/${pairId}/slots`, {
+          as: outsider.userPrincipalName,
+          body: { durationMinutes: 30, ...window() },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('books three weekly occurrences: one Teams meeting each, on both calendars', async () => {
-    const slots = await t.request(`/api/pairs/${pairId}/slots`, { as: a.userPrincipalName, body: { durationMinutes: 30, ...window(7) } });
+    const slots = await t.request(`/api/pairs/${pairId}/slots`, {
+      as: a.userPrincipalName,
+      body: { durationMinutes: 30, ...window(7) },
+    });
     t.devTenant.resetStats();
-    const result = await t.request(`/api/pairs/${pairId}/sessions`, { as: a.userPrincipalName, body: { start: slots.body.suggestions[0].start, durationMinutes: 30, direction: 'reverse', focusAreas: ['technology-adoption'], occurrences: 3 } });
+    const result = await t.request(`/api/pairs/${pairId}/sessions`, {
+      as: a.userPrincipalName,
+      body: {
+        start: slots.body.suggestions[0].start,
+        durationMinutes: 30,
+        direction: 'reverse',
+        focusAreas: ['technology-adoption'],
+        occurrences: 3,
+      },
+    });
     expect(result.status).toBe(201);
     sessions = result.body.sessions;
     expect(sessions).toHaveLength(3);
@@ -71,16 +135,31 @@ describe('booking a pair\'s sessions', () => {
       expect(e.subject).toContain(a.displayName);
     }
     for (const { session } of sessions) {
-      expect(organizerEvents.filter((e) => e.transactionId === transactionIdFor(pairId, session.occurrence)).map((e) => e.id)).toEqual([session.eventId]);
+      expect(
+        organizerEvents
+          .filter((e) => e.transactionId === transactionIdFor(pairId, session.occurrence))
+          .map((e) => e.id),
+      ).toEqual([session.eventId]);
     }
     expect(ours(await eventsOf(b.id === sessions[0]!.session.organizerId ? a.id : b.id))).toHaveLength(3);
   });
 
   it('booking the same occurrences again creates nothing new', async () => {
     t.devTenant.resetStats();
-    const again = await t.request(`/api/pairs/${pairId}/sessions`, { as: a.userPrincipalName, body: { start: sessions[0]!.session.start, durationMinutes: 30, direction: 'reverse', focusAreas: ['technology-adoption'], occurrences: 3 } });
+    const again = await t.request(`/api/pairs/${pairId}/sessions`, {
+      as: a.userPrincipalName,
+      body: {
+        start: sessions[0]!.session.start,
+        durationMinutes: 30,
+        direction: 'reverse',
+        focusAreas: ['technology-adoption'],
+        occurrences: 3,
+      },
+    });
     expect(again.status).toBe(201);
-    expect(again.body.sessions.map((s: { session: { id: string; eventId: string } }) => [s.session.id, s.session.eventId])).toEqual(sessions.map((s) => [s.session.id, s.session.eventId]));
+    expect(
+      again.body.sessions.map((s: { session: { id: string; eventId: string } }) => [s.session.id, s.session.eventId]),
+    ).toEqual(sessions.map((s) => [s.session.id, s.session.eventId]));
     expect(t.devTenant.stats().byKind['events.create'] ?? 0).toBe(0);
     expect(ours(await eventsOf(sessions[0]!.session.organizerId))).toHaveLength(3);
   });
@@ -88,7 +167,11 @@ describe('booking a pair\'s sessions', () => {
   it('rescheduling moves the same event', async () => {
     const { session } = sessions[1]!;
     const newStart = new Date(Date.parse(session.start) + dayMs).toISOString();
-    const moved = await t.request(`/api/sessions/${encodeURIComponent(session.id)}`, { as: b.userPrincipalName, method: 'PATCH', body: { start: newStart } });
+    const moved = await t.request(`/api/sessions/${encodeURIComponent(session.id)}`, {
+      as: b.userPrincipalName,
+      method: 'PATCH',
+      body: { start: newStart },
+    });
     expect(moved.status).toBe(200);
     const event = ours(await eventsOf(session.organizerId)).find((e) => e.id === session.eventId)!;
     expect(Date.parse(`${event.start.dateTime}Z`)).toBe(Date.parse(newStart));
@@ -97,7 +180,10 @@ describe('booking a pair\'s sessions', () => {
 
   it('cancelling deletes that event from both calendars and marks the session cancelled', async () => {
     const { session } = sessions[2]!;
-    const cancelled = await t.request(`/api/sessions/${encodeURIComponent(session.id)}`, { as: a.userPrincipalName, method: 'DELETE' });
+    const cancelled = await t.request(`/api/sessions/${encodeURIComponent(session.id)}`, {
+      as: a.userPrincipalName,
+      method: 'DELETE',
+    });
     expect(cancelled.status).toBe(204);
     expect(ours(await eventsOf(session.organizerId)).map((e) => e.id)).not.toContain(session.eventId);
     expect(ours(await eventsOf(a.id))).toHaveLength(2);
@@ -109,7 +195,10 @@ describe('booking a pair\'s sessions', () => {
     // A Retry-After longer than the whole budget: the gateway gives up at once instead of waiting.
     t.devTenant.setFaults({ probability429: 1, retryAfterSeconds: 31 });
     try {
-      const res = await t.request(`/api/pairs/${pairId}/slots`, { as: a.userPrincipalName, body: { durationMinutes: 30, ...window() } });
+      const res = await t.request(`/api/pairs/${pairId}/slots`, {
+        as: a.userPrincipalName,
+        body: { durationMinutes: 30, ...window() },
+      });
       expect(res.status).toBe(503);
       expect(res.body.error.code).toBe('throttled');
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);

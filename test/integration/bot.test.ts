@@ -18,23 +18,51 @@ beforeAll(async () => {
   app = await startTestApp();
   await seedDemoProgramFor(app.app, app.devTenant);
   const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!.userPrincipalName;
-  const pairs = (await app.request('/api/program/pairs', { as: owner })).body as Array<{ pair: { members: Array<{ userId: string }> } }>;
+  const pairs = (await app.request('/api/program/pairs', { as: owner })).body as Array<{
+    pair: { members: Array<{ userId: string }> };
+  }>;
   member = app.users.find((u) => u.id === pairs[0]!.pair.members[0]!.userId)!;
 }, 60_000);
 afterAll(() => app?.close());
 
-async function botToken(tenantId: string = embeddedDefaults.tenantId, scope = `${embeddedDefaults.botId}/.default`): Promise<string> {
-  const res = await fetch(`${app.devTenantUrl}/${tenantId}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: embeddedDefaults.botId, client_secret: embeddedDefaults.clientSecret, scope }) });
+async function botToken(
+  tenantId: string = embeddedDefaults.tenantId,
+  scope = `${embeddedDefaults.botId}/.default`,
+): Promise<string> {
+  const res = await fetch(`${app.devTenantUrl}/${tenantId}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: embeddedDefaults.botId,
+      client_secret: embeddedDefaults.clientSecret,
+      scope,
+    }),
+  });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
 /** A published invoke, sent by our member from our tenant. */
-function ours(activity: Record<string, any>, extra: Record<string, any> = {}) { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return { ...activity, type: 'invoke', channelId: 'msteams', serviceUrl: activity.serviceUrl ?? activity.serviceURL ?? 'https://smba.trafficmanager.net/amer/', from: { ...(activity.from ?? { id: '29:test' }), aadObjectId: member.id }, recipient: activity.recipient ?? { id: `28:${embeddedDefaults.botId}`, name: 'Reciprocal' }, conversation: { ...(activity.conversation ?? { id: '19:conversation' }), tenantId: embeddedDefaults.tenantId }, channelData: { ...(activity.channelData ?? {}), tenant: { id: embeddedDefaults.tenantId } }, ...extra };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function ours(activity: Record<string, any>, extra: Record<string, any> = {}) {
+  return {
+    ...activity,
+    type: 'invoke',
+    channelId: 'msteams',
+    serviceUrl: activity.serviceUrl ?? activity.serviceURL ?? 'https://smba.trafficmanager.net/amer/',
+    from: { ...(activity.from ?? { id: '29:test' }), aadObjectId: member.id },
+    recipient: activity.recipient ?? { id: `28:${embeddedDefaults.botId}`, name: 'Reciprocal' },
+    conversation: { ...(activity.conversation ?? { id: '19:conversation' }), tenantId: embeddedDefaults.tenantId },
+    channelData: { ...(activity.channelData ?? {}), tenant: { id: embeddedDefaults.tenantId } },
+    ...extra,
+  };
 }
 
 async function post(activity: unknown, token?: string) {
-  const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof activity === 'string' ? activity : JSON.stringify(activity) });
+  const res = await fetch(`${app.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+  });
   const text = await res.text();
   let body: unknown = null;
   try {
@@ -48,27 +76,62 @@ async function post(activity: unknown, token?: string) {
 /** Keys and value types of a JSON tree, down to `depth`. */
 function shape(value: unknown, depth: number): unknown {
   if (Array.isArray(value)) return depth === 0 ? 'array' : [shape(value[0], depth - 1)];
-  if (value && typeof value === 'object') return depth === 0 ? 'object' : Object.fromEntries(Object.keys(value).sort().map((k) => [k, shape((value as Record<string, unknown>)[k], depth - 1)]));
+  if (value && typeof value === 'object')
+    return depth === 0
+      ? 'object'
+      : Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, shape((value as Record<string, unknown>)[k], depth - 1)]),
+        );
   return typeof value;
 }
 
-const searchInvoke = () => ours(published('teams.composeExtension.query.invoke.json'), { value: { commandId: 'searchPairs', parameters: [{ name: 'searchKeywords', value: '' }], queryOptions: { skip: 0, count: 25 } } });
+const searchInvoke = () =>
+  ours(published('teams.composeExtension.query.invoke.json'), {
+    value: {
+      commandId: 'searchPairs',
+      parameters: [{ name: 'searchKeywords', value: '' }],
+      queryOptions: { skip: 0, count: 25 },
+    },
+  });
 
 describe('activity authentication (Agents SDK JWT validation)', () => {
   const refused: Array<[string, () => Promise<string | undefined>, number]> = [
     ['no token', async () => undefined, 401],
-    ['a token for another audience (our API, not the bot)', () => botToken(embeddedDefaults.tenantId, `${embeddedDefaults.clientId}/.default`), 401],
+    [
+      'a token for another audience (our API, not the bot)',
+      () => botToken(embeddedDefaults.tenantId, `${embeddedDefaults.clientId}/.default`),
+      401,
+    ],
     ['a token from another tenant', () => botToken(embeddedDefaults.foreignTenantId), 401],
     ['a forged token', async () => 'eyJhbGciOiJSUzI1NiIsImtpZCI6IngifQ.eyJhdWQiOiJ4IiwiZXhwIjoxfQ.c2ln', 401],
-    ['an expired token, signed by the tenant', async () => {
-      const good = JSON.parse(Buffer.from((await botToken()).split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
-      const saved = JSON.parse(readFileSync(path.join(app.devTenant.dataDir, 'signing-key.json'), 'utf8')) as { kid: string; privateJwk: JWK };
-      const now = Math.floor(Date.now() / 1000);
-      return new SignJWT({ ...good, nbf: now - 7200 }).setProtectedHeader({ alg: 'RS256', kid: saved.kid }).setIssuedAt(now - 7200).setExpirationTime(now - 3600).sign(await importJWK(saved.privateJwk, 'RS256'));
-    }, 401],
+    [
+      'an expired token, signed by the tenant',
+      async () => {
+        const good = JSON.parse(Buffer.from((await botToken()).split('.')[1]!, 'base64url').toString()) as Record<
+          string,
+          unknown
+        >;
+        const saved = JSON.parse(readFileSync(path.join(app.devTenant.dataDir, 'signing-key.json'), 'utf8')) as {
+          kid: string;
+          privateJwk: JWK;
+        };
+        const now = Math.floor(Date.now() / 1000);
+        return new SignJWT({ ...good, nbf: now - 7200 })
+          .setProtectedHeader({ alg: 'RS256', kid: saved.kid })
+          .setIssuedAt(now - 7200)
+          .setExpirationTime(now - 3600)
+          .sign(await importJWK(saved.privateJwk, 'RS256'));
+      },
+      401,
+    ],
   ];
   it.each(refused)('refuses %s and runs no handler', async (_name, token, status) => {
-    const install = ours(published('teams.conversationUpdate.personalMembersAdded.json'), { type: 'conversationUpdate', conversation: { id: `a:refused-${_name.length}`, tenantId: embeddedDefaults.tenantId } });
+    const install = ours(published('teams.conversationUpdate.personalMembersAdded.json'), {
+      type: 'conversationUpdate',
+      conversation: { id: `a:refused-${_name.length}`, tenantId: embeddedDefaults.tenantId },
+    });
     const r = await post(install, await token());
     expect(r.status).toBe(status);
     expect(await app.app.services.store.conversationReference(`a:refused-${_name.length}`)).toBeNull();
@@ -92,12 +155,19 @@ describe('activity authentication (Agents SDK JWT validation)', () => {
 describe('install', () => {
   it('stores the conversation reference when the bot is added to a personal chat', async () => {
     const activity = published('teams.conversationUpdate.personalMembersAdded.json');
-    const install: Record<string, any> = { ...activity, from: { ...activity.from, aadObjectId: member.id }, // eslint-disable-line @typescript-eslint/no-explicit-any
-      conversation: { ...activity.conversation, id: 'a:install-test', tenantId: embeddedDefaults.tenantId }, channelData: { ...activity.channelData, tenant: { id: embeddedDefaults.tenantId } } };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const install: Record<string, any> = {
+      ...activity,
+      from: { ...activity.from, aadObjectId: member.id },
+      conversation: { ...activity.conversation, id: 'a:install-test', tenantId: embeddedDefaults.tenantId },
+      channelData: { ...activity.channelData, tenant: { id: embeddedDefaults.tenantId } },
+    };
     install.membersAdded = [{ id: install.recipient.id }];
     const r = await post(install, await botToken());
     expect(r.status).toBe(200);
-    expect(await app.app.services.store.conversationReference('a:install-test')).toMatchObject({ conversation: { id: 'a:install-test' } });
+    expect(await app.app.services.store.conversationReference('a:install-test')).toMatchObject({
+      conversation: { id: 'a:install-test' },
+    });
   });
 });
 
@@ -107,12 +177,16 @@ describe('message extension invokes', () => {
     expect(r.status).toBe(200);
     const expected = published('teams.composeExtension.query.response.json');
     expect(shape(r.body, 2)).toEqual(shape(expected, 2));
-    expect(Object.keys(r.body.composeExtension.attachments[0]).sort()).toEqual(Object.keys(expected.composeExtension.attachments[0]).sort());
+    expect(Object.keys(r.body.composeExtension.attachments[0]).sort()).toEqual(
+      Object.keys(expected.composeExtension.attachments[0]).sort(),
+    );
     expect(r.body.composeExtension.attachments.length).toBeGreaterThan(0);
   });
 
   it('answers "Schedule a session" with a dialog in the published task/continue shape', async () => {
-    const fetchTask = ours(published('teams.composeExtension.fetchTask.invoke.json'), { value: { commandId: 'scheduleSession', commandContext: 'compose' } });
+    const fetchTask = ours(published('teams.composeExtension.fetchTask.invoke.json'), {
+      value: { commandId: 'scheduleSession', commandContext: 'compose' },
+    });
     const r = await post(fetchTask, await botToken());
     expect(r.status).toBe(200);
     const expected = published('teams.composeExtension.fetchTask.response.continue.card.json');
@@ -121,8 +195,15 @@ describe('message extension invokes', () => {
   });
 
   it('stops "Save as learning note" on a message with a patient identifier and escapes hostile text in the dialog', async () => {
-    const content = '<p>Patient John Smith, MRN 4820193 <script>alert(1)</script> ${user.secret} [x](javascript:alert(1))</p>';
-    const fetchTask = ours(published('teams.composeExtension.fetchTask.invoke.json'), { value: { commandId: 'saveAsLearningNote', commandContext: 'message', messagePayload: { body: { contentType: 'html', content } } } });
+    const content =
+      '<p>Patient John Smith, MRN 4820193 <script>alert(1)</script> ${user.secret} [x](javascript:alert(1))</p>';
+    const fetchTask = ours(published('teams.composeExtension.fetchTask.invoke.json'), {
+      value: {
+        commandId: 'saveAsLearningNote',
+        commandContext: 'message',
+        messagePayload: { body: { contentType: 'html', content } },
+      },
+    });
     const before = await app.request('/api/pairs', { as: member.userPrincipalName });
     const r = await post(fetchTask, await botToken());
     expect(r.status).toBe(200);
@@ -130,14 +211,22 @@ describe('message extension invokes', () => {
     const json = JSON.stringify(r.body.task.value.card);
     expect(json).toContain('MRN 4820193');
     expect(json).not.toContain('${user.secret}');
-    const texts = (r.body.task.value.card.body as Array<{ type: string; text?: string }>).filter((b) => b.type === 'TextBlock').map((b) => b.text ?? '');
+    const texts = (r.body.task.value.card.body as Array<{ type: string; text?: string }>)
+      .filter((b) => b.type === 'TextBlock')
+      .map((b) => b.text ?? '');
     expect(texts.join(' ')).not.toMatch(/(?<!\\)\[x\]\(javascript/);
     const after = await app.request('/api/pairs', { as: member.userPrincipalName });
     expect(after.body).toEqual(before.body);
   });
 
   it('saves a clean message as a learning note and answers in the published submitAction shape', async () => {
-    const submit = ours(published('teams.composeExtension.submitAction.invoke.json'), { value: { commandId: 'saveAsLearningNote', commandContext: 'message', data: { text: 'Learned the saved-filter trick for the authorization queue.' } } });
+    const submit = ours(published('teams.composeExtension.submitAction.invoke.json'), {
+      value: {
+        commandId: 'saveAsLearningNote',
+        commandContext: 'message',
+        data: { text: 'Learned the saved-filter trick for the authorization queue.' },
+      },
+    });
     const r = await post(submit, await botToken());
     expect(r.status).toBe(200);
     expect(r.body.composeExtension.type).toBe('message');
@@ -145,26 +234,48 @@ describe('message extension invokes', () => {
   });
 
   it('answers "Schedule a session" submit with a result card', async () => {
-    const pairs = (await app.request('/api/pairs', { as: member.userPrincipalName })).body as Array<{ pair: { id: string } }>;
-    const submit = ours(published('teams.composeExtension.submitAction.invoke.json'), { value: { commandId: 'scheduleSession', commandContext: 'compose', data: { pairId: pairs[0]!.pair.id } } });
+    const pairs = (await app.request('/api/pairs', { as: member.userPrincipalName })).body as Array<{
+      pair: { id: string };
+    }>;
+    const submit = ours(published('teams.composeExtension.submitAction.invoke.json'), {
+      value: { commandId: 'scheduleSession', commandContext: 'compose', data: { pairId: pairs[0]!.pair.id } },
+    });
     const r = await post(submit, await botToken());
     expect(r.status).toBe(200);
     const expected = published('teams.composeExtension.submitAction.response.json');
     expect(shape(r.body, 2)).toEqual(shape(expected, 2));
   });
 
-  it('adds an action item from the agenda card (Action.Execute) to the caller\'s note, and refuses patient identifiers', async () => {
-    const pairs = (await app.request('/api/pairs', { as: member.userPrincipalName })).body as Array<{ lastSession: { id: string } | null }>;
+  it("adds an action item from the agenda card (Action.Execute) to the caller's note, and refuses patient identifiers", async () => {
+    const pairs = (await app.request('/api/pairs', { as: member.userPrincipalName })).body as Array<{
+      lastSession: { id: string } | null;
+    }>;
     const sessionId = pairs.find((p) => p.lastSession)!.lastSession!.id;
-    const execute = (text: string) => ours({ type: 'invoke', name: 'adaptiveCard/action', id: 'x', serviceUrl: 'https://smba.trafficmanager.net/amer/' }, { value: { action: { type: 'Action.Execute', verb: 'addActionItem', data: { action: 'addActionItem', sessionId, actionItemText: text } } } });
+    const execute = (text: string) =>
+      ours(
+        { type: 'invoke', name: 'adaptiveCard/action', id: 'x', serviceUrl: 'https://smba.trafficmanager.net/amer/' },
+        {
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'addActionItem',
+              data: { action: 'addActionItem', sessionId, actionItemText: text },
+            },
+          },
+        },
+      );
     const refused = await post(execute('Call Mrs. Garcia in bed 4 about MRN 4820193'), await botToken());
     expect(refused.status).toBe(200);
     expect(refused.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
     expect(refused.body.value).toMatch(/Not added/);
     const added = await post(execute('Share the saved-filter checklist with the team'), await botToken());
     expect(added.body.value).toMatch(/Added to your action items/);
-    const detail = await app.request(`/api/sessions/${encodeURIComponent(sessionId)}`, { as: member.userPrincipalName });
-    expect(detail.body.myNote.note.actionItems.map((i: { text: string }) => i.text)).toContain('Share the saved-filter checklist with the team');
+    const detail = await app.request(`/api/sessions/${encodeURIComponent(sessionId)}`, {
+      as: member.userPrincipalName,
+    });
+    expect(detail.body.myNote.note.actionItems.map((i: { text: string }) => i.text)).toContain(
+      'Share the saved-filter checklist with the team',
+    );
     expect(JSON.stringify(detail.body.myNote.note)).not.toContain('4820193');
   });
 });

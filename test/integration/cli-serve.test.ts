@@ -11,7 +11,27 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedDefaults as ids } from '../../server/config.js';
 
 const bin = path.resolve('bin/reciprocal.mjs');
-const configKeys = ['HOST', 'PORT', 'PUBLIC_URL', 'DATA_DIR', 'LOG_LEVEL', 'TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'CERTIFICATE_PATH', 'CERTIFICATE_THUMBPRINT', 'BOT_ID', 'BOT_PASSWORD', 'PROGRAM_SITE', 'API_AUDIENCE', 'DEV_TENANT_PORT', 'DEV_TENANT_HTTPS_PORT', 'DEV_TENANT_FAULT_429', 'DEV_TENANT_FAULT_503', 'DEV_TENANT_LATENCY_MS'];
+const configKeys = [
+  'HOST',
+  'PORT',
+  'PUBLIC_URL',
+  'DATA_DIR',
+  'LOG_LEVEL',
+  'TENANT_ID',
+  'CLIENT_ID',
+  'CLIENT_SECRET',
+  'CERTIFICATE_PATH',
+  'CERTIFICATE_THUMBPRINT',
+  'BOT_ID',
+  'BOT_PASSWORD',
+  'PROGRAM_SITE',
+  'API_AUDIENCE',
+  'DEV_TENANT_PORT',
+  'DEV_TENANT_HTTPS_PORT',
+  'DEV_TENANT_FAULT_429',
+  'DEV_TENANT_FAULT_503',
+  'DEV_TENANT_LATENCY_MS',
+];
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -27,7 +47,11 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, LOG_LEVEL: 'warn', ...env };
 }
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function runCli(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
@@ -40,7 +64,11 @@ function runCli(args: string[], env: Record<string, string>): Promise<Run> {
   });
 }
 
-interface Serving { child: ChildProcess; output: () => string; stop(): Promise<Run> }
+interface Serving {
+  child: ChildProcess;
+  output: () => string;
+  stop(): Promise<Run>;
+}
 
 function serve(env: Record<string, string>): Promise<Serving> {
   return new Promise((resolve, reject) => {
@@ -57,7 +85,10 @@ function serve(env: Record<string, string>): Promise<Serving> {
         resolve({ child, output: () => stdout, stop: () => (child.kill('SIGTERM'), exited) });
       }
     });
-    void exited.then((r) => { clearTimeout(timer); reject(new Error(`serve exited with ${r.code}:\n${r.stdout}\n${r.stderr}`)); });
+    void exited.then((r) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${r.code}:\n${r.stdout}\n${r.stderr}`));
+    });
   });
 }
 
@@ -69,16 +100,33 @@ afterAll(async () => {
 
 describe('reciprocal serve (embedded dev tenant)', async () => {
   const [appPort, devPort, devHttpsPort] = [await freePort(), await freePort(), await freePort()];
-  const env = { PORT: String(appPort), DEV_TENANT_PORT: String(devPort), DEV_TENANT_HTTPS_PORT: String(devHttpsPort), DATA_DIR: dataDir };
+  const env = {
+    PORT: String(appPort),
+    DEV_TENANT_PORT: String(devPort),
+    DEV_TENANT_HTTPS_PORT: String(devHttpsPort),
+    DATA_DIR: dataDir,
+  };
   const app = `http://127.0.0.1:${appPort}`;
   const devTenant = `http://127.0.0.1:${devPort}`;
 
   async function graphToken(): Promise<string> {
-    const res = await fetch(`${devTenant}/${ids.tenantId}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: ids.clientId, client_secret: ids.clientSecret, scope: 'https://graph.microsoft.com/.default' }) });
+    const res = await fetch(`${devTenant}/${ids.tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: ids.clientId,
+        client_secret: ids.clientSecret,
+        scope: 'https://graph.microsoft.com/.default',
+      }),
+    });
     return ((await res.json()) as { access_token: string }).access_token;
   }
   async function graph(method: string, p: string, body?: unknown) {
-    const res = await fetch(`${devTenant}/v1.0${p}`, { method, headers: { authorization: `Bearer ${await graphToken()}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${devTenant}/v1.0${p}`, {
+      method,
+      headers: { authorization: `Bearer ${await graphToken()}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json().catch(() => null)) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
   }
   let eventId = '';
@@ -94,23 +142,38 @@ describe('reciprocal serve (embedded dev tenant)', async () => {
   }, 90_000);
 
   it('answers a getSchedule for two seeded users, in the published shape', async () => {
-    const users = ((await (await fetch(`${devTenant}/`)).json()) as { users: Array<{ userPrincipalName: string }> }).users;
+    const users = ((await (await fetch(`${devTenant}/`)).json()) as { users: Array<{ userPrincipalName: string }> })
+      .users;
     const [a, b] = [users[0]!.userPrincipalName, users[1]!.userPrincipalName];
     const start = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const end = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const r = await graph('POST', `/users/${a}/calendar/getSchedule`, { schedules: [a, b], startTime: { dateTime: `${start}T00:00:00`, timeZone: 'UTC' }, endTime: { dateTime: `${end}T00:00:00`, timeZone: 'UTC' }, availabilityViewInterval: 30 });
+    const r = await graph('POST', `/users/${a}/calendar/getSchedule`, {
+      schedules: [a, b],
+      startTime: { dateTime: `${start}T00:00:00`, timeZone: 'UTC' },
+      endTime: { dateTime: `${end}T00:00:00`, timeZone: 'UTC' },
+      availabilityViewInterval: 30,
+    });
     expect(r.status).toBe(200);
     expect(r.body.value.map((s: { scheduleId: string }) => s.scheduleId)).toEqual([a, b]);
     for (const s of r.body.value) {
       expect(s.availabilityView).toMatch(/^[0-4]{96}$/);
       expect(Array.isArray(s.scheduleItems)).toBe(true);
-      expect(s.workingHours).toMatchObject({ daysOfWeek: expect.any(Array), startTime: expect.any(String), endTime: expect.any(String), timeZone: { name: expect.any(String) } });
+      expect(s.workingHours).toMatchObject({
+        daysOfWeek: expect.any(Array),
+        startTime: expect.any(String),
+        endTime: expect.any(String),
+        timeZone: { name: expect.any(String) },
+      });
     }
     organizer = a;
   });
 
   it('signs a demo user in through the app and tells them who they are', async () => {
-    const signIn = await fetch(`${app}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userPrincipalName: organizer }) });
+    const signIn = await fetch(`${app}/dev/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userPrincipalName: organizer }),
+    });
     const { accessToken } = (await signIn.json()) as { accessToken: string };
     const me = await fetch(`${app}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
     expect(me.status).toBe(200);
@@ -124,7 +187,12 @@ describe('reciprocal serve (embedded dev tenant)', async () => {
   }, 30_000);
 
   it('keeps data written before a restart', async () => {
-    const created = await graph('POST', `/users/${organizer}/events`, { subject: 'Restart check', transactionId: 'restart-check-1', start: { dateTime: '2030-01-07T15:00:00', timeZone: 'UTC' }, end: { dateTime: '2030-01-07T15:30:00', timeZone: 'UTC' } });
+    const created = await graph('POST', `/users/${organizer}/events`, {
+      subject: 'Restart check',
+      transactionId: 'restart-check-1',
+      start: { dateTime: '2030-01-07T15:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2030-01-07T15:30:00', timeZone: 'UTC' },
+    });
     expect(created.status).toBe(201);
     eventId = created.body.id;
     const stopped = await running!.stop();
@@ -148,7 +216,9 @@ describe('reciprocal serve (embedded dev tenant)', async () => {
     expect(r.stdout).toMatch(/Seeded the demo organization/);
     running = await serve(env);
     expect((await graph('GET', `/users/${organizer}/events/${eventId}`)).status).toBe(404);
-    expect(((await (await fetch(`${devTenant}/`)).json()) as { users: unknown[] }).users.length).toBeGreaterThanOrEqual(60);
+    expect(((await (await fetch(`${devTenant}/`)).json()) as { users: unknown[] }).users.length).toBeGreaterThanOrEqual(
+      60,
+    );
   }, 120_000);
 });
 
@@ -161,7 +231,14 @@ describe('reciprocal serve refusals', () => {
   }, 30_000);
 
   it('refuses an empty bot id in tenant mode', async () => {
-    const r = await runCli(['serve'], { TENANT_ID: '11111111-2222-4333-8444-555555555555', CLIENT_ID: '66666666-7777-4888-9999-000000000000', CLIENT_SECRET: 's', BOT_ID: '', PROGRAM_SITE: 'contoso.sharepoint.com:/sites/r', PUBLIC_URL: 'https://r.contoso.com' });
+    const r = await runCli(['serve'], {
+      TENANT_ID: '11111111-2222-4333-8444-555555555555',
+      CLIENT_ID: '66666666-7777-4888-9999-000000000000',
+      CLIENT_SECRET: 's',
+      BOT_ID: '',
+      PROGRAM_SITE: 'contoso.sharepoint.com:/sites/r',
+      PUBLIC_URL: 'https://r.contoso.com',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/BOT_ID/);
   }, 30_000);
@@ -171,7 +248,12 @@ describe('reciprocal serve refusals', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
     const taken = (blocker.address() as net.AddressInfo).port;
     try {
-      const r = await runCli(['serve'], { PORT: String(await freePort()), DEV_TENANT_PORT: String(taken), DEV_TENANT_HTTPS_PORT: String(await freePort()), DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'reciprocal-serve-')) });
+      const r = await runCli(['serve'], {
+        PORT: String(await freePort()),
+        DEV_TENANT_PORT: String(taken),
+        DEV_TENANT_HTTPS_PORT: String(await freePort()),
+        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'reciprocal-serve-')),
+      });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`already in use.*${taken}`));
     } finally {
@@ -187,7 +269,14 @@ describe('reciprocal serve refusals', () => {
   }, 30_000);
 
   it('refuses seed --reset against a real tenant', async () => {
-    const r = await runCli(['seed', '--reset'], { TENANT_ID: '11111111-2222-4333-8444-555555555555', CLIENT_ID: '66666666-7777-4888-9999-000000000000', CLIENT_SECRET: 's', BOT_ID: '66666666-7777-4888-9999-000000000000', PROGRAM_SITE: 'contoso.sharepoint.com:/sites/r', PUBLIC_URL: 'https://r.contoso.com' });
+    const r = await runCli(['seed', '--reset'], {
+      TENANT_ID: '11111111-2222-4333-8444-555555555555',
+      CLIENT_ID: '66666666-7777-4888-9999-000000000000',
+      CLIENT_SECRET: 's',
+      BOT_ID: '66666666-7777-4888-9999-000000000000',
+      PROGRAM_SITE: 'contoso.sharepoint.com:/sites/r',
+      PUBLIC_URL: 'https://r.contoso.com',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/real tenant/);
   }, 30_000);

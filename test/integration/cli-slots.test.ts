@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 const published = path.resolve(root, '../shared/contracts/graph/graph.getSchedule.response.json');
-const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/reciprocal.mjs', 'slots', ...args], { encoding: 'utf8', cwd: root });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/reciprocal.mjs', 'slots', ...args], { encoding: 'utf8', cwd: root });
 const dir = mkdtempSync(path.join(os.tmpdir(), 'reciprocal-slots-'));
 const file = (name: string, body: unknown) => {
   const p = path.join(dir, name);
@@ -15,7 +16,10 @@ const file = (name: string, body: unknown) => {
   return p;
 };
 /** Starts every 15 minutes from `from`, `count` of them, as the CLI prints them. */
-const starts = (from: string, count: number) => Array.from({ length: count }, (_, i) => new Date(Date.parse(from) + i * 15 * 60_000).toISOString().replace('.000Z', 'Z'));
+const starts = (from: string, count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    new Date(Date.parse(from) + i * 15 * 60_000).toISOString().replace('.000Z', 'Z'),
+  );
 
 describe('reciprocal slots on the published getSchedule response', () => {
   // The published request asks for 2019-03-15 09:00-18:00 "Pacific Standard Time". That Windows
@@ -32,40 +36,99 @@ describe('reciprocal slots on the published getSchedule response', () => {
   // Both working: 15:00Z-00:00Z; inside the window: 16:00Z-00:00Z.
   // Minus busy: free 16:30Z-19:00Z and 21:00Z-23:00Z.
   it('gives every 30-minute slot: 16:30Z to 18:30Z and 21:00Z to 22:30Z starts, 16 in all', () => {
-    const r = cli('--schedule-file', published, '--start', '2019-03-15T09:00:00-07:00', '--end', '2019-03-15T18:00:00-07:00', '--duration', '30', '--json');
+    const r = cli(
+      '--schedule-file',
+      published,
+      '--start',
+      '2019-03-15T09:00:00-07:00',
+      '--end',
+      '2019-03-15T18:00:00-07:00',
+      '--duration',
+      '30',
+      '--json',
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const slots = JSON.parse(r.stdout) as Array<{ start: string; end: string }>;
-    expect(slots.map((s) => s.start)).toEqual([...starts('2019-03-15T16:30:00Z', 9), ...starts('2019-03-15T21:00:00Z', 7)]);
+    expect(slots.map((s) => s.start)).toEqual([
+      ...starts('2019-03-15T16:30:00Z', 9),
+      ...starts('2019-03-15T21:00:00Z', 7),
+    ]);
     expect(slots[0]).toEqual({ start: '2019-03-15T16:30:00Z', end: '2019-03-15T17:00:00Z' });
     expect(slots.at(-1)).toEqual({ start: '2019-03-15T22:30:00Z', end: '2019-03-15T23:00:00Z' });
   });
 
   it('gives every 60-minute slot (the 16:30Z-19:00Z and 21:00Z-23:00Z stretches), the same with the window in UTC', () => {
-    const r = cli('--schedule-file', published, '--start', '2019-03-15T16:00:00Z', '--end', '2019-03-16T01:00:00Z', '--duration', '60', '--json');
+    const r = cli(
+      '--schedule-file',
+      published,
+      '--start',
+      '2019-03-15T16:00:00Z',
+      '--end',
+      '2019-03-16T01:00:00Z',
+      '--duration',
+      '60',
+      '--json',
+    );
     expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as Array<{ start: string }>).map((s) => s.start)).toEqual([...starts('2019-03-15T16:30:00Z', 7), ...starts('2019-03-15T21:00:00Z', 5)]);
+    expect((JSON.parse(r.stdout) as Array<{ start: string }>).map((s) => s.start)).toEqual([
+      ...starts('2019-03-15T16:30:00Z', 7),
+      ...starts('2019-03-15T21:00:00Z', 5),
+    ]);
   });
 
   it('prints a readable table with both people’s local times without --json', () => {
-    const r = cli('--schedule-file', published, '--start', '2019-03-15T09:00:00-07:00', '--end', '2019-03-15T18:00:00-07:00', '--duration', '30');
+    const r = cli(
+      '--schedule-file',
+      published,
+      '--start',
+      '2019-03-15T09:00:00-07:00',
+      '--end',
+      '2019-03-15T18:00:00-07:00',
+      '--duration',
+      '30',
+    );
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^start \(UTC\)\s+end \(UTC\)\s+adelev@contoso\.onmicrosoft\.com \(America\/Los_Angeles\)\s+meganb@contoso\.onmicrosoft\.com \(Customized Time Zone\)$/);
+    expect(lines[0]).toMatch(
+      /^start \(UTC\)\s+end \(UTC\)\s+adelev@contoso\.onmicrosoft\.com \(America\/Los_Angeles\)\s+meganb@contoso\.onmicrosoft\.com \(Customized Time Zone\)$/,
+    );
     expect(lines[1]).toMatch(/^2019-03-15T16:30:00Z\s+2019-03-15T17:00:00Z\s+Fri 09:30\s+Fri 09:30$/);
     expect(lines.at(-1)).toBe('16 slots');
   });
 
   it('prints [] and the reason on stderr, exit 0, when there is no common time', () => {
     // Saturday 16 March: nobody works.
-    const r = cli('--schedule-file', published, '--start', '2019-03-16T09:00:00-07:00', '--end', '2019-03-16T18:00:00-07:00', '--duration', '30', '--json');
+    const r = cli(
+      '--schedule-file',
+      published,
+      '--start',
+      '2019-03-16T09:00:00-07:00',
+      '--end',
+      '2019-03-16T18:00:00-07:00',
+      '--duration',
+      '30',
+      '--json',
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
-    expect(r.stderr).toMatch(/^no common time this window: adelev@contoso\.onmicrosoft\.com 08:00–17:00 America\/Los_Angeles, meganb@contoso\.onmicrosoft\.com 08:00–17:00 Customized Time Zone have no working hours in this window\n$/);
+    expect(r.stderr).toMatch(
+      /^no common time this window: adelev@contoso\.onmicrosoft\.com 08:00–17:00 America\/Los_Angeles, meganb@contoso\.onmicrosoft\.com 08:00–17:00 Customized Time Zone have no working hours in this window\n$/,
+    );
   });
 
   it('says when the shared free time is too short for the duration', () => {
-    const r = cli('--schedule-file', published, '--start', '2019-03-15T09:00:00-07:00', '--end', '2019-03-15T18:00:00-07:00', '--duration', '180', '--json');
+    const r = cli(
+      '--schedule-file',
+      published,
+      '--start',
+      '2019-03-15T09:00:00-07:00',
+      '--end',
+      '2019-03-15T18:00:00-07:00',
+      '--duration',
+      '180',
+      '--json',
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
     expect(r.stderr).toMatch(/the longest shared free stretch is 150 minutes, shorter than 180/);
@@ -77,25 +140,111 @@ describe('reciprocal slots refuses bad input with a message naming it (exit 2, n
   const schedule = JSON.parse(readFileSync(published, 'utf8')) as { value: Array<Record<string, unknown>> };
   it.each([
     ['no --schedule-file', [...window, '--duration', '30'], /--schedule-file is required/],
-    ['no --start', ['--schedule-file', published, '--end', '2019-03-15T10:00:00Z', '--duration', '30'], /--start is required/],
-    ['a --start that is not ISO', ['--schedule-file', published, '--start', 'tomorrow', '--end', '2019-03-15T10:00:00Z', '--duration', '30'], /--start must be an ISO date-time.*"tomorrow"/],
-    ['an --end before --start', ['--schedule-file', published, '--start', '2019-03-15T10:00:00Z', '--end', '2019-03-15T09:00:00Z', '--duration', '30'], /--end must be after --start/],
-    ['a --duration that is not minutes', ['--schedule-file', published, ...window, '--duration', 'half'], /--duration must be a whole number of minutes/],
-    ['a --duration of zero', ['--schedule-file', published, ...window, '--duration', '0'], /--duration must be at least 1 minute/],
+    [
+      'no --start',
+      ['--schedule-file', published, '--end', '2019-03-15T10:00:00Z', '--duration', '30'],
+      /--start is required/,
+    ],
+    [
+      'a --start that is not ISO',
+      ['--schedule-file', published, '--start', 'tomorrow', '--end', '2019-03-15T10:00:00Z', '--duration', '30'],
+      /--start must be an ISO date-time.*"tomorrow"/,
+    ],
+    [
+      'an --end before --start',
+      [
+        '--schedule-file',
+        published,
+        '--start',
+        '2019-03-15T10:00:00Z',
+        '--end',
+        '2019-03-15T09:00:00Z',
+        '--duration',
+        '30',
+      ],
+      /--end must be after --start/,
+    ],
+    [
+      'a --duration that is not minutes',
+      ['--schedule-file', published, ...window, '--duration', 'half'],
+      /--duration must be a whole number of minutes/,
+    ],
+    [
+      'a --duration of zero',
+      ['--schedule-file', published, ...window, '--duration', '0'],
+      /--duration must be at least 1 minute/,
+    ],
     ['no --duration', ['--schedule-file', published, ...window], /--duration is required/],
-    ['a missing file', ['--schedule-file', '/no/such/file.json', ...window, '--duration', '30'], /--schedule-file: cannot read \/no\/such\/file\.json: ENOENT/],
-    ['a file that is not JSON', ['--schedule-file', file('broken.json', '{"value": ['), ...window, '--duration', '30'], /--schedule-file: .* is not valid JSON/],
-    ['a file that is not a getSchedule response', ['--schedule-file', file('other.json', { users: [] }), ...window, '--duration', '30'], /--schedule-file: not a getSchedule response \(value: /],
-    ['one schedule instead of two', ['--schedule-file', file('one.json', { value: [schedule.value[0]] }), ...window, '--duration', '30'], /expected two schedules, found 1/],
-    ['a bad field inside a schedule', ['--schedule-file', file('status.json', { value: [schedule.value[0], { ...schedule.value[1], scheduleItems: [{ status: 'maybe', start: { dateTime: '2019-03-15T08:00:00', timeZone: 'UTC' }, end: { dateTime: '2019-03-15T09:00:00', timeZone: 'UTC' } }] }] }), ...window, '--duration', '30'], /value\.1\.scheduleItems\.0\.status/],
-    ['a mailbox Graph could not read', ['--schedule-file', file('error.json', { value: [schedule.value[0], { scheduleId: 'gone@contoso.com', error: { message: 'The mailbox was not found.' } }] }), ...window, '--duration', '30'], /gone@contoso\.com: The mailbox was not found/],
+    [
+      'a missing file',
+      ['--schedule-file', '/no/such/file.json', ...window, '--duration', '30'],
+      /--schedule-file: cannot read \/no\/such\/file\.json: ENOENT/,
+    ],
+    [
+      'a file that is not JSON',
+      ['--schedule-file', file('broken.json', '{"value": ['), ...window, '--duration', '30'],
+      /--schedule-file: .* is not valid JSON/,
+    ],
+    [
+      'a file that is not a getSchedule response',
+      ['--schedule-file', file('other.json', { users: [] }), ...window, '--duration', '30'],
+      /--schedule-file: not a getSchedule response \(value: /,
+    ],
+    [
+      'one schedule instead of two',
+      ['--schedule-file', file('one.json', { value: [schedule.value[0]] }), ...window, '--duration', '30'],
+      /expected two schedules, found 1/,
+    ],
+    [
+      'a bad field inside a schedule',
+      [
+        '--schedule-file',
+        file('status.json', {
+          value: [
+            schedule.value[0],
+            {
+              ...schedule.value[1],
+              scheduleItems: [
+                {
+                  status: 'maybe',
+                  start: { dateTime: '2019-03-15T08:00:00', timeZone: 'UTC' },
+                  end: { dateTime: '2019-03-15T09:00:00', timeZone: 'UTC' },
+                },
+              ],
+            },
+          ],
+        }),
+        ...window,
+        '--duration',
+        '30',
+      ],
+      /value\.1\.scheduleItems\.0\.status/,
+    ],
+    [
+      'a mailbox Graph could not read',
+      [
+        '--schedule-file',
+        file('error.json', {
+          value: [
+            schedule.value[0],
+            { scheduleId: 'gone@contoso.com', error: { message: 'The mailbox was not found.' } },
+          ],
+        }),
+        ...window,
+        '--duration',
+        '30',
+      ],
+      /gone@contoso\.com: The mailbox was not found/,
+    ],
     ['an unknown option', ['--bogus'], /Unknown option '--bogus'/],
   ] as Array<[string, string[], RegExp]>)('%s', (_name, args, message) => {
     const r = cli(...args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
-    expect(r.stderr).toMatch(/usage: reciprocal slots --schedule-file F --start ISO --end ISO --duration MIN \[--json\]/);
+    expect(r.stderr).toMatch(
+      /usage: reciprocal slots --schedule-file F --start ISO --end ISO --duration MIN \[--json\]/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -13,12 +13,20 @@ beforeAll(async () => {
   await seedDemoProgramFor(app.app, app.devTenant);
   // A note with a sentinel, written through the notes API, must never reach a dashboard.
   const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!.userPrincipalName;
-  const pairs = (await app.request('/api/program/pairs', { as: owner })).body as Array<{ pair: { members: Array<{ userId: string }> }; lastSession: { id: string } | null }>;
+  const pairs = (await app.request('/api/program/pairs', { as: owner })).body as Array<{
+    pair: { members: Array<{ userId: string }> };
+    lastSession: { id: string } | null;
+  }>;
   const p = pairs.find((x) => x.lastSession)!;
   const author = app.users.find((u) => u.id === p.pair.members[0]!.userId)!.userPrincipalName;
   const path = `/api/sessions/${encodeURIComponent(p.lastSession!.id)}`;
   const current = (await app.request(path, { as: author })).body.myNote;
-  const saved = await app.request(`${path}/notes/me`, { as: author, method: 'PUT', headers: current ? { 'if-match': current.etag } : {}, body: { taught: sentinel, learned: sentinel, actionItems: [], focusAreas: [] } });
+  const saved = await app.request(`${path}/notes/me`, {
+    as: author,
+    method: 'PUT',
+    headers: current ? { 'if-match': current.etag } : {},
+    body: { taught: sentinel, learned: sentinel, actionItems: [], focusAreas: [] },
+  });
   expect(saved.status).toBe(200);
 }, 60_000);
 afterAll(() => app?.close());
@@ -29,32 +37,42 @@ const period = '?from=2026-01-01&to=2027-01-31';
 describe('department dashboard', () => {
   it("shows a lead their own department's aggregates", async () => {
     const me = lead();
-    const r = await app.request(`/api/departments/${encodeURIComponent(me.department)}/dashboard${period}`, { as: me.userPrincipalName });
+    const r = await app.request(`/api/departments/${encodeURIComponent(me.department)}/dashboard${period}`, {
+      as: me.userPrincipalName,
+    });
     expect(r.status).toBe(200);
     expect(r.body.dashboards).toHaveLength(1);
     const d = r.body.dashboards[0];
     expect(d.department).toBe(me.department);
     expect(d.pairsAtRisk.pairs).toEqual([]);
-    for (const f of [d.people, d.activePairs, d.sessions.held]) expect(f.suppressed ? f.value : typeof f.value).toBe(f.suppressed ? null : 'number');
+    for (const f of [d.people, d.activePairs, d.sessions.held])
+      expect(f.suppressed ? f.value : typeof f.value).toBe(f.suppressed ? null : 'number');
   });
 
   it("refuses a lead another department's URL", async () => {
     const me = lead();
     const other = app.users.find((u) => u.department !== me.department)!.department;
-    const r = await app.request(`/api/departments/${encodeURIComponent(other)}/dashboard`, { as: me.userPrincipalName });
+    const r = await app.request(`/api/departments/${encodeURIComponent(other)}/dashboard`, {
+      as: me.userPrincipalName,
+    });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('forbidden');
   });
 
   it('refuses a participant', async () => {
     const participant = app.users.find((u) => u.roles.length === 1)!;
-    const r = await app.request(`/api/departments/${encodeURIComponent(participant.department)}/dashboard`, { as: participant.userPrincipalName });
+    const r = await app.request(`/api/departments/${encodeURIComponent(participant.department)}/dashboard`, {
+      as: participant.userPrincipalName,
+    });
     expect(r.status).toBe(403);
   });
 
   it('names the bad query parameter', async () => {
     const me = lead();
-    const r = await app.request(`/api/departments/${encodeURIComponent(me.department)}/dashboard?from=2026-05-01&to=2026-01-01`, { as: me.userPrincipalName });
+    const r = await app.request(
+      `/api/departments/${encodeURIComponent(me.department)}/dashboard?from=2026-05-01&to=2026-01-01`,
+      { as: me.userPrincipalName },
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.field).toBe('query.to');
   });

@@ -7,7 +7,15 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freeBusyFloor } from '../../src/core/scheduling/chunking.js';
 import { BatchExecutor } from '../../server/graph/batch.js';
-import { cancelSessionEvent, createSessionEvent, freeBusy, freeBusyAvailability, moveSessionEvent, pairPropertyId, transactionIdFor } from '../../server/graph/calendar.js';
+import {
+  cancelSessionEvent,
+  createSessionEvent,
+  freeBusy,
+  freeBusyAvailability,
+  moveSessionEvent,
+  pairPropertyId,
+  transactionIdFor,
+} from '../../server/graph/calendar.js';
 import { createGraphClient, type GraphClientOptions } from '../../server/graph/client.js';
 import { throttledErrorCode } from '../../server/graph/middleware/throttlingRetry.js';
 import { startTestDevTenant, type TestDevTenant } from '../support/devtenant.js';
@@ -31,17 +39,32 @@ function gateway(overrides: Partial<GraphClientOptions> = {}) {
 beforeAll(async () => {
   tenant = await startTestDevTenant();
   ca = readFileSync(tenant.tlsCertificatePath, 'utf8');
-  const res = await fetch(`${tenant.url}/_admin/synthetic-people`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 400, weeks: 2, seed: 7 }) });
+  const res = await fetch(`${tenant.url}/_admin/synthetic-people`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ count: 400, weeks: 2, seed: 7 }),
+  });
   expect(res.status).toBe(200);
-  people = [...tenant.users, ...((await res.json()) as { users: Array<{ id: string; userPrincipalName: string }> }).users];
+  people = [
+    ...tenant.users,
+    ...((await res.json()) as { users: Array<{ id: string; userPrincipalName: string }> }).users,
+  ];
 });
 afterAll(() => tenant?.close());
 beforeEach(() => {
-  tenant.setFaults({ probability429: 0, probability503: 0, latencyMs: 0, retryAfterSeconds: 1, mailboxConcurrencyLimit: 4, randomSeed: 42 });
+  tenant.setFaults({
+    probability429: 0,
+    probability503: 0,
+    latencyMs: 0,
+    retryAfterSeconds: 1,
+    mailboxConcurrencyLimit: 4,
+    randomSeed: 42,
+  });
   tenant.resetStats();
 });
 
-const calendarView = (who: string) => `/users/${who}/calendarView?startDateTime=${new Date(Date.now()).toISOString()}&endDateTime=${new Date(Date.now() + 7 * dayMs).toISOString()}`;
+const calendarView = (who: string) =>
+  `/users/${who}/calendarView?startDateTime=${new Date(Date.now()).toISOString()}&endDateTime=${new Date(Date.now() + 7 * dayMs).toISOString()}`;
 
 describe('retries', () => {
   it.each([
@@ -65,11 +88,16 @@ describe('retries', () => {
     const g = gateway({ retry: { budgetMs: 1_000, baseDelayMs: 20, maxRetries: 50 } });
     tenant.setFaults({ probability429: 1, retryAfterSeconds: 0.3 });
     const started = Date.now();
-    const err = await g.client.api(calendarView(people[0]!.id)).get().catch((e: unknown) => e);
+    const err = await g.client
+      .api(calendarView(people[0]!.id))
+      .get()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GraphError);
     expect((err as GraphError).statusCode).toBe(429);
     expect((err as GraphError).code).toBe(throttledErrorCode);
-    const tries = Number(/gave up after (\d+) tries in [\d.]+ s \(retry budget 1\.0 s/.exec((err as GraphError).message)?.[1]);
+    const tries = Number(
+      /gave up after (\d+) tries in [\d.]+ s \(retry budget 1\.0 s/.exec((err as GraphError).message)?.[1],
+    );
     // Waiting 0.3 s each time fits 3 or 4 tries in 1 s (backoff alone would have made 50).
     expect(tries).toBeGreaterThanOrEqual(3);
     expect(tries).toBeLessThanOrEqual(4);
@@ -82,7 +110,9 @@ describe('$batch', () => {
   it('retries the items that come back throttled until every item has its answer', async () => {
     const g = gateway();
     tenant.setFaults({ probability429: 0.3, probability503: 0.1, retryAfterSeconds: 0 });
-    const items = people.slice(0, 60).map((p, i) => ({ id: String(i), method: 'GET' as const, url: `/users/${p.id}?$select=id,displayName` }));
+    const items = people
+      .slice(0, 60)
+      .map((p, i) => ({ id: String(i), method: 'GET' as const, url: `/users/${p.id}?$select=id,displayName` }));
     const results = await new BatchExecutor(g).run(items);
     expect(results.size).toBe(60);
     for (const [id, r] of results) {
@@ -109,7 +139,9 @@ describe('per-mailbox concurrency', () => {
     tenant.setFaults({ latencyMs: 40 });
     const who = people[1]!.id;
     const singles = Array.from({ length: 16 }, () => g.client.api(calendarView(who)).get());
-    const batched = new BatchExecutor(g).run(Array.from({ length: 12 }, (_, i) => ({ id: String(i), method: 'GET' as const, url: calendarView(who) })));
+    const batched = new BatchExecutor(g).run(
+      Array.from({ length: 12 }, (_, i) => ({ id: String(i), method: 'GET' as const, url: calendarView(who) })),
+    );
     await Promise.all([...singles, batched]);
     expect([...(await batched).values()].every((r) => r.status === 200)).toBe(true);
     expect(tenant.stats().throttled).toBe(0);
@@ -145,7 +177,10 @@ describe('free/busy', () => {
     const g = gateway();
     const start = Math.floor(Date.now() / dayMs) * dayMs + dayMs;
     // The unknown mailbox comes first, so the request is first anchored on it (404) and asked again from the next person.
-    const result = await freeBusyAvailability(g, ['nobody@nowhere.example', people[0]!.userPrincipalName], { start, end: start + 7 * dayMs });
+    const result = await freeBusyAvailability(g, ['nobody@nowhere.example', people[0]!.userPrincipalName], {
+      start,
+      end: start + 7 * dayMs,
+    });
     const ana = result.people.get(people[0]!.userPrincipalName.toLowerCase())!;
     expect(ana.working.length).toBeGreaterThan(0);
     expect(ana.busy.every((b) => b.end > b.start)).toBe(true);
@@ -156,7 +191,9 @@ describe('free/busy', () => {
     const g = gateway({ retry: { budgetMs: 300, baseDelayMs: 20, maxRetries: 50 } });
     tenant.setFaults({ probability429: 1, retryAfterSeconds: 0.2 });
     const start = Date.now() + dayMs;
-    const err = await freeBusy(g, [people[0]!.userPrincipalName], { start, end: start + dayMs }).catch((e: unknown) => e);
+    const err = await freeBusy(g, [people[0]!.userPrincipalName], { start, end: start + dayMs }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(GraphError);
     expect([429, 503]).toContain((err as GraphError).statusCode);
     expect((err as GraphError).headers?.get('Retry-After')).toBeTruthy();
@@ -168,18 +205,37 @@ describe('session events', () => {
     const g = gateway();
     const [a, b] = [tenant.users[0]!, tenant.users[1]!];
     const start = Math.floor(Date.now() / dayMs) * dayMs + 3 * dayMs + 15 * 3_600_000;
-    const event = { organizerId: a.id, attendees: [a, b].map((p) => ({ address: p.userPrincipalName, name: p.displayName })), subject: 'Reciprocal: test', html: '<p>agenda</p>', start, end: start + 30 * 60_000, pairId: 'pair-test', occurrence: '2026-01-05', transactionId: transactionIdFor('pair-test', '2026-01-05') };
+    const event = {
+      organizerId: a.id,
+      attendees: [a, b].map((p) => ({ address: p.userPrincipalName, name: p.displayName })),
+      subject: 'Reciprocal: test',
+      html: '<p>agenda</p>',
+      start,
+      end: start + 30 * 60_000,
+      pairId: 'pair-test',
+      occurrence: '2026-01-05',
+      transactionId: transactionIdFor('pair-test', '2026-01-05'),
+    };
     const first = await createSessionEvent(g.client, event);
     const again = await createSessionEvent(g.client, event);
     expect(again.id).toBe(first.id);
     expect(first.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
 
-    const view = async () => (await tenant.graph('GET', `/users/${a.id}/calendarView?startDateTime=${new Date(start - dayMs).toISOString()}&endDateTime=${new Date(start + 2 * dayMs).toISOString()}&$top=200`)).body.value as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const view = async () =>
+      (
+        await tenant.graph(
+          'GET',
+          `/users/${a.id}/calendarView?startDateTime=${new Date(start - dayMs).toISOString()}&endDateTime=${new Date(start + 2 * dayMs).toISOString()}&$top=200`,
+        )
+      ).body.value as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
     const mine = (await view()).filter((e) => e.transactionId === event.transactionId);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.categories).toEqual(['Reciprocal session']);
     expect(mine[0]!.isOnlineMeeting).toBe(true);
-    const stored = await tenant.graph('GET', `/users/${a.id}/events/${first.id}?$expand=singleValueExtendedProperties($filter=id eq '${pairPropertyId}')`);
+    const stored = await tenant.graph(
+      'GET',
+      `/users/${a.id}/events/${first.id}?$expand=singleValueExtendedProperties($filter=id eq '${pairPropertyId}')`,
+    );
     expect(JSON.stringify(stored.body)).toContain('pair-test');
 
     await moveSessionEvent(g.client, a.id, first.id, start + dayMs, start + dayMs + 30 * 60_000);

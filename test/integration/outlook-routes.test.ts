@@ -12,7 +12,11 @@ let pairId: string;
 let slot = 0;
 
 /** A meeting on `organizer`'s calendar (and the attendees'), on its own day so nothing overlaps. */
-async function meeting(organizer: DemoUser, attendees: DemoUser[], minutes = 45): Promise<{ organizerEventId: string; iCalUId: string }> {
+async function meeting(
+  organizer: DemoUser,
+  attendees: DemoUser[],
+  minutes = 45,
+): Promise<{ organizerEventId: string; iCalUId: string }> {
   const start = new Date(Date.now() + (3 + slot++) * 24 * 3_600_000);
   start.setUTCHours(16, 0, 0, 0);
   const created = await app.devTenant.graph('POST', `/users/${organizer.id}/events`, {
@@ -36,7 +40,10 @@ async function copyOf(user: DemoUser, iCalUId: string): Promise<string> {
 }
 
 const link = (as: DemoUser, body: Record<string, unknown>) =>
-  app.request('/api/sessions/link', { as: as.userPrincipalName, body: { direction: 'reverse', focusAreas: ['technology-adoption'], pairId, ...body } });
+  app.request('/api/sessions/link', {
+    as: as.userPrincipalName,
+    body: { direction: 'reverse', focusAreas: ['technology-adoption'], pairId, ...body },
+  });
 
 describe('Outlook task pane routes', () => {
   beforeAll(async () => {
@@ -47,10 +54,22 @@ describe('Outlook task pane routes', () => {
     b = people.find((u) => u.careerStage === 'seasoned' && u.id !== a.id)!;
     outsider = people.find((u) => u.id !== a.id && u.id !== b.id)!;
     const pairs = await app.request('/api/pairs', { as: a.userPrincipalName });
-    const existing = (pairs.body as Array<{ pair: { id: string }; partner: { userId: string } }>).find((p) => p.partner.userId === b.id);
+    const existing = (pairs.body as Array<{ pair: { id: string }; partner: { userId: string } }>).find(
+      (p) => p.partner.userId === b.id,
+    );
     if (existing) pairId = existing.pair.id;
     else {
-      const created = await app.request('/api/pairs', { as: owner.userPrincipalName, body: { members: [{ userId: a.id, careerStage: a.careerStage }, { userId: b.id, careerStage: b.careerStage }], cadence: 'weekly', durationMinutes: 45 } });
+      const created = await app.request('/api/pairs', {
+        as: owner.userPrincipalName,
+        body: {
+          members: [
+            { userId: a.id, careerStage: a.careerStage },
+            { userId: b.id, careerStage: b.careerStage },
+          ],
+          cadence: 'weekly',
+          durationMinutes: 45,
+        },
+      });
       expect(created.status).toBe(201);
       pairId = created.body.pair.id;
     }
@@ -62,17 +81,28 @@ describe('Outlook task pane routes', () => {
 
   it('a plain meeting is not a session; linking makes it one for both people, with the agenda, and marks it', async () => {
     const m = await meeting(a, [b]);
-    const before = await app.request(`/api/sessions/by-event?eventId=${encodeURIComponent(m.organizerEventId)}`, { as: a.userPrincipalName });
+    const before = await app.request(`/api/sessions/by-event?eventId=${encodeURIComponent(m.organizerEventId)}`, {
+      as: a.userPrincipalName,
+    });
     expect(before.status).toBe(200);
     expect(before.body.match).toBeNull();
     expect(before.body.meeting).toMatchObject({ iCalUId: m.iCalUId, isOrganizer: true, subject: 'Catch-up' });
 
     const linked = await link(a, { eventId: m.organizerEventId });
     expect(linked.status).toBe(201);
-    expect(linked.body.session).toMatchObject({ pairId, iCalUId: m.iCalUId, eventId: m.organizerEventId, organizerId: a.id, status: 'scheduled', direction: 'reverse' });
+    expect(linked.body.session).toMatchObject({
+      pairId,
+      iCalUId: m.iCalUId,
+      eventId: m.organizerEventId,
+      organizerId: a.id,
+      status: 'scheduled',
+      direction: 'reverse',
+    });
     expect(linked.body.agendaHtml).toContain('data-reciprocal-agenda');
 
-    const mine = await app.request(`/api/sessions/by-event?eventId=${encodeURIComponent(m.organizerEventId)}`, { as: a.userPrincipalName });
+    const mine = await app.request(`/api/sessions/by-event?eventId=${encodeURIComponent(m.organizerEventId)}`, {
+      as: a.userPrincipalName,
+    });
     expect(mine.body.match.session.id).toBe(linked.body.session.id);
     expect(mine.body.meeting.categories).toContain('Reciprocal session');
     // Marking the meeting (a PATCH of categories only) leaves everything else as it was, as in Graph.
@@ -81,13 +111,24 @@ describe('Outlook task pane routes', () => {
     // The attendee's own copy has another id but the same iCalUId.
     const theirs = await copyOf(b, m.iCalUId);
     expect(theirs).not.toBe(m.organizerEventId);
-    const attendee = await app.request(`/api/sessions/by-event?eventId=${encodeURIComponent(theirs)}`, { as: b.userPrincipalName });
+    const attendee = await app.request(`/api/sessions/by-event?eventId=${encodeURIComponent(theirs)}`, {
+      as: b.userPrincipalName,
+    });
     expect(attendee.status).toBe(200);
     expect(attendee.body.match.session.id).toBe(linked.body.session.id);
     expect(attendee.body.meeting.isOrganizer).toBe(false);
 
     // The same note route the tab uses works for the linked session.
-    const note = await app.request(`/api/sessions/${encodeURIComponent(linked.body.session.id)}/notes/me`, { as: b.userPrincipalName, method: 'PUT', body: { taught: 'Framing autonomy versus safety.', learned: '', actionItems: [], focusAreas: ['ethical-reasoning'] } });
+    const note = await app.request(`/api/sessions/${encodeURIComponent(linked.body.session.id)}/notes/me`, {
+      as: b.userPrincipalName,
+      method: 'PUT',
+      body: {
+        taught: 'Framing autonomy versus safety.',
+        learned: '',
+        actionItems: [],
+        focusAreas: ['ethical-reasoning'],
+      },
+    });
     expect(note.status).toBe(200);
 
     // Linking again answers the same session; an attendee's link finds the organizer's event id.
@@ -96,7 +137,7 @@ describe('Outlook task pane routes', () => {
     expect(again.body.session.id).toBe(linked.body.session.id);
   });
 
-  it('an attendee who links a meeting records the organizer\'s event id', async () => {
+  it("an attendee who links a meeting records the organizer's event id", async () => {
     const m = await meeting(a, [b]);
     const linked = await link(b, { eventId: await copyOf(b, m.iCalUId) });
     expect(linked.status).toBe(201);
@@ -106,7 +147,9 @@ describe('Outlook task pane routes', () => {
   it('by iCalUId alone finds the session without a meeting', async () => {
     const m = await meeting(a, [b]);
     await link(a, { eventId: m.organizerEventId });
-    const found = await app.request(`/api/sessions/by-event?iCalUId=${encodeURIComponent(m.iCalUId)}`, { as: a.userPrincipalName });
+    const found = await app.request(`/api/sessions/by-event?iCalUId=${encodeURIComponent(m.iCalUId)}`, {
+      as: a.userPrincipalName,
+    });
     expect(found.body.meeting).toBeNull();
     expect(found.body.match.session.iCalUId).toBe(m.iCalUId);
   });
@@ -114,7 +157,9 @@ describe('Outlook task pane routes', () => {
   it('someone outside the pair sees no session for it, even by iCalUId', async () => {
     const m = await meeting(a, [b]);
     await link(a, { eventId: m.organizerEventId });
-    const other = await app.request(`/api/sessions/by-event?iCalUId=${encodeURIComponent(m.iCalUId)}`, { as: outsider.userPrincipalName });
+    const other = await app.request(`/api/sessions/by-event?iCalUId=${encodeURIComponent(m.iCalUId)}`, {
+      as: outsider.userPrincipalName,
+    });
     expect(other.status).toBe(200);
     expect(other.body.match).toBeNull();
   });
@@ -131,9 +176,11 @@ describe('Outlook task pane routes', () => {
     expect(noFocus.body.error.field).toBe('body.focusAreas');
   });
 
-  it('an event id from someone else\'s mailbox is not found on mine', async () => {
+  it("an event id from someone else's mailbox is not found on mine", async () => {
     const m = await meeting(a, [b]);
-    const r = await app.request(`/api/sessions/by-event?eventId=${encodeURIComponent(m.organizerEventId)}`, { as: outsider.userPrincipalName });
+    const r = await app.request(`/api/sessions/by-event?eventId=${encodeURIComponent(m.organizerEventId)}`, {
+      as: outsider.userPrincipalName,
+    });
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('not_found');
     const l = await link(b, { eventId: m.organizerEventId });
@@ -142,7 +189,10 @@ describe('Outlook task pane routes', () => {
 
   it('refuses a pair I am not in, an organizer outside the pair, a partner not invited, and a meeting too short', async () => {
     const m = await meeting(a, [b]);
-    const notMine = await app.request('/api/sessions/link', { as: outsider.userPrincipalName, body: { eventId: m.organizerEventId, pairId, direction: 'reverse', focusAreas: ['leadership'] } });
+    const notMine = await app.request('/api/sessions/link', {
+      as: outsider.userPrincipalName,
+      body: { eventId: m.organizerEventId, pairId, direction: 'reverse', focusAreas: ['leadership'] },
+    });
     expect(notMine.status).toBe(404);
     expect(notMine.body.error.field).toBe('body.pairId');
 

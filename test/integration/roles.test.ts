@@ -25,12 +25,16 @@ const concrete = (path: string) => path.replace(/:(\w+)/g, (_m, name: string) =>
 describe('role enforcement on every route', () => {
   it('declares a role for every /api route', () => {
     expect(app.routes.length).toBeGreaterThan(10);
-    for (const r of app.routes) expect(['signed-in', 'Participant', 'DepartmentLead', 'ProgramOwner']).toContain(r.access);
+    for (const r of app.routes)
+      expect(['signed-in', 'Participant', 'DepartmentLead', 'ProgramOwner']).toContain(r.access);
   });
 
   it('refuses every route without a token (401)', async () => {
     for (const route of app.routes) {
-      const r = await app.request(concrete(route.path), { method: route.method.toUpperCase(), ...(route.method === 'get' || route.method === 'delete' ? {} : { body: {} }) });
+      const r = await app.request(concrete(route.path), {
+        method: route.method.toUpperCase(),
+        ...(route.method === 'get' || route.method === 'delete' ? {} : { body: {} }),
+      });
       expect(r.status, `${route.method.toUpperCase()} ${route.path}`).toBe(401);
     }
   });
@@ -40,7 +44,11 @@ describe('role enforcement on every route', () => {
     for (const route of restricted) {
       // A token without the needed role: a program owner lacks DepartmentLead, a lead lacks ProgramOwner.
       const token = route.access === 'Participant' ? await withoutParticipant() : tokens.get(route.access as Role)!;
-      const r = await app.request(concrete(route.path), { token, method: route.method.toUpperCase(), ...(route.method === 'get' || route.method === 'delete' ? {} : { body: {} }) });
+      const r = await app.request(concrete(route.path), {
+        token,
+        method: route.method.toUpperCase(),
+        ...(route.method === 'get' || route.method === 'delete' ? {} : { body: {} }),
+      });
       expect(r.status, `${route.method.toUpperCase()} ${route.path}`).toBe(403);
       expect(r.body.error.code).toBe('forbidden');
     }

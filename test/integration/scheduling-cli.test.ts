@@ -14,9 +14,16 @@ let t: TestApp;
 let env: Record<string, string>;
 let department: string;
 
-async function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/reciprocal.mjs', 'schedule', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env, ...extraEnv }, timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['bin/reciprocal.mjs', 'schedule', ...args],
+      { cwd: root, env: { PATH: process.env.PATH ?? '', ...env, ...extraEnv }, timeout: 60_000 },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -28,15 +35,41 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reciprocal-cli-'));
   const devTenant = await startTestDevTenant({ dataDir: path.join(dataDir, 'devtenant') });
   t = await startTestApp({ devTenant });
-  env = { DATA_DIR: dataDir, DEV_TENANT_PORT: new URL(devTenant.url).port, DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port, LOG_LEVEL: 'warn' };
+  env = {
+    DATA_DIR: dataDir,
+    DEV_TENANT_PORT: new URL(devTenant.url).port,
+    DEV_TENANT_HTTPS_PORT: new URL(devTenant.httpsUrl).port,
+    LOG_LEVEL: 'warn',
+  };
   department = 'Cli Test Unit';
-  const zone = devTenant.users.find((u) => devTenant.users.filter((v) => v.timeZone === u.timeZone).length >= 4)!.timeZone;
+  const zone = devTenant.users.find(
+    (u) => devTenant.users.filter((v) => v.timeZone === u.timeZone).length >= 4,
+  )!.timeZone;
   const [w, x, y, z] = devTenant.users.filter((u) => u.timeZone === zone) as [DemoUser, DemoUser, DemoUser, DemoUser];
-  const p = (u: DemoUser): Participant => ({ userId: u.id, displayName: u.displayName, mail: u.userPrincipalName, department, careerStage: u.careerStage, timeZone: u.timeZone });
-  const couples: Array<[DemoUser, DemoUser]> = [[w, x], [y, z], [w, y]];
+  const p = (u: DemoUser): Participant => ({
+    userId: u.id,
+    displayName: u.displayName,
+    mail: u.userPrincipalName,
+    department,
+    careerStage: u.careerStage,
+    timeZone: u.timeZone,
+  });
+  const couples: Array<[DemoUser, DemoUser]> = [
+    [w, x],
+    [y, z],
+    [w, y],
+  ];
   for (const [i, [a, b]] of couples.entries()) {
     const members = [p(a), p(b)].sort((x, y) => x.userId.localeCompare(y.userId)) as [Participant, Participant];
-    await t.app.services.store.createPair({ id: `cli-${i}`, members, cadence: 'weekly', durationMinutes: 30, status: 'active', startedOn: new Date().toISOString(), endedOn: null });
+    await t.app.services.store.createPair({
+      id: `cli-${i}`,
+      members,
+      cadence: 'weekly',
+      durationMinutes: 30,
+      status: 'active',
+      startedOn: new Date().toISOString(),
+      endedOn: null,
+    });
   }
 }, 60_000);
 afterAll(() => t?.close());
@@ -48,7 +81,8 @@ describe('reciprocal schedule', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^PAIR\s+START \(UTC\)\s+END \(UTC\)\s+STATUS$/m);
-    for (const id of ['cli-0', 'cli-1', 'cli-2']) expect(r.stdout).toMatch(new RegExp(`^${id}\\s+\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ\\s+\\S+\\s+would book$`, 'm'));
+    for (const id of ['cli-0', 'cli-1', 'cli-2'])
+      expect(r.stdout).toMatch(new RegExp(`^${id}\\s+\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ\\s+\\S+\\s+would book$`, 'm'));
     expect(r.stdout).toContain('Cli Test Unit: 3 scheduled, 0 not scheduled');
     expect(r.stdout).toContain('dry run: nothing booked');
     expect(t.devTenant.stats().byKind['events.create'] ?? 0).toBe(0);
@@ -57,7 +91,9 @@ describe('reciprocal schedule', () => {
   it('books, and a second run finds everything already booked', async () => {
     const first = await cli(['--department', department, '--json']);
     expect(first.code).toBe(0);
-    const report = JSON.parse(first.stdout) as { scheduled: Array<{ pairId: string; eventId: string | null; alreadyBooked: boolean }> };
+    const report = JSON.parse(first.stdout) as {
+      scheduled: Array<{ pairId: string; eventId: string | null; alreadyBooked: boolean }>;
+    };
     expect(report.scheduled.map((s) => s.pairId).sort()).toEqual(['cli-0', 'cli-1', 'cli-2']);
     expect(report.scheduled.every((s) => s.eventId && !s.alreadyBooked)).toBe(true);
     const second = await cli(['--department', department]);

@@ -20,7 +20,18 @@ interface JobView {
   total: number;
   scheduled: number;
   failed: Array<{ pairId: string; reason: string }>;
-  result: { window: { start: string; end: string }; scheduled: Array<{ pairId: string; start: string; end: string; sessionId: string | null; eventId: string | null; alreadyBooked: boolean }>; notScheduled: Array<{ pairId: string; reason: string }> } | null;
+  result: {
+    window: { start: string; end: string };
+    scheduled: Array<{
+      pairId: string;
+      start: string;
+      end: string;
+      sessionId: string | null;
+      eventId: string | null;
+      alreadyBooked: boolean;
+    }>;
+    notScheduled: Array<{ pairId: string; reason: string }>;
+  } | null;
 }
 
 async function runJob(body: unknown): Promise<JobView> {
@@ -41,7 +52,11 @@ async function runJob(body: unknown): Promise<JobView> {
 
 beforeAll(async () => {
   const devTenant = await startTestDevTenant();
-  const added = await fetch(`${devTenant.url}/_admin/synthetic-people`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 200, weeks: 3, seed: 11 }) });
+  const added = await fetch(`${devTenant.url}/_admin/synthetic-people`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ count: 200, weeks: 3, seed: 11 }),
+  });
   expect(added.status).toBe(200);
   const everyone = ((await (await fetch(`${devTenant.url}/`)).json()) as { users: DemoUser[] }).users;
   t = await startTestApp({ devTenant });
@@ -53,15 +68,33 @@ beforeAll(async () => {
   department = synthetic[0]!.department;
   const people = synthetic.filter((u) => u.department === department);
   expect(people.length).toBeGreaterThanOrEqual(30);
-  const asParticipant = (u: DemoUser): Participant => ({ userId: u.id, displayName: u.displayName, mail: u.userPrincipalName, department: u.department, careerStage: u.careerStage, timeZone: u.timeZone });
+  const asParticipant = (u: DemoUser): Participant => ({
+    userId: u.id,
+    displayName: u.displayName,
+    mail: u.userPrincipalName,
+    department: u.department,
+    careerStage: u.careerStage,
+    timeZone: u.timeZone,
+  });
   // Partners share a time zone here so every pair has working hours in common (cross-zone pairs are the slot engine's tests).
   pairs = [];
   for (let gap = 1; pairs.length < 50 && gap < people.length; gap++) {
     for (let i = 0; i + gap < people.length && pairs.length < 50; i++) {
       const [a, b] = [people[i]!, people[i + gap]!];
       if (a.timeZone !== b.timeZone) continue;
-      const members = [asParticipant(a), asParticipant(b)].sort((x, y) => x.userId.localeCompare(y.userId)) as [Participant, Participant];
-      pairs.push({ id: `bulk-${String(pairs.length).padStart(2, '0')}`, members, cadence: 'biweekly', durationMinutes: pairs.length % 3 === 0 ? 60 : 30, status: 'active', startedOn: new Date().toISOString(), endedOn: null });
+      const members = [asParticipant(a), asParticipant(b)].sort((x, y) => x.userId.localeCompare(y.userId)) as [
+        Participant,
+        Participant,
+      ];
+      pairs.push({
+        id: `bulk-${String(pairs.length).padStart(2, '0')}`,
+        members,
+        cadence: 'biweekly',
+        durationMinutes: pairs.length % 3 === 0 ? 60 : 30,
+        status: 'active',
+        startedOn: new Date().toISOString(),
+        endedOn: null,
+      });
     }
   }
   expect(pairs).toHaveLength(50);
@@ -71,8 +104,14 @@ afterAll(() => t?.close());
 
 describe('POST /api/program/schedule-department', () => {
   it('is for the program owner only, and validates its body', async () => {
-    expect((await t.request('/api/program/schedule-department', { as: participant.userPrincipalName, body: { department } })).status).toBe(403);
-    const bad = await t.request('/api/program/schedule-department', { as: owner.userPrincipalName, body: { department: '' } });
+    expect(
+      (await t.request('/api/program/schedule-department', { as: participant.userPrincipalName, body: { department } }))
+        .status,
+    ).toBe(403);
+    const bad = await t.request('/api/program/schedule-department', {
+      as: owner.userPrincipalName,
+      body: { department: '' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('body.department');
     expect((await t.request('/api/program/jobs/no-such-job', { as: owner.userPrincipalName })).status).toBe(404);
@@ -95,14 +134,20 @@ describe('POST /api/program/schedule-department', () => {
     expect(first.status).toBe('done');
     expect(t.devTenant.stats().throttled).toBeGreaterThan(10);
     // Whatever throttling outlasted the retry budget is reported by pair with the reason; a second run finishes those.
-    for (const f of first.result!.notScheduled.filter((n) => n.pairId.startsWith('bulk-'))) expect(f.reason).toMatch(/throttl|no common|free\/busy/);
+    for (const f of first.result!.notScheduled.filter((n) => n.pairId.startsWith('bulk-')))
+      expect(f.reason).toMatch(/throttl|no common|free\/busy/);
     const second = await runJob({ department });
     expect(second.status).toBe('done');
     t.devTenant.setFaults({ probability429: 0, probability503: 0 });
 
     const booked = second.result!.scheduled.filter((s) => s.pairId.startsWith('bulk-'));
-    const firstBooked = new Set(first.result!.scheduled.filter((s) => s.pairId.startsWith('bulk-')).map((s) => s.pairId));
-    expect(booked.length + second.result!.notScheduled.filter((n) => n.pairId.startsWith('bulk-') && /no common/.test(n.reason)).length).toBe(50);
+    const firstBooked = new Set(
+      first.result!.scheduled.filter((s) => s.pairId.startsWith('bulk-')).map((s) => s.pairId),
+    );
+    expect(
+      booked.length +
+        second.result!.notScheduled.filter((n) => n.pairId.startsWith('bulk-') && /no common/.test(n.reason)).length,
+    ).toBe(50);
     expect(booked.length).toBeGreaterThanOrEqual(45);
     for (const s of booked) if (firstBooked.has(s.pairId)) expect(s.alreadyBooked, s.pairId).toBe(true);
 
@@ -111,29 +156,48 @@ describe('POST /api/program/schedule-department', () => {
     const { start, end } = second.result!.window;
     for (const s of booked) {
       const pair = pairs.find((p) => p.id === s.pairId)!;
-      const view = await t.devTenant.graph('GET', `/users/${pair.members[0].userId}/calendarView?startDateTime=${start}&endDateTime=${end}&$top=500`);
+      const view = await t.devTenant.graph(
+        'GET',
+        `/users/${pair.members[0].userId}/calendarView?startDateTime=${start}&endDateTime=${end}&$top=500`,
+      );
       expect(view.status).toBe(200);
-      const events = (view.body.value as Array<{ id: string; transactionId: string | null }>).filter((e) => e.transactionId === transactionIdFor(pair.id, occurrence));
-      expect(events.map((e) => e.id), pair.id).toEqual([s.eventId]);
+      const events = (view.body.value as Array<{ id: string; transactionId: string | null }>).filter(
+        (e) => e.transactionId === transactionIdFor(pair.id, occurrence),
+      );
+      expect(
+        events.map((e) => e.id),
+        pair.id,
+      ).toEqual([s.eventId]);
     }
 
     // Nobody is in two of the run's sessions at once.
     const byPerson = new Map<string, Array<{ start: number; end: number; pairId: string }>>();
     for (const s of booked) {
-      for (const m of pairs.find((p) => p.id === s.pairId)!.members) byPerson.set(m.userId, [...(byPerson.get(m.userId) ?? []), { start: Date.parse(s.start), end: Date.parse(s.end), pairId: s.pairId }]);
+      for (const m of pairs.find((p) => p.id === s.pairId)!.members)
+        byPerson.set(m.userId, [
+          ...(byPerson.get(m.userId) ?? []),
+          { start: Date.parse(s.start), end: Date.parse(s.end), pairId: s.pairId },
+        ]);
     }
     expect([...byPerson.values()].some((list) => list.length > 1)).toBe(true);
     for (const [who, list] of byPerson) {
       const sorted = list.sort((a, b) => a.start - b.start);
-      for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.start, `${who}: ${sorted[i - 1]!.pairId} and ${sorted[i]!.pairId}`).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
+      for (let i = 1; i < sorted.length; i++)
+        expect(sorted[i]!.start, `${who}: ${sorted[i - 1]!.pairId} and ${sorted[i]!.pairId}`).toBeGreaterThanOrEqual(
+          sorted[i - 1]!.end,
+        );
     }
-    expect(booked.every((s) => Date.parse(s.start) >= Date.parse(start) && Date.parse(s.end) <= Date.parse(end) + dayMs)).toBe(true);
+    expect(
+      booked.every((s) => Date.parse(s.start) >= Date.parse(start) && Date.parse(s.end) <= Date.parse(end) + dayMs),
+    ).toBe(true);
 
     // A third run (say, after a restart) books nothing new.
     await t.restart();
     t.devTenant.resetStats();
     const third = await runJob({ department });
-    expect(third.result!.scheduled.filter((s) => s.pairId.startsWith('bulk-')).every((s) => s.alreadyBooked)).toBe(true);
+    expect(third.result!.scheduled.filter((s) => s.pairId.startsWith('bulk-')).every((s) => s.alreadyBooked)).toBe(
+      true,
+    );
     expect(t.devTenant.stats().byKind['events.create'] ?? 0).toBe(0);
   }, 180_000);
 

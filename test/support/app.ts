@@ -27,7 +27,10 @@ export interface TestApp {
    */
   tokenWithClaims(upn: string, changes: Record<string, unknown>): Promise<string>;
   /** Calls our API; `token` may be a UPN (a token is fetched) or a raw token. */
-  request(pathAndQuery: string, init?: { token?: string; as?: string; method?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  request(
+    pathAndQuery: string,
+    init?: { token?: string; as?: string; method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; text: string; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Stops and starts the app (not the dev tenant) with the same configuration. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -52,7 +55,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     PORT: '0',
     DEV_TENANT_PORT: String(new URL(devTenant.url).port),
     DEV_TENANT_HTTPS_PORT: String(new URL(devTenant.httpsUrl).port),
-    DATA_DIR: path.dirname(devTenant.dataDir) === os.tmpdir() ? mkdtempSync(path.join(os.tmpdir(), 'reciprocal-app-')) : path.dirname(devTenant.dataDir),
+    DATA_DIR:
+      path.dirname(devTenant.dataDir) === os.tmpdir()
+        ? mkdtempSync(path.join(os.tmpdir(), 'reciprocal-app-'))
+        : path.dirname(devTenant.dataDir),
   });
   // The dev tenant keeps its certificate in its own data dir; point MSAL at it.
   config.identity.extraCaFile = devTenant.tlsCertificatePath;
@@ -70,28 +76,48 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     return t;
   };
   const tokenWithClaims = async (upn: string, changes: Record<string, unknown>) => {
-    const claims = JSON.parse(Buffer.from((await userToken(upn)).split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const saved = JSON.parse(readFileSync(path.join(devTenant.dataDir, 'signing-key.json'), 'utf8')) as { kid: string; privateJwk: JWK };
+    const claims = JSON.parse(
+      Buffer.from((await userToken(upn)).split('.')[1]!, 'base64url').toString('utf8'),
+    ) as Record<string, unknown>;
+    const saved = JSON.parse(readFileSync(path.join(devTenant.dataDir, 'signing-key.json'), 'utf8')) as {
+      kid: string;
+      privateJwk: JWK;
+    };
     const key = await importJWK(saved.privateJwk, 'RS256');
-    return new SignJWT({ ...claims, ...changes }).setProtectedHeader({ alg: 'RS256', kid: saved.kid, typ: 'JWT' }).sign(key);
+    return new SignJWT({ ...claims, ...changes })
+      .setProtectedHeader({ alg: 'RS256', kid: saved.kid, typ: 'JWT' })
+      .sign(key);
   };
   const self: TestApp = {
-    get url() { return app.url; },
-    get appUrl() { return app.url; },
+    get url() {
+      return app.url;
+    },
+    get appUrl() {
+      return app.url;
+    },
     devTenantUrl: devTenant.url,
     devTenant,
     config,
     users: devTenant.users,
-    get routes() { return app.routes; },
-    get app() { return app; },
+    get routes() {
+      return app.routes;
+    },
+    get app() {
+      return app;
+    },
     userToken,
     tokenWithClaims,
     async request(pathAndQuery, init = {}) {
       const token = init.token ?? (init.as ? await userToken(init.as) : undefined);
       const res = await fetch(`${app.url}${pathAndQuery}`, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-        body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...init.headers,
+        },
+        body:
+          init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
         dispatcher,
       } as RequestInit);
       const text = await res.text();
@@ -115,7 +141,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await dispatcher.close();
       if (ownsDevTenant) await devTenant.close();
     },
-    stop() { return self.close(); },
+    stop() {
+      return self.close();
+    },
   };
   return self;
 }

@@ -27,13 +27,19 @@ export interface TestDevTenant extends RunningDevTenant {
   /** An app-only token (client credentials), Graph by default. */
   appToken(scope?: string, tenantId?: string): Promise<string>;
   /** Graph call with an app token; returns status and parsed body. */
-  graph(method: string, pathAndQuery: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  graph(
+    method: string,
+    pathAndQuery: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 async function token(url: string, tenantId: string, form: Record<string, string>): Promise<string> {
   const res = await fetch(`${url}/${tenantId}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams(form) });
   const body = (await res.json()) as { access_token?: string; error_description?: string };
-  if (!res.ok || !body.access_token) throw new Error(`token request failed: ${res.status} ${body.error_description ?? ''}`);
+  if (!res.ok || !body.access_token)
+    throw new Error(`token request failed: ${res.status} ${body.error_description ?? ''}`);
   return body.access_token;
 }
 
@@ -58,14 +64,29 @@ export async function startTestDevTenant(overrides: Partial<DevTenantOptions> = 
     options,
     users: root.users,
     tokenFor: (upn, scope = `api://127.0.0.1/${ids.clientId}/access_as_user`, tenantId = ids.tenantId) =>
-      token(running.url, tenantId, { grant_type: 'password', client_id: ids.clientId, username: upn, password: 'dev', scope }),
+      token(running.url, tenantId, {
+        grant_type: 'password',
+        client_id: ids.clientId,
+        username: upn,
+        password: 'dev',
+        scope,
+      }),
     appToken: (scope = 'https://graph.microsoft.com/.default', tenantId = ids.tenantId) =>
-      token(running.url, tenantId, { grant_type: 'client_credentials', client_id: ids.clientId, client_secret: ids.clientSecret, scope }),
+      token(running.url, tenantId, {
+        grant_type: 'client_credentials',
+        client_id: ids.clientId,
+        client_secret: ids.clientSecret,
+        scope,
+      }),
     async graph(method, pathAndQuery, body, headers = {}) {
       graphToken ??= await self.appToken();
       const res = await fetch(`${running.url}/v1.0${pathAndQuery}`, {
         method,
-        headers: { authorization: `Bearer ${graphToken}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        headers: {
+          authorization: `Bearer ${graphToken}`,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();

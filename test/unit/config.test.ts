@@ -29,19 +29,27 @@ describe('embedded mode (no tenant settings)', () => {
   it('is the default, on loopback with the fixed ports', () => {
     expect(config.mode).toBe('embedded');
     expect(config.http).toEqual({ host: '127.0.0.1', port: 3978, publicUrl: 'http://127.0.0.1:3978' });
-    expect(config.devTenant).toMatchObject({ url: 'http://127.0.0.1:3979', port: 3979, httpsPort: 3980, foreignTenantId: embeddedDefaults.foreignTenantId });
+    expect(config.devTenant).toMatchObject({
+      url: 'http://127.0.0.1:3979',
+      port: 3979,
+      httpsPort: 3980,
+      foreignTenantId: embeddedDefaults.foreignTenantId,
+    });
   });
 
-  it('points identity and Graph at the dev tenant, the issuer on its https origin as Entra\'s is', () => {
+  it("points identity and Graph at the dev tenant, the issuer on its https origin as Entra's is", () => {
     expect(config.tenantId).toBe(embeddedDefaults.tenantId);
     expect(config.identity.issuer).toBe(`https://127.0.0.1:3980/${embeddedDefaults.tenantId}/v2.0`);
     expect(config.identity.jwksUri).toBe(`http://127.0.0.1:3979/${embeddedDefaults.tenantId}/discovery/v2.0/keys`);
     expect(config.identity.authorityHost).toBe('https://127.0.0.1:3980');
     expect(config.graph.baseUrl).toBe('https://127.0.0.1:3980/v1.0');
-    expect(config.identity.apiAudiences).toEqual([embeddedDefaults.clientId, `api://127.0.0.1/${embeddedDefaults.clientId}`]);
+    expect(config.identity.apiAudiences).toEqual([
+      embeddedDefaults.clientId,
+      `api://127.0.0.1/${embeddedDefaults.clientId}`,
+    ]);
   });
 
-  it('keeps the dev tenant\'s data and certificate under DATA_DIR', () => {
+  it("keeps the dev tenant's data and certificate under DATA_DIR", () => {
     const c = loadConfig({ DATA_DIR: '/tmp/reciprocal-x' });
     expect(c.devTenant?.dataDir).toBe('/tmp/reciprocal-x/devtenant');
     expect(c.identity.extraCaFile).toBe('/tmp/reciprocal-x/devtenant/tls-cert.pem');
@@ -56,7 +64,10 @@ describe('embedded mode (no tenant settings)', () => {
   });
 
   it('reads fault injection for the dev tenant', () => {
-    expect(loadConfig({ DEV_TENANT_FAULT_429: '0.2', DEV_TENANT_FAULT_503: '0.05', DEV_TENANT_LATENCY_MS: '30' }).devTenant?.faults).toEqual({ probability429: 0.2, probability503: 0.05, latencyMs: 30 });
+    expect(
+      loadConfig({ DEV_TENANT_FAULT_429: '0.2', DEV_TENANT_FAULT_503: '0.05', DEV_TENANT_LATENCY_MS: '30' }).devTenant
+        ?.faults,
+    ).toEqual({ probability429: 0.2, probability503: 0.05, latencyMs: 30 });
   });
 
   it('treats empty variables as unset', () => {
@@ -103,8 +114,18 @@ describe('tenant mode', () => {
     ['an empty bot id', { BOT_ID: '' }, 'BOT_ID', /activity authentication/],
     ['a blank bot id', { BOT_ID: '   ' }, 'BOT_ID', /activity authentication/],
     ['no secret and no certificate', { CLIENT_SECRET: '' }, 'CLIENT_SECRET', /CERTIFICATE_PATH/],
-    ['a certificate without its thumbprint', { CLIENT_SECRET: '', CERTIFICATE_PATH: '/etc/reciprocal/cert.pem' }, 'CERTIFICATE_THUMBPRINT', /required/],
-    ['a separate bot without its password', { BOT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' }, 'BOT_PASSWORD', /required/],
+    [
+      'a certificate without its thumbprint',
+      { CLIENT_SECRET: '', CERTIFICATE_PATH: '/etc/reciprocal/cert.pem' },
+      'CERTIFICATE_THUMBPRINT',
+      /required/,
+    ],
+    [
+      'a separate bot without its password',
+      { BOT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' },
+      'BOT_PASSWORD',
+      /required/,
+    ],
     ['no program site', { PROGRAM_SITE: '' }, 'PROGRAM_SITE', /required/],
     ['a program site without a path', { PROGRAM_SITE: 'contoso.sharepoint.com' }, 'PROGRAM_SITE', /sites/],
     ['no public URL', { PUBLIC_URL: '' }, 'PUBLIC_URL', /required/],
@@ -117,7 +138,12 @@ describe('tenant mode', () => {
   });
 
   it('accepts a certificate instead of a secret', () => {
-    const c = loadConfig({ ...tenant, CLIENT_SECRET: '', CERTIFICATE_PATH: '/etc/reciprocal/cert.pem', CERTIFICATE_THUMBPRINT: 'AB12' });
+    const c = loadConfig({
+      ...tenant,
+      CLIENT_SECRET: '',
+      CERTIFICATE_PATH: '/etc/reciprocal/cert.pem',
+      CERTIFICATE_THUMBPRINT: 'AB12',
+    });
     expect(c.identity.clientSecret).toBeNull();
     expect(c.identity.certificate).toEqual({ path: '/etc/reciprocal/cert.pem', thumbprint: 'AB12' });
   });
@@ -128,7 +154,12 @@ describe('tenant mode', () => {
   });
 
   it('honours a sovereign-cloud authority, Graph endpoint and an explicit API audience', () => {
-    const c = loadConfig({ ...tenant, AUTHORITY_HOST: 'https://login.microsoftonline.us/', GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0/', API_AUDIENCE: 'api://reciprocal.contoso.us/app' });
+    const c = loadConfig({
+      ...tenant,
+      AUTHORITY_HOST: 'https://login.microsoftonline.us/',
+      GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0/',
+      API_AUDIENCE: 'api://reciprocal.contoso.us/app',
+    });
     expect(c.identity.issuer).toBe(`https://login.microsoftonline.us/${tenant.TENANT_ID}/v2.0`);
     expect(c.graph.baseUrl).toBe('https://graph.microsoft.us/v1.0');
     expect(c.identity.apiAudiences).toEqual([tenant.CLIENT_ID, 'api://reciprocal.contoso.us/app']);

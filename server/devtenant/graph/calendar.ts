@@ -20,7 +20,12 @@ export function ianaZone(name: string): string {
   if (name === 'UTC' || name === 'tzone://Microsoft/Utc') return 'UTC';
   const fromWindows = findIana(name)?.[0];
   const zone = fromWindows ?? name;
-  if (!DateTime.now().setZone(zone).isValid) throw new GraphError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${name}'.`);
+  if (!DateTime.now().setZone(zone).isValid)
+    throw new GraphError(
+      400,
+      'TimeZoneNotSupportedException',
+      `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${name}'.`,
+    );
   return zone;
 }
 
@@ -31,7 +36,8 @@ export function instant(dt: DateTimeTimeZone): number {
   const zone = ianaZone(dt.timeZone);
   const hasOffset = /(Z|[+-]\d\d:\d\d)$/.test(dt.dateTime);
   const parsed = DateTime.fromISO(dt.dateTime, hasOffset ? { setZone: true } : { zone });
-  if (!parsed.isValid) throw badRequest(`Cannot convert the literal '${dt.dateTime}' to the expected type 'Edm.DateTimeOffset'.`);
+  if (!parsed.isValid)
+    throw badRequest(`Cannot convert the literal '${dt.dateTime}' to the expected type 'Edm.DateTimeOffset'.`);
   return parsed.toMillis();
 }
 
@@ -50,7 +56,10 @@ const Attendee = z.object({
   emailAddress: z.object({ address: z.string().min(3), name: z.string().optional() }),
   type: z.enum(['required', 'optional', 'resource']).default('required'),
 });
-const ItemBody = z.object({ contentType: z.enum(['html', 'text', 'HTML', 'Text']).default('html'), content: z.string().max(1_000_000) });
+const ItemBody = z.object({
+  contentType: z.enum(['html', 'text', 'HTML', 'Text']).default('html'),
+  content: z.string().max(1_000_000),
+});
 const Location = z.object({ displayName: z.string().default('') }).passthrough();
 const ExtendedProperty = z.object({ id: z.string().min(1), value: z.string() });
 
@@ -103,7 +112,12 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
 }
 
 function textPreview(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255);
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 255);
 }
 
 function newEventId(): string {
@@ -114,7 +128,10 @@ function newEventId(): string {
 function teamsMeeting(tenantId: string, organizerId: string): { joinUrl: string; threadId: string } {
   const thread = Buffer.from(randomUUID()).toString('base64').replace(/=+$/, '');
   const context = encodeURIComponent(JSON.stringify({ Tid: tenantId, Oid: organizerId }));
-  return { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${thread}%40thread.v2/0?context=${context}`, threadId: `19:meeting_${thread}@thread.v2` };
+  return {
+    joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${thread}%40thread.v2/0?context=${context}`,
+    threadId: `19:meeting_${thread}@thread.v2`,
+  };
 }
 
 /** A stored event as Graph renders it for its owner, in the given zone. */
@@ -142,7 +159,14 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
     const input = parse(EventCreate, req.body);
     if (input.transactionId) {
       const existing = store.eventByTransaction(owner.id, input.transactionId);
-      if (existing) return { status: 201, body: { '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`, ...eventResource(existing, preferredZone(req)) } };
+      if (existing)
+        return {
+          status: 201,
+          body: {
+            '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`,
+            ...eventResource(existing, preferredZone(req)),
+          },
+        };
     }
     const startMs = instant(input.start);
     const endMs = instant(input.end);
@@ -151,14 +175,23 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
     const iCalUId = `040000008200E00074C5B7101A82E00800000000${randomBytes(28).toString('hex').toUpperCase()}`;
     const content = input.body?.content ?? '';
     const contentType = (input.body?.contentType ?? 'html').toLowerCase();
-    const location = { displayName: input.location?.displayName ?? '', locationType: 'default', ...(input.location?.displayName ? { uniqueId: input.location.displayName, uniqueIdType: 'private' } : { uniqueIdType: 'unknown' }) };
+    const location = {
+      displayName: input.location?.displayName ?? '',
+      locationType: 'default',
+      ...(input.location?.displayName
+        ? { uniqueId: input.location.displayName, uniqueIdType: 'private' }
+        : { uniqueIdType: 'unknown' }),
+    };
     const online = input.isOnlineMeeting;
     const meeting = online ? teamsMeeting(tenantId, owner.id) : null;
     const joinUrl = meeting?.joinUrl ?? null;
     const attendees = input.attendees.map((a) => ({
       type: a.type,
       status: { response: 'none', time: '0001-01-01T00:00:00Z' },
-      emailAddress: { name: a.emailAddress.name ?? store.findUser(a.emailAddress.address)?.displayName ?? a.emailAddress.address, address: a.emailAddress.address },
+      emailAddress: {
+        name: a.emailAddress.name ?? store.findUser(a.emailAddress.address)?.displayName ?? a.emailAddress.address,
+        address: a.emailAddress.address,
+      },
     }));
     const shared = {
       createdDateTime: stamp,
@@ -184,14 +217,28 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
       isOnlineMeeting: online,
       onlineMeetingProvider: online ? (input.onlineMeetingProvider ?? 'teamsForBusiness') : 'unknown',
       allowNewTimeProposals: input.allowNewTimeProposals,
-      body: { contentType, content: contentType === 'html' && !/^<html/i.test(content) ? `<html><head></head><body>${content}</body></html>` : content },
+      body: {
+        contentType,
+        content:
+          contentType === 'html' && !/^<html/i.test(content)
+            ? `<html><head></head><body>${content}</body></html>`
+            : content,
+      },
       location,
       locations: location.displayName ? [location] : [],
       recurrence: null,
       attendees,
       organizer: { emailAddress: { name: owner.displayName, address: owner.mail } },
-      onlineMeeting: joinUrl ? { joinUrl, conferenceId: String(100_000_000 + (parseInt(iCalUId.slice(-6), 16) % 900_000_000)), tollNumber: '+1 425 555 0123' } : null,
-      ...(input.singleValueExtendedProperties ? { singleValueExtendedProperties: input.singleValueExtendedProperties } : {}),
+      onlineMeeting: joinUrl
+        ? {
+            joinUrl,
+            conferenceId: String(100_000_000 + (parseInt(iCalUId.slice(-6), 16) % 900_000_000)),
+            tollNumber: '+1 425 555 0123',
+          }
+        : null,
+      ...(input.singleValueExtendedProperties
+        ? { singleValueExtendedProperties: input.singleValueExtendedProperties }
+        : {}),
     };
     const events: StoredEvent[] = [];
     const organizerId = newEventId();
@@ -245,14 +292,48 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
       // Two retries racing with the same transactionId: the loser returns the winner's event.
       const existing = input.transactionId ? store.eventByTransaction(owner.id, input.transactionId) : null;
       if (!existing) throw err;
-      return { status: 201, body: { '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`, ...eventResource(existing, preferredZone(req)) } };
+      return {
+        status: 201,
+        body: {
+          '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`,
+          ...eventResource(existing, preferredZone(req)),
+        },
+      };
     }
     if (meeting) {
       // Teams gives every online meeting a chat; the organizer and the invited are in it.
-      store.insertChat(meeting.threadId, null, { id: meeting.threadId, topic: input.subject, createdDateTime: stamp, lastUpdatedDateTime: stamp, chatType: 'meeting', webUrl: joinUrl, tenantId, onlineMeetingInfo: { joinWebUrl: joinUrl, organizer: { id: owner.id } }, viewpoint: null });
-      store.setMeta(`onlineMeeting:${joinUrl}`, JSON.stringify({ id: Buffer.from(`${owner.id}:${meeting.threadId}`).toString('base64url'), organizerId: owner.id, threadId: meeting.threadId, subject: input.subject, startMs, endMs, created: stamp, attendees: input.attendees.map((a) => a.emailAddress.address) }));
+      store.insertChat(meeting.threadId, null, {
+        id: meeting.threadId,
+        topic: input.subject,
+        createdDateTime: stamp,
+        lastUpdatedDateTime: stamp,
+        chatType: 'meeting',
+        webUrl: joinUrl,
+        tenantId,
+        onlineMeetingInfo: { joinWebUrl: joinUrl, organizer: { id: owner.id } },
+        viewpoint: null,
+      });
+      store.setMeta(
+        `onlineMeeting:${joinUrl}`,
+        JSON.stringify({
+          id: Buffer.from(`${owner.id}:${meeting.threadId}`).toString('base64url'),
+          organizerId: owner.id,
+          threadId: meeting.threadId,
+          subject: input.subject,
+          startMs,
+          endMs,
+          created: stamp,
+          attendees: input.attendees.map((a) => a.emailAddress.address),
+        }),
+      );
     }
-    return { status: 201, body: { '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`, ...eventResource(events[0]!, preferredZone(req)) } };
+    return {
+      status: 201,
+      body: {
+        '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`,
+        ...eventResource(events[0]!, preferredZone(req)),
+      },
+    };
   }
 
   function findOwnEvent(req: GraphRequest): { owner: DirectoryUser; event: StoredEvent } {
@@ -264,7 +345,8 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
 
   function updateEvent(req: GraphRequest): { status: number; body: unknown } {
     const { owner, event } = findOwnEvent(req);
-    if (req.body && typeof req.body === 'object' && 'transactionId' in req.body) throw badRequest('The transactionId of an event cannot be changed.', 'ErrorInvalidRequest');
+    if (req.body && typeof req.body === 'object' && 'transactionId' in req.body)
+      throw badRequest('The transactionId of an event cannot be changed.', 'ErrorInvalidRequest');
     const patch = parse(EventUpdate, req.body);
     const copies = event.body['isOrganizer'] ? store.eventsByICalUId(event.iCalUId) : [event];
     const startMs = patch.start ? instant(patch.start) : event.startMs;
@@ -278,7 +360,8 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
         b['body'] = { contentType: patch.body.contentType.toLowerCase(), content: patch.body.content };
         b['bodyPreview'] = textPreview(patch.body.content);
       }
-      if (patch.location) b['location'] = { displayName: patch.location.displayName, locationType: 'default', uniqueIdType: 'unknown' };
+      if (patch.location)
+        b['location'] = { displayName: patch.location.displayName, locationType: 'default', uniqueIdType: 'unknown' };
       if (patch.categories && copy.id === event.id) b['categories'] = patch.categories;
       if (patch.showAs && copy.id === event.id) b['showAs'] = patch.showAs;
       if (patch.start) b['originalStartTimeZone'] = patch.start.timeZone;
@@ -288,15 +371,34 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
       store.updateEvent({ ...copy, startMs, endMs, body: b });
     }
     const updated = store.getEvent(owner.id, event.id)!;
-    return { status: 200, body: { '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`, ...eventResource(updated, preferredZone(req)) } };
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`,
+        ...eventResource(updated, preferredZone(req)),
+      },
+    };
   }
 
-  function scheduleFor(address: string, fromMs: number, toMs: number, zone: string, interval: number): Record<string, unknown> {
+  function scheduleFor(
+    address: string,
+    fromMs: number,
+    toMs: number,
+    zone: string,
+    interval: number,
+  ): Record<string, unknown> {
     const user = store.findUser(address);
     if (!user) {
-      return { scheduleId: address, availabilityView: '', scheduleItems: [], error: { message: `The mailbox ${address} could not be found.`, responseCode: 'ErrorMailboxNotFound' } };
+      return {
+        scheduleId: address,
+        availabilityView: '',
+        scheduleItems: [],
+        error: { message: `The mailbox ${address} could not be found.`, responseCode: 'ErrorMailboxNotFound' },
+      };
     }
-    const events = store.eventsInRange(user.id, fromMs, toMs).filter((e) => e.body['showAs'] !== 'free' && !e.body['isCancelled']);
+    const events = store
+      .eventsInRange(user.id, fromMs, toMs)
+      .filter((e) => e.body['showAs'] !== 'free' && !e.body['isCancelled']);
     const code: Record<string, number> = { tentative: 1, busy: 2, oof: 3, workingElsewhere: 0 };
     const slots = Math.ceil((toMs - fromMs) / (interval * 60_000));
     let view = '';
@@ -304,7 +406,8 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
       const s = fromMs + i * interval * 60_000;
       const e = Math.min(toMs, s + interval * 60_000);
       let worst = 0;
-      for (const ev of events) if (ev.startMs < e && ev.endMs > s) worst = Math.max(worst, code[String(ev.body['showAs'])] ?? 2);
+      for (const ev of events)
+        if (ev.startMs < e && ev.endMs > s) worst = Math.max(worst, code[String(ev.body['showAs'])] ?? 2);
       view += String(worst);
     }
     const wh = user.workingHours;
@@ -345,7 +448,10 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
       activityDomain: z.enum(['work', 'personal', 'unrestricted', 'unknown']).default('work'),
       timeSlots: z.array(z.object({ start: DateTimeTimeZone, end: DateTimeTimeZone })).min(1),
     }),
-    meetingDuration: z.string().regex(/^PT(\d+H)?(\d+M)?$/).default('PT30M'),
+    meetingDuration: z
+      .string()
+      .regex(/^PT(\d+H)?(\d+M)?$/)
+      .default('PT30M'),
     maxCandidates: z.coerce.number().int().min(1).max(100).default(20),
     isOrganizerOptional: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
     returnSuggestionReasons: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
@@ -370,23 +476,40 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
     const durationMs = (Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60_000;
     if (durationMs <= 0) throw badRequest('meetingDuration must be positive.');
     const zone = input.timeConstraint.timeSlots[0]!.start.timeZone;
-    const people = [organizer, ...input.attendees.map((a) => store.findUser(a.emailAddress.address)).filter((u): u is DirectoryUser => u !== null)];
+    const people = [
+      organizer,
+      ...input.attendees
+        .map((a) => store.findUser(a.emailAddress.address))
+        .filter((u): u is DirectoryUser => u !== null),
+    ];
     const suggestions: Array<Record<string, unknown>> = [];
     const step = 30 * 60_000;
     for (const slot of input.timeConstraint.timeSlots) {
       const fromMs = instant(slot.start);
       const toMs = instant(slot.end);
-      const busy = people.map((p) => store.eventsInRange(p.id, fromMs, toMs).filter((e) => ['busy', 'oof', 'tentative'].includes(String(e.body['showAs']))));
-      for (let s = Math.ceil(fromMs / step) * step; s + durationMs <= toMs && suggestions.length < input.maxCandidates; s += step) {
+      const busy = people.map((p) =>
+        store
+          .eventsInRange(p.id, fromMs, toMs)
+          .filter((e) => ['busy', 'oof', 'tentative'].includes(String(e.body['showAs']))),
+      );
+      for (
+        let s = Math.ceil(fromMs / step) * step;
+        s + durationMs <= toMs && suggestions.length < input.maxCandidates;
+        s += step
+      ) {
         const e = s + durationMs;
-        if (input.timeConstraint.activityDomain === 'work' && !people.every((p) => insideWorkingHours(p, s, e))) continue;
+        if (input.timeConstraint.activityDomain === 'work' && !people.every((p) => insideWorkingHours(p, s, e)))
+          continue;
         if (busy.some((list) => list.some((ev) => ev.startMs < e && ev.endMs > s))) continue;
         suggestions.push({
           confidence: 100,
           order: suggestions.length + 1,
           organizerAvailability: 'free',
           suggestionReason: 'Suggested because it is one of the nearest times when all attendees are available.',
-          attendeeAvailability: input.attendees.map((a) => ({ availability: 'free', attendee: { emailAddress: { address: a.emailAddress.address } } })),
+          attendeeAvailability: input.attendees.map((a) => ({
+            availability: 'free',
+            attendee: { emailAddress: { address: a.emailAddress.address } },
+          })),
           locations: [],
           meetingTimeSlot: { start: render(s, zone), end: render(e, zone) },
         });
@@ -413,13 +536,19 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
         userFromPath(store, req);
         const input = parse(GetSchedule, req.body);
         if (input.schedules.length > getScheduleLimits.schedules) {
-          throw badRequest(`The number of schedules (${input.schedules.length}) exceeds the maximum of ${getScheduleLimits.schedules} per request.`, 'ErrorInvalidParameter');
+          throw badRequest(
+            `The number of schedules (${input.schedules.length}) exceeds the maximum of ${getScheduleLimits.schedules} per request.`,
+            'ErrorInvalidParameter',
+          );
         }
         const fromMs = instant(input.startTime);
         const toMs = instant(input.endTime);
         if (!(toMs > fromMs)) throw badRequest('The end time must be after the start time.', 'ErrorInvalidParameter');
         if (toMs - fromMs > getScheduleLimits.days * dayMs) {
-          throw badRequest(`The requested time window exceeds the maximum of ${getScheduleLimits.days} days.`, 'ErrorInvalidParameter');
+          throw badRequest(
+            `The requested time window exceeds the maximum of ${getScheduleLimits.days} days.`,
+            'ErrorInvalidParameter',
+          );
         }
         const zone = req.headers['prefer'] ? preferredZone(req) : input.startTime.timeZone;
         ianaZone(zone);
@@ -432,34 +561,72 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
         };
       },
     },
-    { method: 'POST', pattern: new RegExp(`^${userSegment}/findMeetingTimes$`, 'i'), kind: 'findMeetingTimes', mailbox, handle: findMeetingTimes },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^${userSegment}/findMeetingTimes$`, 'i'),
+      kind: 'findMeetingTimes',
+      mailbox,
+      handle: findMeetingTimes,
+    },
     {
       method: 'GET',
       pattern: new RegExp(`^${userSegment}/onlineMeetings$`),
       kind: 'onlineMeetings.list',
       handle: (req) => {
         const user = userFromPath(store, req);
-        const joinWebUrl = /^JoinWebUrl eq '((?:[^']|'')*)'$/i.exec(req.query.get('$filter') ?? '')?.[1]?.replace(/''/g, "'");
-        if (!joinWebUrl) throw badRequest("Filter on JoinWebUrl is required, e.g. $filter=JoinWebUrl eq '<url>'.", 'InvalidArgument');
+        const joinWebUrl = /^JoinWebUrl eq '((?:[^']|'')*)'$/i
+          .exec(req.query.get('$filter') ?? '')?.[1]
+          ?.replace(/''/g, "'");
+        if (!joinWebUrl)
+          throw badRequest("Filter on JoinWebUrl is required, e.g. $filter=JoinWebUrl eq '<url>'.", 'InvalidArgument');
         const saved = store.getMeta(`onlineMeeting:${joinWebUrl}`);
-        const m = saved ? (JSON.parse(saved) as { id: string; organizerId: string; threadId: string; subject: string; startMs: number; endMs: number; created: string; attendees: string[] }) : null;
-        const visible = m && (m.organizerId === user.id || m.attendees.some((a) => a.toLowerCase() === user.mail.toLowerCase()));
+        const m = saved
+          ? (JSON.parse(saved) as {
+              id: string;
+              organizerId: string;
+              threadId: string;
+              subject: string;
+              startMs: number;
+              endMs: number;
+              created: string;
+              attendees: string[];
+            })
+          : null;
+        const visible =
+          m && (m.organizerId === user.id || m.attendees.some((a) => a.toLowerCase() === user.mail.toLowerCase()));
         const value = visible
-          ? [{
-              id: m.id,
-              creationDateTime: m.created,
-              startDateTime: new Date(m.startMs).toISOString(),
-              endDateTime: new Date(m.endMs).toISOString(),
-              joinWebUrl,
-              subject: m.subject,
-              chatInfo: { threadId: m.threadId, messageId: '0', replyChainMessageId: null },
-              participants: { organizer: { identity: { user: { id: m.organizerId } }, upn: store.findUser(m.organizerId)?.userPrincipalName ?? '' }, attendees: m.attendees.map((a) => ({ upn: a, identity: { user: { id: store.findUser(a)?.id ?? null } } })) },
-            }]
+          ? [
+              {
+                id: m.id,
+                creationDateTime: m.created,
+                startDateTime: new Date(m.startMs).toISOString(),
+                endDateTime: new Date(m.endMs).toISOString(),
+                joinWebUrl,
+                subject: m.subject,
+                chatInfo: { threadId: m.threadId, messageId: '0', replyChainMessageId: null },
+                participants: {
+                  organizer: {
+                    identity: { user: { id: m.organizerId } },
+                    upn: store.findUser(m.organizerId)?.userPrincipalName ?? '',
+                  },
+                  attendees: m.attendees.map((a) => ({
+                    upn: a,
+                    identity: { user: { id: store.findUser(a)?.id ?? null } },
+                  })),
+                },
+              },
+            ]
           : [];
         return { status: 200, body: { '@odata.context': `${graphContext}#users('${user.id}')/onlineMeetings`, value } };
       },
     },
-    { method: 'POST', pattern: new RegExp(`^${userSegment}(?:/calendar)?/events$`), kind: 'events.create', mailbox, handle: createEvent },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^${userSegment}(?:/calendar)?/events$`),
+      kind: 'events.create',
+      mailbox,
+      handle: createEvent,
+    },
     {
       method: 'GET',
       pattern: new RegExp(`^${eventPath}$`),
@@ -472,8 +639,15 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
         const expandsProps = /singleValueExtendedProperties/.test(req.query.get('$expand') ?? '');
         if (!expandsProps) delete resource['singleValueExtendedProperties'];
         // Graph returns `locations` with a selected `location` (they are one property seen two ways).
-        const selected = select?.includes('location') && !select.includes('locations') ? [...select, 'locations'] : select;
-        return { status: 200, body: { '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`, ...applySelect(resource, selected, ['@odata.etag', 'id']) } };
+        const selected =
+          select?.includes('location') && !select.includes('locations') ? [...select, 'locations'] : select;
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${graphContext}#users('${owner.id}')/events/$entity`,
+            ...applySelect(resource, selected, ['@odata.etag', 'id']),
+          },
+        };
       },
     },
     { method: 'PATCH', pattern: new RegExp(`^${eventPath}$`), kind: 'events.update', mailbox, handle: updateEvent },
@@ -501,13 +675,18 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
         const startRaw = req.query.get('startDateTime') ?? req.query.get('startdatetime');
         const endRaw = req.query.get('endDateTime') ?? req.query.get('enddatetime');
         if (isView && (!startRaw || !endRaw)) {
-          throw badRequest('This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.', 'ErrorInvalidParameter');
+          throw badRequest(
+            'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+            'ErrorInvalidParameter',
+          );
         }
         const fromMs = startRaw ? instant({ dateTime: startRaw, timeZone: 'UTC' }) : 0;
         const toMs = endRaw ? instant({ dateTime: endRaw, timeZone: 'UTC' }) : 8_640_000_000_000_000;
         const zone = preferredZone(req);
         const select = parseSelect(req.query);
-        const txFilter = /^transactionId eq '((?:[^']|'')*)'$/.exec(req.query.get('$filter') ?? '')?.[1]?.replace(/''/g, "'");
+        const txFilter = /^transactionId eq '((?:[^']|'')*)'$/
+          .exec(req.query.get('$filter') ?? '')?.[1]
+          ?.replace(/''/g, "'");
         let events = store.eventsInRange(owner.id, fromMs, toMs);
         if (txFilter !== undefined) events = events.filter((e) => e.transactionId === txFilter);
         const resources = events.map((e) => {
@@ -518,7 +697,14 @@ export function calendarRoutes({ store, tenantId, now }: CalendarOptions): Graph
         const top = parseTop(req.query, 10, 1000);
         const path = `/users/${owner.id}/${isView ? 'calendarView' : 'events'}`;
         const { value, nextLink } = page(resources, req.query, req.baseUrl, path, top);
-        return { status: 200, body: { '@odata.context': `${graphContext}#users('${owner.id}')/${isView ? 'calendarView' : 'events'}`, ...(nextLink ? { '@odata.nextLink': nextLink } : {}), value } };
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${graphContext}#users('${owner.id}')/${isView ? 'calendarView' : 'events'}`,
+            ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+            value,
+          },
+        };
       },
     },
   ];

@@ -12,7 +12,9 @@ const graphContext = 'https://graph.microsoft.com/v1.0/$metadata';
 const Member = z.object({
   '@odata.type': z.string().optional(),
   roles: z.array(z.string()).default(['owner']),
-  'user@odata.bind': z.string().regex(/users\(?'?([^')/]+)'?\)?$/, 'must bind a user, e.g. https://graph.microsoft.com/v1.0/users(\'{id}\')'),
+  'user@odata.bind': z
+    .string()
+    .regex(/users\(?'?([^')/]+)'?\)?$/, "must bind a user, e.g. https://graph.microsoft.com/v1.0/users('{id}')"),
 });
 const ChatCreate = z.object({
   chatType: z.enum(['oneOnOne', 'group']),
@@ -41,7 +43,15 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   throw badRequest(`Invalid request: ${issue.path.join('.') || 'body'}: ${issue.message}`);
 }
 
-export function chatRoutes({ store, tenantId, now }: { store: DevTenantStore; tenantId: string; now: () => Date }): GraphRoute[] {
+export function chatRoutes({
+  store,
+  tenantId,
+  now,
+}: {
+  store: DevTenantStore;
+  tenantId: string;
+  now: () => Date;
+}): GraphRoute[] {
   const findChat = (req: GraphRequest) => {
     const chat = store.chat(String(req.params.chat));
     if (!chat) throw new GraphError(404, 'NotFound', `Chat '${String(req.params.chat)}' was not found.`);
@@ -60,14 +70,20 @@ export function chatRoutes({ store, tenantId, now }: { store: DevTenantStore; te
           if (!user) throw badRequest(`Member '${id}' was not found in the tenant.`);
           return user.id;
         });
-        if (input.chatType === 'oneOnOne' && memberIds.length !== 2) throw badRequest('A oneOnOne chat has exactly two members.');
+        if (input.chatType === 'oneOnOne' && memberIds.length !== 2)
+          throw badRequest('A oneOnOne chat has exactly two members.');
         const key = [...new Set(memberIds)].sort().join('|');
         if (input.chatType === 'oneOnOne') {
           const existing = store.chatByMembers(`oneOnOne:${key}`);
-          if (existing) return { status: 201, body: { '@odata.context': `${graphContext}#chats/$entity`, ...existing } };
+          if (existing)
+            return { status: 201, body: { '@odata.context': `${graphContext}#chats/$entity`, ...existing } };
         }
-        const hash = createHash('sha256').update(`${key}|${input.chatType}|${store.chatByMembers(`group:${key}`) ? now().getTime() : ''}`).digest('hex').slice(0, 32);
-        const id = input.chatType === 'oneOnOne' ? `19:${memberIds[0]}_${memberIds[1]}@unq.gbl.spaces` : `19:${hash}@thread.v2`;
+        const hash = createHash('sha256')
+          .update(`${key}|${input.chatType}|${store.chatByMembers(`group:${key}`) ? now().getTime() : ''}`)
+          .digest('hex')
+          .slice(0, 32);
+        const id =
+          input.chatType === 'oneOnOne' ? `19:${memberIds[0]}_${memberIds[1]}@unq.gbl.spaces` : `19:${hash}@thread.v2`;
         const stamp = now().toISOString();
         const chat = {
           id,
@@ -84,14 +100,24 @@ export function chatRoutes({ store, tenantId, now }: { store: DevTenantStore; te
         return { status: 201, body: { '@odata.context': `${graphContext}#chats/$entity`, ...chat } };
       },
     },
-    { method: 'GET', pattern: /^\/chats\/(?<chat>[^/]+)$/, kind: 'chats.get', handle: (req) => ({ status: 200, body: { '@odata.context': `${graphContext}#chats/$entity`, ...findChat(req) } }) },
+    {
+      method: 'GET',
+      pattern: /^\/chats\/(?<chat>[^/]+)$/,
+      kind: 'chats.get',
+      handle: (req) => ({ status: 200, body: { '@odata.context': `${graphContext}#chats/$entity`, ...findChat(req) } }),
+    },
     {
       method: 'POST',
       pattern: /^\/chats\/(?<chat>[^/]+)\/messages$/,
       kind: 'chatMessages.create',
       handle: (req) => {
         const chat = findChat(req);
-        if (!req.caller.userId) throw new GraphError(403, 'Forbidden', 'Sending chat messages requires a delegated token (ChatMessage.Send); application permissions are only supported for migration.');
+        if (!req.caller.userId)
+          throw new GraphError(
+            403,
+            'Forbidden',
+            'Sending chat messages requires a delegated token (ChatMessage.Send); application permissions are only supported for migration.',
+          );
         const input = parse(MessageCreate, req.body);
         for (const a of input.attachments) {
           if (a.contentType === 'application/vnd.microsoft.card.adaptive') {
@@ -100,7 +126,10 @@ export function chatRoutes({ store, tenantId, now }: { store: DevTenantStore; te
             } catch {
               throw badRequest(`Attachment '${a.id}' content is not valid Adaptive Card JSON.`);
             }
-            if (!input.body.content.includes(`<attachment id="${a.id}"></attachment>`)) throw badRequest(`The message body must reference attachment '${a.id}' with <attachment id="${a.id}"></attachment>.`);
+            if (!input.body.content.includes(`<attachment id="${a.id}"></attachment>`))
+              throw badRequest(
+                `The message body must reference attachment '${a.id}' with <attachment id="${a.id}"></attachment>.`,
+              );
           }
         }
         const sender = store.findUser(req.caller.userId);
@@ -124,7 +153,16 @@ export function chatRoutes({ store, tenantId, now }: { store: DevTenantStore; te
           channelIdentity: null,
           policyViolation: null,
           eventDetail: null,
-          from: { application: null, device: null, conversation: null, user: { id: sender?.id ?? req.caller.userId, displayName: sender?.displayName ?? null, userIdentityType: 'aadUser' } },
+          from: {
+            application: null,
+            device: null,
+            conversation: null,
+            user: {
+              id: sender?.id ?? req.caller.userId,
+              displayName: sender?.displayName ?? null,
+              userIdentityType: 'aadUser',
+            },
+          },
           body: input.body,
           attachments: input.attachments.map((a) => ({ contentUrl: null, name: null, thumbnailUrl: null, ...a })),
           mentions: [],
@@ -132,7 +170,13 @@ export function chatRoutes({ store, tenantId, now }: { store: DevTenantStore; te
           messageHistory: [],
         };
         store.insertChatMessage(id, String(chat['id']), created.getTime(), message);
-        return { status: 201, body: { '@odata.context': `${graphContext}#chats('${encodeURIComponent(String(chat['id']))}')/messages/$entity`, ...message } };
+        return {
+          status: 201,
+          body: {
+            '@odata.context': `${graphContext}#chats('${encodeURIComponent(String(chat['id']))}')/messages/$entity`,
+            ...message,
+          },
+        };
       },
     },
     {
@@ -142,8 +186,22 @@ export function chatRoutes({ store, tenantId, now }: { store: DevTenantStore; te
       handle: (req) => {
         const chat = findChat(req);
         const top = parseTop(req.query, 20, 50);
-        const { value, nextLink } = page(store.chatMessages(String(chat['id'])), req.query, req.baseUrl, `/chats/${encodeURIComponent(String(chat['id']))}/messages`, top);
-        return { status: 200, body: { '@odata.context': `${graphContext}#chats('${encodeURIComponent(String(chat['id']))}')/messages`, '@odata.count': value.length, ...(nextLink ? { '@odata.nextLink': nextLink } : {}), value } };
+        const { value, nextLink } = page(
+          store.chatMessages(String(chat['id'])),
+          req.query,
+          req.baseUrl,
+          `/chats/${encodeURIComponent(String(chat['id']))}/messages`,
+          top,
+        );
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${graphContext}#chats('${encodeURIComponent(String(chat['id']))}')/messages`,
+            '@odata.count': value.length,
+            ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+            value,
+          },
+        };
       },
     },
   ];

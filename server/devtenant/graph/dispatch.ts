@@ -50,7 +50,10 @@ export class GraphDispatcher {
     this.routes.push(...routes);
   }
 
-  private match(method: string, path: string): { route: GraphRoute; params: Record<string, string> } | { allowed: string[] } {
+  private match(
+    method: string,
+    path: string,
+  ): { route: GraphRoute; params: Record<string, string> } | { allowed: string[] } {
     const allowed: string[] = [];
     for (const route of this.routes) {
       const m = route.pattern.exec(path);
@@ -60,7 +63,11 @@ export class GraphDispatcher {
         continue;
       }
       // Groups that did not take part in the match (e.g. `user` on a /me path) are left out, not ''.
-      const params = Object.fromEntries(Object.entries(m.groups ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, decodeURIComponent(v!)]));
+      const params = Object.fromEntries(
+        Object.entries(m.groups ?? {})
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, decodeURIComponent(v!)]),
+      );
       return { route, params };
     }
     return { allowed };
@@ -72,8 +79,17 @@ export class GraphDispatcher {
       const found = this.match(req.method.toUpperCase(), req.path.replace(/\/$/, '') || '/');
       if ('allowed' in found) {
         this.traffic.count('unknown', asBatchItem);
-        if (found.allowed.length > 0) throw new GraphError(405, 'Request_BadRequest', `The HTTP method '${req.method}' is not allowed for this resource.`);
-        throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`);
+        if (found.allowed.length > 0)
+          throw new GraphError(
+            405,
+            'Request_BadRequest',
+            `The HTTP method '${req.method}' is not allowed for this resource.`,
+          );
+        throw new GraphError(
+          400,
+          'BadRequest',
+          `Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`,
+        );
       }
       const { route, params } = found;
       this.traffic.count(route.kind, asBatchItem);
@@ -82,11 +98,22 @@ export class GraphDispatcher {
         await this.traffic.delay();
         this.traffic.injectFault();
         const res = await route.handle({ ...req, params });
-        return { ...res, headers: { 'request-id': randomUUID(), ...(clientRequestId ? { 'client-request-id': clientRequestId } : {}), ...res.headers } };
+        return {
+          ...res,
+          headers: {
+            'request-id': randomUUID(),
+            ...(clientRequestId ? { 'client-request-id': clientRequestId } : {}),
+            ...res.headers,
+          },
+        };
       });
     } catch (err) {
       if (err instanceof GraphError) {
-        return { status: err.status, body: graphErrorBody(err.code, err.message, clientRequestId), headers: { ...err.headers } };
+        return {
+          status: err.status,
+          body: graphErrorBody(err.code, err.message, clientRequestId),
+          headers: { ...err.headers },
+        };
       }
       const message = err instanceof Error ? err.message : 'unexpected failure';
       return { status: 500, body: graphErrorBody('InternalServerError', message, clientRequestId) };

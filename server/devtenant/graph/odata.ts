@@ -19,16 +19,32 @@ function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (c === ' ') { i++; continue; }
-    if (c === '(' || c === ')') { tokens.push({ type: 'paren', value: c }); i++; continue; }
-    if (c === ',') { tokens.push({ type: 'comma', value: c }); i++; continue; }
+    if (c === ' ') {
+      i++;
+      continue;
+    }
+    if (c === '(' || c === ')') {
+      tokens.push({ type: 'paren', value: c });
+      i++;
+      continue;
+    }
+    if (c === ',') {
+      tokens.push({ type: 'comma', value: c });
+      i++;
+      continue;
+    }
     if (c === "'") {
       let value = '';
       i++;
       for (;;) {
-        if (i >= text.length) throw badRequest(`Invalid filter clause: unterminated string literal at position ${i}.`, 'BadRequest');
+        if (i >= text.length)
+          throw badRequest(`Invalid filter clause: unterminated string literal at position ${i}.`, 'BadRequest');
         if (text[i] === "'") {
-          if (text[i + 1] === "'") { value += "'"; i += 2; continue; }
+          if (text[i + 1] === "'") {
+            value += "'";
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -81,7 +97,8 @@ export function parseFilter(text: string): FilterNode {
     }
     if (t.type !== 'ident') throw badRequest(`Invalid filter clause: property expected, found '${t.value}'.`);
     const op = next().value.toLowerCase();
-    if (!['eq', 'ne', 'ge', 'le', 'gt', 'lt'].includes(op)) throw badRequest(`Invalid filter clause: unsupported operator '${op}'.`);
+    if (!['eq', 'ne', 'ge', 'le', 'gt', 'lt'].includes(op))
+      throw badRequest(`Invalid filter clause: unsupported operator '${op}'.`);
     return { op: op as 'eq', path: t.value, value: literal(next()) };
   };
   const and = (): FilterNode => {
@@ -118,7 +135,9 @@ export function matchesFilter(node: FilterNode, resolve: (path: string) => unkno
     case 'or':
       return matchesFilter(node.left, resolve) || matchesFilter(node.right, resolve);
     case 'startswith':
-      return String(resolve(node.path) ?? '').toLowerCase().startsWith(node.value.toLowerCase());
+      return String(resolve(node.path) ?? '')
+        .toLowerCase()
+        .startsWith(node.value.toLowerCase());
     case 'eq': {
       const v = resolve(node.path);
       if (typeof v === 'string' && typeof node.value === 'string') return v.toLowerCase() === node.value.toLowerCase();
@@ -147,10 +166,19 @@ export function parseTop(query: URLSearchParams, fallback: number, max: number):
 
 export function parseSelect(query: URLSearchParams): string[] | null {
   const raw = query.get('$select') ?? query.get('select');
-  return raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : null;
+  return raw
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : null;
 }
 
-export function applySelect<T extends Record<string, unknown>>(obj: T, select: string[] | null, keep: string[] = ['id']): Record<string, unknown> {
+export function applySelect<T extends Record<string, unknown>>(
+  obj: T,
+  select: string[] | null,
+  keep: string[] = ['id'],
+): Record<string, unknown> {
   if (!select) return obj;
   const out: Record<string, unknown> = {};
   for (const k of [...keep, ...select]) if (k in obj) out[k] = obj[k];
@@ -175,7 +203,13 @@ export function decodeSkipToken(query: URLSearchParams): number {
 }
 
 /** A page of results and the link to the next one (same query, new skip token). */
-export function page<T>(all: T[], query: URLSearchParams, baseUrl: string, path: string, top: number): { value: T[]; nextLink?: string } {
+export function page<T>(
+  all: T[],
+  query: URLSearchParams,
+  baseUrl: string,
+  path: string,
+  top: number,
+): { value: T[]; nextLink?: string } {
   const offset = decodeSkipToken(query);
   const value = all.slice(offset, offset + top);
   if (offset + top >= all.length) return { value };

@@ -8,7 +8,25 @@ import type { GraphRequest, GraphRoute } from './dispatch.js';
 import { matchesFilter, page, parseFilter, parseTop } from './odata.js';
 
 const graphContext = 'https://graph.microsoft.com/v1.0/$metadata';
-const builtInFields = ['Title', 'id', 'ContentType', 'Created', 'Modified', 'AuthorLookupId', 'EditorLookupId', '_UIVersionString', 'Attachments', 'Edit', 'LinkTitle', 'ItemChildCount', 'FolderChildCount', '_ComplianceFlags', '_ComplianceTag', 'AppAuthorLookupId', 'AppEditorLookupId'];
+const builtInFields = [
+  'Title',
+  'id',
+  'ContentType',
+  'Created',
+  'Modified',
+  'AuthorLookupId',
+  'EditorLookupId',
+  '_UIVersionString',
+  'Attachments',
+  'Edit',
+  'LinkTitle',
+  'ItemChildCount',
+  'FolderChildCount',
+  '_ComplianceFlags',
+  '_ComplianceTag',
+  'AppAuthorLookupId',
+  'AppEditorLookupId',
+];
 
 const ColumnDefinition = z
   .object({
@@ -19,11 +37,21 @@ const ColumnDefinition = z
     enforceUniqueValues: z.boolean().default(false),
     required: z.boolean().default(false),
     hidden: z.boolean().default(false),
-    text: z.object({ allowMultipleLines: z.boolean().optional(), maxLength: z.number().int().optional(), linesForEditing: z.number().optional() }).passthrough().optional(),
+    text: z
+      .object({
+        allowMultipleLines: z.boolean().optional(),
+        maxLength: z.number().int().optional(),
+        linesForEditing: z.number().optional(),
+      })
+      .passthrough()
+      .optional(),
     number: z.object({ decimalPlaces: z.string().optional() }).passthrough().optional(),
     dateTime: z.object({ format: z.string().optional() }).passthrough().optional(),
     boolean: z.object({}).passthrough().optional(),
-    choice: z.object({ choices: z.array(z.string()).min(1), allowTextEntry: z.boolean().optional() }).passthrough().optional(),
+    choice: z
+      .object({ choices: z.array(z.string()).min(1), allowTextEntry: z.boolean().optional() })
+      .passthrough()
+      .optional(),
   })
   .refine((c) => !c.enforceUniqueValues || c.indexed, 'enforceUniqueValues requires indexed');
 type ColumnDefinition = z.infer<typeof ColumnDefinition>;
@@ -32,7 +60,10 @@ const ListCreate = z.object({
   displayName: z.string().min(1).max(255),
   description: z.string().optional(),
   columns: z.array(ColumnDefinition).max(200).default([]),
-  list: z.object({ template: z.string().default('genericList') }).passthrough().optional(),
+  list: z
+    .object({ template: z.string().default('genericList') })
+    .passthrough()
+    .optional(),
 });
 
 const ItemFields = z.record(z.string(), z.unknown());
@@ -49,7 +80,22 @@ function columnsOf(list: StoredList): ColumnDefinition[] {
 }
 
 function columnResource(c: ColumnDefinition): Record<string, unknown> {
-  return { id: randomUUID(), columnGroup: 'Custom Columns', displayName: c.displayName ?? c.name, enforceUniqueValues: c.enforceUniqueValues, hidden: c.hidden, indexed: c.indexed, name: c.name, readOnly: false, required: c.required, ...(c.text ? { text: c.text } : {}), ...(c.number ? { number: c.number } : {}), ...(c.dateTime ? { dateTime: c.dateTime } : {}), ...(c.boolean ? { boolean: c.boolean } : {}), ...(c.choice ? { choice: c.choice } : {}) };
+  return {
+    id: randomUUID(),
+    columnGroup: 'Custom Columns',
+    displayName: c.displayName ?? c.name,
+    enforceUniqueValues: c.enforceUniqueValues,
+    hidden: c.hidden,
+    indexed: c.indexed,
+    name: c.name,
+    readOnly: false,
+    required: c.required,
+    ...(c.text ? { text: c.text } : {}),
+    ...(c.number ? { number: c.number } : {}),
+    ...(c.dateTime ? { dateTime: c.dateTime } : {}),
+    ...(c.boolean ? { boolean: c.boolean } : {}),
+    ...(c.choice ? { choice: c.choice } : {}),
+  };
 }
 
 export interface SharePointOptions {
@@ -71,14 +117,49 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
   };
   const listResource = (l: StoredList, expandColumns: boolean) => {
     const { columns: _columns, ...rest } = l.body;
-    return { '@odata.etag': `"${l.id},1"`, ...rest, ...(expandColumns ? { columns: [{ name: 'Title', displayName: 'Title', text: {}, indexed: false, enforceUniqueValues: false, required: false, hidden: false, readOnly: false, columnGroup: 'Custom Columns', id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247' }, ...columnsOf(l).map(columnResource)] } : {}) };
+    return {
+      '@odata.etag': `"${l.id},1"`,
+      ...rest,
+      ...(expandColumns
+        ? {
+            columns: [
+              {
+                name: 'Title',
+                displayName: 'Title',
+                text: {},
+                indexed: false,
+                enforceUniqueValues: false,
+                required: false,
+                hidden: false,
+                readOnly: false,
+                columnGroup: 'Custom Columns',
+                id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
+              },
+              ...columnsOf(l).map(columnResource),
+            ],
+          }
+        : {}),
+    };
   };
   const etag = (i: StoredItem) => `"${i.etagGuid},${i.version}"`;
   const itemResource = (l: StoredList, i: StoredItem, withFields: boolean, selectFields: string[] | null) => {
     const author = store.findUser(i.createdBy);
-    const by = author ? { user: { email: author.mail, id: author.id, displayName: author.displayName } } : { application: { id: i.createdBy, displayName: 'Reciprocal' } };
-    const fieldsAll: Record<string, unknown> = { '@odata.etag': etag(i), id: String(i.id), ContentType: 'Item', Created: new Date(i.createdMs).toISOString().replace(/\.\d+Z$/, 'Z'), Modified: new Date(i.modifiedMs).toISOString().replace(/\.\d+Z$/, 'Z'), _UIVersionString: `${i.version}.0`, Attachments: false, ...i.fields };
-    const fields = selectFields ? Object.fromEntries(Object.entries(fieldsAll).filter(([k]) => k === '@odata.etag' || selectFields.includes(k))) : fieldsAll;
+    const by = author
+      ? { user: { email: author.mail, id: author.id, displayName: author.displayName } }
+      : { application: { id: i.createdBy, displayName: 'Reciprocal' } };
+    const fieldsAll: Record<string, unknown> = {
+      '@odata.etag': etag(i),
+      id: String(i.id),
+      ContentType: 'Item',
+      Created: new Date(i.createdMs).toISOString().replace(/\.\d+Z$/, 'Z'),
+      Modified: new Date(i.modifiedMs).toISOString().replace(/\.\d+Z$/, 'Z'),
+      _UIVersionString: `${i.version}.0`,
+      Attachments: false,
+      ...i.fields,
+    };
+    const fields = selectFields
+      ? Object.fromEntries(Object.entries(fieldsAll).filter(([k]) => k === '@odata.etag' || selectFields.includes(k)))
+      : fieldsAll;
     return {
       '@odata.etag': etag(i),
       createdDateTime: new Date(i.createdMs).toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -113,10 +194,14 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
       if (v === null) continue;
       if (col.number && typeof v !== 'number') throw badRequest(`Field '${k}' expects a number.`, 'invalidRequest');
       if (col.boolean && typeof v !== 'boolean') throw badRequest(`Field '${k}' expects a boolean.`, 'invalidRequest');
-      if ((col.text || col.choice || col.dateTime) && typeof v !== 'string') throw badRequest(`Field '${k}' expects a string.`, 'invalidRequest');
-      if (col.choice && !col.choice.allowTextEntry && !col.choice.choices.includes(String(v))) throw badRequest(`Field '${k}': '${String(v)}' is not one of its choices.`, 'invalidRequest');
-      if (col.dateTime && Number.isNaN(Date.parse(String(v)))) throw badRequest(`Field '${k}' expects a date and time.`, 'invalidRequest');
-      if (col.text && !col.text.allowMultipleLines && String(v).length > (col.text.maxLength ?? 255)) throw badRequest(`Field '${k}' is longer than ${col.text.maxLength ?? 255} characters.`, 'invalidRequest');
+      if ((col.text || col.choice || col.dateTime) && typeof v !== 'string')
+        throw badRequest(`Field '${k}' expects a string.`, 'invalidRequest');
+      if (col.choice && !col.choice.allowTextEntry && !col.choice.choices.includes(String(v)))
+        throw badRequest(`Field '${k}': '${String(v)}' is not one of its choices.`, 'invalidRequest');
+      if (col.dateTime && Number.isNaN(Date.parse(String(v))))
+        throw badRequest(`Field '${k}' expects a date and time.`, 'invalidRequest');
+      if (col.text && !col.text.allowMultipleLines && String(v).length > (col.text.maxLength ?? 255))
+        throw badRequest(`Field '${k}' is longer than ${col.text.maxLength ?? 255} characters.`, 'invalidRequest');
     }
   };
 
@@ -124,7 +209,12 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
     for (const c of columnsOf(l)) {
       if (!c.enforceUniqueValues || fields[c.name] === undefined || fields[c.name] === null) continue;
       const clash = store.items(l.id).find((i) => i.id !== exceptId && i.fields[c.name] === fields[c.name]);
-      if (clash) throw new GraphError(409, 'nameAlreadyExists', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`);
+      if (clash)
+        throw new GraphError(
+          409,
+          'nameAlreadyExists',
+          `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`,
+        );
     }
   };
 
@@ -151,7 +241,12 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
         return { status: 200, body: { '@odata.context': `${graphContext}#sites/$entity`, ...s } };
       },
     },
-    { method: 'GET', pattern: new RegExp(`^${siteSeg}$`), kind: 'sites.get', handle: (req) => ({ status: 200, body: { '@odata.context': `${graphContext}#sites/$entity`, ...site(req) } }) },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^${siteSeg}$`),
+      kind: 'sites.get',
+      handle: (req) => ({ status: 200, body: { '@odata.context': `${graphContext}#sites/$entity`, ...site(req) } }),
+    },
     {
       method: 'GET',
       pattern: new RegExp(`^${siteSeg}/lists$`),
@@ -159,7 +254,13 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
       handle: (req) => {
         const s = site(req);
         const expand = /columns/.test(req.query.get('$expand') ?? '');
-        return { status: 200, body: { '@odata.context': `${graphContext}#sites('${String(s['id'])}')/lists`, value: store.lists(String(s['id'])).map((l) => listResource(l, expand)) } };
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${graphContext}#sites('${String(s['id'])}')/lists`,
+            value: store.lists(String(s['id'])).map((l) => listResource(l, expand)),
+          },
+        };
       },
     },
     {
@@ -171,10 +272,16 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
         const input = parse(ListCreate, req.body);
         const name = input.displayName.replace(/[^A-Za-z0-9]/g, '');
         if (store.findList(String(s['id']), name) || store.findList(String(s['id']), input.displayName)) {
-          throw new GraphError(409, 'nameAlreadyExists', `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`);
+          throw new GraphError(
+            409,
+            'nameAlreadyExists',
+            `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`,
+          );
         }
         const id = randomUUID();
-        const stamp = now().toISOString().replace(/\.\d+Z$/, 'Z');
+        const stamp = now()
+          .toISOString()
+          .replace(/\.\d+Z$/, 'Z');
         const l: StoredList = {
           id,
           siteId: String(s['id']),
@@ -195,11 +302,36 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
           },
         };
         store.insertList(l);
-        return { status: 201, body: { '@odata.context': `${graphContext}#sites('${String(s['id'])}')/lists/$entity`, ...listResource(l, true) } };
+        return {
+          status: 201,
+          body: {
+            '@odata.context': `${graphContext}#sites('${String(s['id'])}')/lists/$entity`,
+            ...listResource(l, true),
+          },
+        };
       },
     },
-    { method: 'GET', pattern: new RegExp(`^${listSeg}$`), kind: 'lists.get', handle: (req) => ({ status: 200, body: { '@odata.context': `${graphContext}#sites('${req.params.site}')/lists/$entity`, ...listResource(list(req), /columns/.test(req.query.get('$expand') ?? '')) } }) },
-    { method: 'GET', pattern: new RegExp(`^${listSeg}/columns$`), kind: 'columns.list', handle: (req) => ({ status: 200, body: { value: (listResource(list(req), true) as { columns: unknown[] }).columns } }) },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^${listSeg}$`),
+      kind: 'lists.get',
+      handle: (req) => ({
+        status: 200,
+        body: {
+          '@odata.context': `${graphContext}#sites('${req.params.site}')/lists/$entity`,
+          ...listResource(list(req), /columns/.test(req.query.get('$expand') ?? '')),
+        },
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^${listSeg}/columns$`),
+      kind: 'columns.list',
+      handle: (req) => ({
+        status: 200,
+        body: { value: (listResource(list(req), true) as { columns: unknown[] }).columns },
+      }),
+    },
     {
       method: 'POST',
       pattern: new RegExp(`^${listSeg}/columns$`),
@@ -207,7 +339,8 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
       handle: (req) => {
         const l = list(req);
         const col = parse(ColumnDefinition, req.body);
-        if (columnsOf(l).some((c) => c.name === col.name) || col.name === 'Title') throw new GraphError(409, 'nameAlreadyExists', `A column named '${col.name}' already exists.`);
+        if (columnsOf(l).some((c) => c.name === col.name) || col.name === 'Title')
+          throw new GraphError(409, 'nameAlreadyExists', `A column named '${col.name}' already exists.`);
         store.updateList({ ...l, body: { ...l.body, columns: [...columnsOf(l), col] } });
         return { status: 201, body: columnResource(col) };
       },
@@ -223,19 +356,50 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
         const filter = filterText ? parseFilter(filterText) : null;
         if (filter) {
           // SharePoint refuses filters on columns that are not indexed (without the Prefer header).
-          const indexed = new Set(columnsOf(l).filter((c) => c.indexed).map((c) => `fields/${c.name}`));
+          const indexed = new Set(
+            columnsOf(l)
+              .filter((c) => c.indexed)
+              .map((c) => `fields/${c.name}`),
+          );
           const honoursNonIndexed = /HonorNonIndexedQueriesWarningMayFailRandomly/i.test(req.headers['prefer'] ?? '');
           const paths: string[] = [];
-          const walk = (n: typeof filter): void => { if ('left' in n) { walk(n.left); walk(n.right); } else paths.push(n.path); };
+          const walk = (n: typeof filter): void => {
+            if ('left' in n) {
+              walk(n.left);
+              walk(n.right);
+            } else paths.push(n.path);
+          };
           walk(filter);
           const bad = paths.find((p) => !indexed.has(p) && !honoursNonIndexed);
-          if (bad) throw badRequest(`Field '${bad.replace('fields/', '')}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`, 'invalidRequest');
+          if (bad)
+            throw badRequest(
+              `Field '${bad.replace('fields/', '')}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
+              'invalidRequest',
+            );
         }
         let items = store.items(l.id);
-        if (filter) items = items.filter((i) => matchesFilter(filter, (p) => (p.startsWith('fields/') ? i.fields[p.slice(7)] : p === 'id' ? String(i.id) : undefined)));
+        if (filter)
+          items = items.filter((i) =>
+            matchesFilter(filter, (p) =>
+              p.startsWith('fields/') ? i.fields[p.slice(7)] : p === 'id' ? String(i.id) : undefined,
+            ),
+          );
         const top = parseTop(req.query, 200, 5000);
-        const { value, nextLink } = page(items.map((i) => itemResource(l, i, expand, select)), req.query, req.baseUrl, `/sites/${req.params.site}/lists/${l.id}/items`, top);
-        return { status: 200, body: { '@odata.context': `${graphContext}#sites('${req.params.site}')/lists('${l.id}')/items`, ...(nextLink ? { '@odata.nextLink': nextLink } : {}), value } };
+        const { value, nextLink } = page(
+          items.map((i) => itemResource(l, i, expand, select)),
+          req.query,
+          req.baseUrl,
+          `/sites/${req.params.site}/lists/${l.id}/items`,
+          top,
+        );
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${graphContext}#sites('${req.params.site}')/lists('${l.id}')/items`,
+            ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+            value,
+          },
+        };
       },
     },
     {
@@ -248,9 +412,24 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
         checkFields(l, body.fields);
         checkUnique(l, body.fields, null);
         const stamp = now().getTime();
-        const item: StoredItem = { listId: l.id, id: store.nextItemId(l.id), fields: body.fields, version: 1, etagGuid: randomUUID(), createdMs: stamp, modifiedMs: stamp, createdBy: caller(req) };
+        const item: StoredItem = {
+          listId: l.id,
+          id: store.nextItemId(l.id),
+          fields: body.fields,
+          version: 1,
+          etagGuid: randomUUID(),
+          createdMs: stamp,
+          modifiedMs: stamp,
+          createdBy: caller(req),
+        };
         store.insertItem(item);
-        return { status: 201, body: { '@odata.context': `${graphContext}#sites('${req.params.site}')/lists('${l.id}')/items/$entity`, ...itemResource(l, item, true, null) } };
+        return {
+          status: 201,
+          body: {
+            '@odata.context': `${graphContext}#sites('${req.params.site}')/lists('${l.id}')/items/$entity`,
+            ...itemResource(l, item, true, null),
+          },
+        };
       },
     },
     {
@@ -262,7 +441,14 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
         const i = store.item(l.id, Number(req.params.item));
         if (!i) throw notFound('The list item');
         const { expand, select } = fieldsExpansion(req);
-        return { status: 200, body: { '@odata.context': `${graphContext}#sites('${req.params.site}')/lists('${l.id}')/items/$entity`, ...itemResource(l, i, expand, select) }, headers: { ETag: etag(i) } };
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${graphContext}#sites('${req.params.site}')/lists('${l.id}')/items/$entity`,
+            ...itemResource(l, i, expand, select),
+          },
+          headers: { ETag: etag(i) },
+        };
       },
     },
     {
@@ -278,9 +464,23 @@ export function sharePointRoutes({ store, now }: SharePointOptions): GraphRoute[
         checkFields(l, patch);
         const fields = { ...i.fields, ...patch };
         checkUnique(l, fields, i.id);
-        const updated = { ...i, fields, version: i.version + 1, modifiedMs: Math.max(now().getTime(), i.modifiedMs + 1) };
+        const updated = {
+          ...i,
+          fields,
+          version: i.version + 1,
+          modifiedMs: Math.max(now().getTime(), i.modifiedMs + 1),
+        };
         store.updateItem(updated);
-        return { status: 200, body: { '@odata.context': `${graphContext}#sites('${req.params.site}')/lists('${l.id}')/items('${i.id}')/fields/$entity`, '@odata.etag': etag(updated), ...fields, id: String(i.id) }, headers: { ETag: etag(updated) } };
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${graphContext}#sites('${req.params.site}')/lists('${l.id}')/items('${i.id}')/fields/$entity`,
+            '@odata.etag': etag(updated),
+            ...fields,
+            id: String(i.id),
+          },
+          headers: { ETag: etag(updated) },
+        };
       },
     },
     {

@@ -49,7 +49,12 @@ function userFromPath(store: DevTenantStore, req: GraphRequest): DirectoryUser {
   const key = req.params.user === 'me' || req.params.user === undefined ? req.caller.userId : req.params.user;
   if (!key) throw new GraphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
   const u = store.findUser(key);
-  if (!u) throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`);
+  if (!u)
+    throw new GraphError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`,
+    );
   return u;
 }
 
@@ -74,8 +79,21 @@ export function directoryRoutes(store: DevTenantStore): GraphRoute[] {
         if (filter) {
           users = users.filter((u) => matchesFilter(filter, (p) => (u as unknown as Record<string, unknown>)[p]));
         }
-        const { value, nextLink } = page(users.map((u) => userResource(u, select)), req.query, req.baseUrl, '/users', top);
-        return { status: 200, body: { '@odata.context': `${graphContext}#users${select ? `(${select.join(',')})` : ''}`, ...(nextLink ? { '@odata.nextLink': nextLink } : {}), value } };
+        const { value, nextLink } = page(
+          users.map((u) => userResource(u, select)),
+          req.query,
+          req.baseUrl,
+          '/users',
+          top,
+        );
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${graphContext}#users${select ? `(${select.join(',')})` : ''}`,
+            ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+            value,
+          },
+        };
       },
     },
     {
@@ -84,7 +102,13 @@ export function directoryRoutes(store: DevTenantStore): GraphRoute[] {
       kind: 'users.get',
       handle: (req) => {
         const select = parseSelect(req.query);
-        return { status: 200, body: { '@odata.context': `${graphContext}#users/$entity`, ...userResource(userFromPath(store, req), select) } };
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${graphContext}#users/$entity`,
+            ...userResource(userFromPath(store, req), select),
+          },
+        };
       },
     },
     {
@@ -95,7 +119,14 @@ export function directoryRoutes(store: DevTenantStore): GraphRoute[] {
         const u = userFromPath(store, req);
         const manager = u.managerId ? store.findUser(u.managerId) : null;
         if (!manager) throw notFound(`Manager of '${u.id}'`);
-        return { status: 200, body: { '@odata.context': `${graphContext}#directoryObjects/$entity`, '@odata.type': '#microsoft.graph.user', ...userResource(manager, parseSelect(req.query)) } };
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${graphContext}#directoryObjects/$entity`,
+            '@odata.type': '#microsoft.graph.user',
+            ...userResource(manager, parseSelect(req.query)),
+          },
+        };
       },
     },
     {

@@ -26,7 +26,8 @@ export class MailboxGate {
 
   /** Takes `count` slots of one mailbox at once (all or nothing, first come first served). */
   async acquire(mailbox: string, count = 1): Promise<void> {
-    if (count > this.perMailbox) throw new RangeError(`cannot hold ${count} slots of a mailbox limited to ${this.perMailbox}`);
+    if (count > this.perMailbox)
+      throw new RangeError(`cannot hold ${count} slots of a mailbox limited to ${this.perMailbox}`);
     const queue = this.waiting.get(mailbox);
     if (!queue?.length && (this.inFlight.get(mailbox) ?? 0) + count <= this.perMailbox) {
       this.inFlight.set(mailbox, (this.inFlight.get(mailbox) ?? 0) + count);

@@ -40,12 +40,18 @@ export interface RetryClock {
   sleep(ms: number): Promise<void>;
   now(): number;
 }
-export const realClock: RetryClock = { sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)), now: () => Date.now() };
+export const realClock: RetryClock = {
+  sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)),
+  now: () => Date.now(),
+};
 
 export class ThrottlingRetryHandler implements Middleware {
   private next?: Middleware;
 
-  constructor(private readonly policy: RetryPolicy = defaultRetryPolicy, private readonly clock: RetryClock = realClock) {}
+  constructor(
+    private readonly policy: RetryPolicy = defaultRetryPolicy,
+    private readonly clock: RetryClock = realClock,
+  ) {}
 
   setNext(next: Middleware): void {
     this.next = next;
@@ -78,6 +84,9 @@ export class ThrottlingRetryHandler implements Middleware {
     const headers = new Headers({ 'Content-Type': 'application/json' });
     const retryAfter = last.headers.get('Retry-After');
     if (retryAfter) headers.set('Retry-After', retryAfter);
-    return new Response(JSON.stringify({ error: { code: throttledErrorCode, message, innerError: { status: last.status, tries } } }), { status: last.status, statusText: last.statusText, headers });
+    return new Response(
+      JSON.stringify({ error: { code: throttledErrorCode, message, innerError: { status: last.status, tries } } }),
+      { status: last.status, statusText: last.statusText, headers },
+    );
   }
 }

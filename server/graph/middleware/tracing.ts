@@ -30,7 +30,17 @@ export class TracingHandler implements Middleware {
     try {
       await this.next!.execute(context);
     } finally {
-      this.log.debug({ graph: { method, path: pathTemplate(url), status: context.response?.status ?? null, ms: Math.round(performance.now() - started) } }, 'graph call');
+      this.log.debug(
+        {
+          graph: {
+            method,
+            path: pathTemplate(url),
+            status: context.response?.status ?? null,
+            ms: Math.round(performance.now() - started),
+          },
+        },
+        'graph call',
+      );
     }
   }
 }

@@ -52,15 +52,28 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const ethics = 2;
   const carried = input.carriedOverActionItems.length > 0 ? Math.max(3, Math.round(d * 0.08)) : 0;
   const close = Math.max(4, Math.round(d * 0.12));
-  const directions: Array<'reverse' | 'traditional'> = input.direction === 'both' ? ['reverse', 'traditional'] : [input.direction];
+  const directions: Array<'reverse' | 'traditional'> =
+    input.direction === 'both' ? ['reverse', 'traditional'] : [input.direction];
   const remaining = d - checkIn - ethics - carried - close;
-  const segmentMinutes = directions.map((_, i) => Math.floor(remaining / directions.length) + (i < remaining % directions.length ? 1 : 0));
+  const segmentMinutes = directions.map(
+    (_, i) => Math.floor(remaining / directions.length) + (i < remaining % directions.length ? 1 : 0),
+  );
 
-  const sections: AgendaSection[] = [{ kind: 'check-in', title: templates.checkIn.title, minutes: checkIn, guide: null, items: templates.checkIn.prompts }];
+  const sections: AgendaSection[] = [
+    {
+      kind: 'check-in',
+      title: templates.checkIn.title,
+      minutes: checkIn,
+      guide: null,
+      items: templates.checkIn.prompts,
+    },
+  ];
   directions.forEach((direction, i) => {
     const guide = guideFor(people, direction);
     const learner = guide === people[0] ? people[1] : people[0];
-    const areas = input.focusAreas.filter((f) => (direction === 'reverse') === (reverseFocusAreas as readonly string[]).includes(f));
+    const areas = input.focusAreas.filter(
+      (f) => (direction === 'reverse') === (reverseFocusAreas as readonly string[]).includes(f),
+    );
     const chosen = areas.length > 0 ? areas : input.focusAreas;
     sections.push({
       kind: 'segment',
@@ -70,10 +83,33 @@ export function buildAgenda(input: AgendaInput): Agenda {
       items: chosen.flatMap((f) => templates.focusPrompts[f]),
     });
   });
-  sections.push({ kind: 'ethics', title: templates.ethics.title, minutes: ethics, guide: null, items: templates.ethics.reminders });
+  sections.push({
+    kind: 'ethics',
+    title: templates.ethics.title,
+    minutes: ethics,
+    guide: null,
+    items: templates.ethics.reminders,
+  });
   if (carried > 0) {
-    sections.push({ kind: 'action-items', title: templates.actionItems.title, minutes: carried, guide: null, items: input.carriedOverActionItems.map((a) => (a.authorName ? `${a.text} (${a.authorName})` : a.text)) });
+    sections.push({
+      kind: 'action-items',
+      title: templates.actionItems.title,
+      minutes: carried,
+      guide: null,
+      items: input.carriedOverActionItems.map((a) => (a.authorName ? `${a.text} (${a.authorName})` : a.text)),
+    });
   }
-  sections.push({ kind: 'close', title: templates.close.title, minutes: close, guide: null, items: templates.close.prompts });
-  return { title: `Reciprocal session: ${people[0].displayName} and ${people[1].displayName}`, durationMinutes: d, direction: input.direction, sections };
+  sections.push({
+    kind: 'close',
+    title: templates.close.title,
+    minutes: close,
+    guide: null,
+    items: templates.close.prompts,
+  });
+  return {
+    title: `Reciprocal session: ${people[0].displayName} and ${people[1].displayName}`,
+    durationMinutes: d,
+    direction: input.direction,
+    sections,
+  };
 }

@@ -5,7 +5,9 @@ import type { Agenda } from './build.js';
 
 /** Adaptive Card TextBlocks render a Markdown subset; backslash-escape its syntax. */
 function cardText(text: string): string {
-  return neutralizeTemplates(text).replace(/([\\`*_[\]()#>!|~])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+  return neutralizeTemplates(text)
+    .replace(/([\\`*_[\]()#>!|~])/g, '\\$1')
+    .replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
 }
 
 export function agendaToText(agenda: Agenda): string {
@@ -23,7 +25,10 @@ export const agendaMarker = 'reciprocal-agenda';
 /** Wrapped in a marked container so it can be found and replaced without touching the organizer's text. */
 export function agendaToHtml(agenda: Agenda): string {
   const sections = agenda.sections
-    .map((s) => `<h3>${escapeHtml(neutralizeTemplates(s.title))} <small>(${s.minutes} min)</small></h3><ul>${s.items.map((i) => `<li>${escapeHtml(neutralizeTemplates(i))}</li>`).join('')}</ul>`)
+    .map(
+      (s) =>
+        `<h3>${escapeHtml(neutralizeTemplates(s.title))} <small>(${s.minutes} min)</small></h3><ul>${s.items.map((i) => `<li>${escapeHtml(neutralizeTemplates(i))}</li>`).join('')}</ul>`,
+    )
     .join('');
   return `<div id="${agendaMarker}" data-reciprocal-agenda="v1"><h2>${escapeHtml(neutralizeTemplates(agenda.title))}</h2>${sections}</div>`;
 }
@@ -49,12 +54,24 @@ export function agendaToAdaptiveCard(agenda: Agenda, actions: CardActions): Reco
           ...s.items.map((i) => ({ type: 'TextBlock', text: `• ${cardText(i)}`, wrap: true, spacing: 'Small' })),
         ],
       })),
-      { type: 'Input.Text', id: 'actionItemText', label: 'New action item', placeholder: 'Something either of you will do before next time', maxLength: 280, separator: true },
+      {
+        type: 'Input.Text',
+        id: 'actionItemText',
+        label: 'New action item',
+        placeholder: 'Something either of you will do before next time',
+        maxLength: 280,
+        separator: true,
+      },
     ],
     actions: [
       { type: 'Action.OpenUrl', title: 'Open session', url: actions.openSessionUrl },
       // A Universal Action: the bot answers in the invoke itself (adaptiveCard/action).
-      { type: 'Action.Execute', title: 'Add action item', verb: 'addActionItem', data: { ...actions.addActionItemData } },
+      {
+        type: 'Action.Execute',
+        title: 'Add action item',
+        verb: 'addActionItem',
+        data: { ...actions.addActionItemData },
+      },
     ],
   };
 }

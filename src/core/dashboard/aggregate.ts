@@ -48,7 +48,14 @@ export interface DepartmentDashboard {
   period: { from: string; to: string; timeZone: string };
   people: Figure;
   activePairs: Figure;
-  sessions: { planned: Figure; held: Figure; cancelled: Figure; noShow: Figure; expectedByCadence: Figure; adherencePercent: Figure };
+  sessions: {
+    planned: Figure;
+    held: Figure;
+    cancelled: Figure;
+    noShow: Figure;
+    expectedByCadence: Figure;
+    adherencePercent: Figure;
+  };
   directionBalance: { sessions: Record<Direction, Figure>; minutes: Record<Direction, Figure> };
   focusAreaCoverage: Record<FocusArea, Figure>;
   touchpointsByKind: Record<TouchpointKind, Figure>;
@@ -112,7 +119,10 @@ class DepartmentAccumulator {
   readonly directionMinutes = tallies(directions);
   readonly focus = tallies(focusAreas);
   readonly touchpoints = tallies(touchpointKinds);
-  readonly stagePeople = Object.fromEntries(careerStages.map((k) => [k, new Tally(true)])) as Record<CareerStage, Tally>;
+  readonly stagePeople = Object.fromEntries(careerStages.map((k) => [k, new Tally(true)])) as Record<
+    CareerStage,
+    Tally
+  >;
   readonly stageHeld = tallies(careerStages);
   readonly atRisk = new Tally();
   readonly atRiskPairs: AtRiskPair[] = [];
@@ -280,7 +290,11 @@ export function aggregateDepartments(
       const a = accumulator(d);
       a.atRisk.add(1, state.memberIds);
       if (options.listAtRiskPairs) {
-        a.atRiskPairs.push({ pairId: state.pair.id, reason: risk, lastHeld: state.lastHeldMs === null ? null : new Date(state.lastHeldMs).toISOString() });
+        a.atRiskPairs.push({
+          pairId: state.pair.id,
+          reason: risk,
+          lastHeld: state.lastHeldMs === null ? null : new Date(state.lastHeldMs).toISOString(),
+        });
       }
     }
   }

@@ -13,7 +13,15 @@ export function dashboardsToCsv(dashboards: readonly DepartmentDashboard[]): str
   const rows: string[][] = [header];
   for (const d of dashboards) {
     const row = (metric: string, key: string, f: Figure) =>
-      rows.push([d.department, d.period.from, d.period.to, metric, key, f.suppressed ? '' : String(f.value), f.suppressed ? 'true' : 'false']);
+      rows.push([
+        d.department,
+        d.period.from,
+        d.period.to,
+        metric,
+        key,
+        f.suppressed ? '' : String(f.value),
+        f.suppressed ? 'true' : 'false',
+      ]);
     row('people', '', d.people);
     row('activePairs', '', d.activePairs);
     for (const [k, f] of Object.entries(d.sessions)) row('sessions', k, f);

@@ -1,2 +1,3 @@
 export * from './phi.js';
 export * from './model.js';
+export * from './review.js';

@@ -2,7 +2,14 @@
 // and the action items that carry over to the next session.
 import type { ActionItem, SharedLearningNote } from '../schemas.js';
 
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const htmlEscapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => htmlEscapes[c]!);
@@ -14,11 +21,13 @@ export function neutralizeTemplates(text: string): string {
 }
 
 function inline(escaped: string): string {
-  return escaped
-    // Links and images are shown as text, never followed: "label (url)".
-    .replace(/!?\[([^\]]*)\]\(([^)]*)\)/g, (_m, label: string, url: string) => `${label} (${url})`)
-    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[^*])\*([^*]+)\*/g, '$1<em>$2</em>');
+  return (
+    escaped
+      // Links and images are shown as text, never followed: "label (url)".
+      .replace(/!?\[([^\]]*)\]\(([^)]*)\)/g, (_m, label: string, url: string) => `${label} (${url})`)
+      .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+      .replace(/(^|[^*])\*([^*]+)\*/g, '$1<em>$2</em>')
+  );
 }
 
 /** Light Markdown (bold, italics, bullet lists) to HTML; everything else escaped. */
@@ -46,13 +55,18 @@ export function renderNoteHtml(text: string): string {
 /** A stable id for an action item, so carrying it over or re-saving never duplicates it. */
 export function actionItemId(sessionId: string, authorId: string, text: string): string {
   let h = 0x811c9dc5;
-  for (const c of `${sessionId}|${authorId}|${text.trim().toLowerCase()}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
+  for (const c of `${sessionId}|${authorId}|${text.trim().toLowerCase()}`)
+    h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
   return `ai-${(h >>> 0).toString(36)}`;
 }
 
 export type CarriedActionItem = ActionItem & { authorId: string; sessionId: string };
 
 /** Open action items from the previous session's notes, both people's. */
-export function carriedOverActionItems(previousSessionNotes: readonly Pick<SharedLearningNote, 'sessionId' | 'authorId' | 'actionItems'>[]): CarriedActionItem[] {
-  return previousSessionNotes.flatMap((n) => n.actionItems.filter((i) => !i.done).map((i) => ({ ...i, authorId: n.authorId, sessionId: n.sessionId })));
+export function carriedOverActionItems(
+  previousSessionNotes: readonly Pick<SharedLearningNote, 'sessionId' | 'authorId' | 'actionItems'>[],
+): CarriedActionItem[] {
+  return previousSessionNotes.flatMap((n) =>
+    n.actionItems.filter((i) => !i.done).map((i) => ({ ...i, authorId: n.authorId, sessionId: n.sessionId })),
+  );
 }

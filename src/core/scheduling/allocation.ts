@@ -19,7 +19,8 @@ export interface PersonAvailability {
   busy: Interval[];
 }
 
-export type Placement = { pairId: string; slot: Interval; score: number } | { pairId: string; slot: null; reason: string };
+export type Placement =
+  { pairId: string; slot: Interval; score: number } | { pairId: string; slot: null; reason: string };
 
 export interface AllocationOptions {
   granularityMinutes?: number;
@@ -78,10 +79,18 @@ function startsAt(claimed: readonly Interval[], at: number): boolean {
   return false;
 }
 
-export function allocateSlots(pairs: readonly PairToPlace[], availability: ReadonlyMap<string, PersonAvailability>, window: Interval, durationMinutes: number, round: string, options: AllocationOptions = {}): Placement[] {
+export function allocateSlots(
+  pairs: readonly PairToPlace[],
+  availability: ReadonlyMap<string, PersonAvailability>,
+  window: Interval,
+  durationMinutes: number,
+  round: string,
+  options: AllocationOptions = {},
+): Placement[] {
   const step = options.granularityMinutes ?? 15;
   const duration = durationMinutes;
-  if (!(duration > 0) || !(step > 0) || !Number.isInteger(duration) || !Number.isInteger(step)) throw new RangeError('duration and granularity must be positive whole minutes');
+  if (!(duration > 0) || !(step > 0) || !Number.isInteger(duration) || !Number.isInteger(step))
+    throw new RangeError('duration and granularity must be positive whole minutes');
   if (!(window.end > window.start)) throw new RangeError('the window must end after it starts');
 
   // Minutes from an origin on the UTC slot grid; free time shrinks to whole minutes, so it never grows.
@@ -113,7 +122,14 @@ export function allocateSlots(pairs: readonly PairToPlace[], availability: Reado
   };
 
   const placements = new Map<string, Placement>();
-  const queue: Array<{ pair: PairToPlace; a: PersonState; b: PersonState; mutual: Interval[]; order: number; hash: number }> = [];
+  const queue: Array<{
+    pair: PairToPlace;
+    a: PersonState;
+    b: PersonState;
+    mutual: Interval[];
+    order: number;
+    hash: number;
+  }> = [];
   const seen = new Set<string>();
   for (const pair of pairs) {
     const { pairId } = pair;
@@ -134,14 +150,22 @@ export function allocateSlots(pairs: readonly PairToPlace[], availability: Reado
     const mutual = intersect(a.free, b.free);
     const room = capacity(mutual, duration, step, earliest);
     if (room === 0) {
-      const why = intersect(a.working, b.working).length === 0 ? 'working hours do not overlap' : `no shared free stretch of ${durationMinutes} minutes`;
+      const why =
+        intersect(a.working, b.working).length === 0
+          ? 'working hours do not overlap'
+          : `no shared free stretch of ${durationMinutes} minutes`;
       placements.set(pairId, { pairId, slot: null, reason: `no common time this window: ${why}` });
       continue;
     }
     // Scarce pairs go first (log buckets); inside a bucket the round's hash decides, so first pick rotates between runs.
     queue.push({ pair, a, b, mutual, order: Math.floor(Math.log2(room)), hash: fnv1a(`${round}\u0000${pairId}`) });
   }
-  queue.sort((x, y) => x.order - y.order || x.hash - y.hash || (x.pair.pairId < y.pair.pairId ? -1 : x.pair.pairId > y.pair.pairId ? 1 : 0));
+  queue.sort(
+    (x, y) =>
+      x.order - y.order ||
+      x.hash - y.hash ||
+      (x.pair.pairId < y.pair.pairId ? -1 : x.pair.pairId > y.pair.pairId ? 1 : 0),
+  );
 
   const points = [0, 0, 0, 0, 0, 0, 0];
   for (const { pair, a, b, mutual } of queue) {
@@ -160,7 +184,11 @@ export function allocateSlots(pairs: readonly PairToPlace[], availability: Reado
       const last = Math.floor((r.end - duration) / step) * step;
       if (first > last) continue;
       // No later day can beat the best so far: comfort is capped and every day later costs.
-      if (bestStart >= 0 && comfortCap - Math.floor((first - dayOrigin) / dayMinutes) * quarter.perDayLater <= bestScore) break;
+      if (
+        bestStart >= 0 &&
+        comfortCap - Math.floor((first - dayOrigin) / dayMinutes) * quarter.perDayLater <= bestScore
+      )
+        break;
       // Sessions of this run are cut out of `open`, so only a slot at a range's edge can touch one.
       const startTouches = first === r.start && (endsAt(a.claimed, r.start) || endsAt(b.claimed, r.start));
       const endTouches = last + duration === r.end && (startsAt(a.claimed, r.end) || startsAt(b.claimed, r.end));
@@ -174,7 +202,8 @@ export function allocateSlots(pairs: readonly PairToPlace[], availability: Reado
         const segFirst = Math.max(first, Math.ceil((dayOrigin + day * dayMinutes) / step) * step);
         const segLast = Math.min(last, Math.ceil((dayOrigin + (day + 1) * dayMinutes) / step) * step - step);
         if (segFirst > segLast) continue;
-        const dayScore = -day * quarter.perDayLater - ((a.perDay.get(day) ?? 0) + (b.perDay.get(day) ?? 0)) * quarter.sameDaySession;
+        const dayScore =
+          -day * quarter.perDayLater - ((a.perDay.get(day) ?? 0) + (b.perDay.get(day) ?? 0)) * quarter.sameDaySession;
         points[0] = segFirst;
         points[1] = segFirst + step;
         points[2] = peak;
@@ -196,7 +225,11 @@ export function allocateSlots(pairs: readonly PairToPlace[], availability: Reado
       }
     }
     if (bestStart < 0) {
-      placements.set(pair.pairId, { pairId: pair.pairId, slot: null, reason: 'no common time this window: the shared free time went to other sessions booked in this run' });
+      placements.set(pair.pairId, {
+        pairId: pair.pairId,
+        slot: null,
+        reason: 'no common time this window: the shared free time went to other sessions booked in this run',
+      });
       continue;
     }
     const claim = { start: bestStart, end: bestStart + duration };

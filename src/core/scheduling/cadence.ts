@@ -49,10 +49,16 @@ function sameWeekdayOfMonth(w: WallClock, months: number): WallClock {
 }
 
 /** Planned start instants of a series, keeping the first one's wall-clock time in `zone`. */
-export function plannedStarts(first: number, cadence: Cadence, count: number, zone: ZoneRule = zoneRule('UTC')): number[] {
+export function plannedStarts(
+  first: number,
+  cadence: Cadence,
+  count: number,
+  zone: ZoneRule = zoneRule('UTC'),
+): number[] {
   const wall = zone.toWallClock(first);
   return Array.from({ length: count }, (_, i) => {
-    const local = cadence === 'monthly' ? sameWeekdayOfMonth(wall, i) : addDays(wall, i * (cadence === 'weekly' ? 7 : 14));
+    const local =
+      cadence === 'monthly' ? sameWeekdayOfMonth(wall, i) : addDays(wall, i * (cadence === 'weekly' ? 7 : 14));
     return zone.toInstant(local);
   });
 }
@@ -64,7 +70,14 @@ function weekOf(ms: number, zone: ZoneRule): Interval {
   return { start: zone.toInstant(monday), end: zone.toInstant(addDays(monday, 7)) };
 }
 
-export function planSeries(people: readonly Availability[], first: number, cadence: Cadence, durationMinutes: number, count: number, options: SeriesOptions = {}): Occurrence[] {
+export function planSeries(
+  people: readonly Availability[],
+  first: number,
+  cadence: Cadence,
+  durationMinutes: number,
+  count: number,
+  options: SeriesOptions = {},
+): Occurrence[] {
   const zone = options.zone ?? zoneRule('UTC');
   const durationMs = durationMinutes * 60_000;
   const stepMs = (options.granularityMinutes ?? 15) * 60_000;
@@ -85,9 +98,12 @@ export function planSeries(people: readonly Availability[], first: number, caden
       return { key, planned, slot: planned, movedFrom: null, reason: null };
     }
     const candidates = slotsIn(free, durationMs, stepMs, notBefore);
-    if (candidates.length === 0) return { key, planned, slot: null, movedFrom: null, reason: 'no common free time that week' };
+    if (candidates.length === 0)
+      return { key, planned, slot: null, movedFrom: null, reason: 'no common free time that week' };
     // Nearest to the planned time; the earlier one on a tie.
-    const nearest = candidates.reduce((best, c) => (Math.abs(c.start - start) < Math.abs(best.start - start) ? c : best));
+    const nearest = candidates.reduce((best, c) =>
+      Math.abs(c.start - start) < Math.abs(best.start - start) ? c : best,
+    );
     placed.push(nearest);
     return { key, planned, slot: nearest, movedFrom: start, reason: null };
   });

@@ -12,7 +12,8 @@ export interface FreeBusyRequest {
 
 export function splitWindow(window: Interval, maxDays: number = freeBusyLimits.maxWindowDays): Interval[] {
   const out: Interval[] = [];
-  for (let s = window.start; s < window.end; s += maxDays * dayMs) out.push({ start: s, end: Math.min(window.end, s + maxDays * dayMs) });
+  for (let s = window.start; s < window.end; s += maxDays * dayMs)
+    out.push({ start: s, end: Math.min(window.end, s + maxDays * dayMs) });
   return out;
 }
 
@@ -25,7 +26,9 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 /** getSchedule requests grouped into $batch payloads. */
 export function planFreeBusy(people: readonly string[], window: Interval): FreeBusyRequest[][] {
   const distinct = [...new Set(people)];
-  const requests = splitWindow(window).flatMap((w) => chunk(distinct, freeBusyLimits.schedulesPerRequest).map((schedules) => ({ schedules, window: w })));
+  const requests = splitWindow(window).flatMap((w) =>
+    chunk(distinct, freeBusyLimits.schedulesPerRequest).map((schedules) => ({ schedules, window: w })),
+  );
   return chunk(requests, freeBusyLimits.requestsPerBatch);
 }
 

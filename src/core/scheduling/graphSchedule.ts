@@ -4,17 +4,34 @@ import type * as Graph from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import { busyRanges, type BusyOptions, type CalendarItem } from './busy.js';
 import type { Interval } from './intervals.js';
-import { CustomTimeZone, graphDateTimeToInstant, zoneRule, type GraphTimeZone, type ZoneRule, type Weekday } from './timeZones.js';
+import {
+  CustomTimeZone,
+  graphDateTimeToInstant,
+  zoneRule,
+  type GraphTimeZone,
+  type ZoneRule,
+  type Weekday,
+} from './timeZones.js';
 import { describeWorkingHours, expandWorkingHours, type WorkingHours } from './workingHours.js';
 
 const DateTimeTimeZone = z.object({
-  dateTime: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?$/, 'expected a date-time like 2019-03-15T12:00:00.0000000'),
+  dateTime: z
+    .string()
+    .regex(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?$/,
+      'expected a date-time like 2019-03-15T12:00:00.0000000',
+    ),
   timeZone: z.string().min(1),
 });
 const Weekdays = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const TimeOfDay = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d(:\d\d(\.\d+)?)?$/, 'expected a time like 08:00:00.0000000');
+const TimeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-4]):[0-5]\d(:\d\d(\.\d+)?)?$/, 'expected a time like 08:00:00.0000000');
 
-const isCustom = (tz: unknown) => typeof tz === 'object' && tz !== null && ('bias' in tz || (tz as Record<string, unknown>)['@odata.type'] === '#microsoft.graph.customTimeZone');
+const isCustom = (tz: unknown) =>
+  typeof tz === 'object' &&
+  tz !== null &&
+  ('bias' in tz || (tz as Record<string, unknown>)['@odata.type'] === '#microsoft.graph.customTimeZone');
 const NamedTimeZone = z.object({ name: z.string().min(1) });
 
 /** A custom zone (bias and rules) or a named one (Windows or IANA); errors name the custom zone's field. */
@@ -71,18 +88,41 @@ export interface PersonSchedule {
 }
 
 export class ScheduleUnavailableError extends Error {
-  constructor(readonly scheduleId: string, reason: string) {
+  constructor(
+    readonly scheduleId: string,
+    reason: string,
+  ) {
     super(`${scheduleId}: ${reason}`);
     this.name = 'ScheduleUnavailableError';
   }
 }
 
 export function personSchedule(info: ScheduleInformation, window: Interval, options: BusyOptions = {}): PersonSchedule {
-  if (info.error) throw new ScheduleUnavailableError(info.scheduleId, info.error.message ?? info.error.responseCode ?? 'free/busy unavailable');
+  if (info.error)
+    throw new ScheduleUnavailableError(
+      info.scheduleId,
+      info.error.message ?? info.error.responseCode ?? 'free/busy unavailable',
+    );
   if (!info.workingHours) throw new ScheduleUnavailableError(info.scheduleId, 'no working hours in the response');
   const zone = zoneRule(info.workingHours.timeZone);
-  const hours: WorkingHours = { daysOfWeek: info.workingHours.daysOfWeek as Weekday[], startTime: info.workingHours.startTime, endTime: info.workingHours.endTime, zone };
+  const hours: WorkingHours = {
+    daysOfWeek: info.workingHours.daysOfWeek as Weekday[],
+    startTime: info.workingHours.startTime,
+    endTime: info.workingHours.endTime,
+    zone,
+  };
   const working = expandWorkingHours(hours, window);
-  const items: CalendarItem[] = info.scheduleItems.map((i) => ({ status: i.status, start: graphDateTimeToInstant(i.start.dateTime, i.start.timeZone), end: graphDateTimeToInstant(i.end.dateTime, i.end.timeZone) }));
-  return { scheduleId: info.scheduleId, zone, workingHours: describeWorkingHours(hours), working, items, busy: busyRanges(items, options) };
+  const items: CalendarItem[] = info.scheduleItems.map((i) => ({
+    status: i.status,
+    start: graphDateTimeToInstant(i.start.dateTime, i.start.timeZone),
+    end: graphDateTimeToInstant(i.end.dateTime, i.end.timeZone),
+  }));
+  return {
+    scheduleId: info.scheduleId,
+    zone,
+    workingHours: describeWorkingHours(hours),
+    working,
+    items,
+    busy: busyRanges(items, options),
+  };
 }

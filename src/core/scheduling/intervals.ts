@@ -29,7 +29,8 @@ export function normalize(ranges: readonly Interval[]): Interval[] {
 }
 
 /** The ranges themselves when already normal (read-only use), else a normalized copy. */
-const readNormal = (ranges: readonly Interval[]): readonly Interval[] => (isNormal(ranges) ? ranges : normalize(ranges));
+const readNormal = (ranges: readonly Interval[]): readonly Interval[] =>
+  isNormal(ranges) ? ranges : normalize(ranges);
 
 export const union = (a: readonly Interval[], b: readonly Interval[]): Interval[] => normalize([...a, ...b]);
 

@@ -52,12 +52,21 @@ function backToBack(busy: readonly Interval[], slot: Interval): boolean {
   }
   for (let i = lo; i < busy.length && busy[i]!.start <= slot.end + backToBackMs; i++) {
     const b = busy[i]!;
-    if ((b.end <= slot.start && b.end >= slot.start - backToBackMs) || (b.start >= slot.end && b.start <= slot.end + backToBackMs)) return true;
+    if (
+      (b.end <= slot.start && b.end >= slot.start - backToBackMs) ||
+      (b.start >= slot.end && b.start <= slot.end + backToBackMs)
+    )
+      return true;
   }
   return false;
 }
 
-export function rankSlots(slots: readonly Interval[], people: readonly RankedPerson[], preferences: Preferences = {}, limit = 10): RankedSlot[] {
+export function rankSlots(
+  slots: readonly Interval[],
+  people: readonly RankedPerson[],
+  preferences: Preferences = {},
+  limit = 10,
+): RankedSlot[] {
   const sortedBusy = people.map((p) => [...p.busy].sort((a, b) => a.start - b.start));
   const crossZone = new Set(people.map((p) => `${p.zone.offsetAt(slots[0]?.start ?? 0)}|${p.zone.label}`)).size > 1;
   const everyone = people.length === 2 ? 'both' : 'everyone';
@@ -87,14 +96,27 @@ export function rankSlots(slots: readonly Interval[], people: readonly RankedPer
 
     // Fairness: nobody far from the middle of the day, measured for whoever is furthest.
     score -= Math.max(...locals.map(({ from }) => Math.abs(from / 60 - 12.5))) * 2;
-    if (crossZone) reasons.push(locals.map(({ p, w }) => `${pad(w.hour)}:${pad(w.minute)} for ${firstName(p.displayName)} in ${place(p.zone, slot.start)}`).join(', '));
+    if (crossZone)
+      reasons.push(
+        locals
+          .map(
+            ({ p, w }) =>
+              `${pad(w.hour)}:${pad(w.minute)} for ${firstName(p.displayName)} in ${place(p.zone, slot.start)}`,
+          )
+          .join(', '),
+      );
 
     return {
       start: slot.start,
       end: slot.end,
       score: Math.round(score * 10) / 10,
       reasons,
-      localTimes: locals.map(({ p, w }) => ({ userId: p.userId, displayName: p.displayName, timeZone: p.zone.label, local: `${weekdayNames[w.weekday]} ${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}` })),
+      localTimes: locals.map(({ p, w }) => ({
+        userId: p.userId,
+        displayName: p.displayName,
+        timeZone: p.zone.label,
+        local: `${weekdayNames[w.weekday]} ${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`,
+      })),
     };
   });
   // Highest score first; the earlier slot wins a tie.
@@ -104,6 +126,17 @@ export function rankSlots(slots: readonly Interval[], people: readonly RankedPer
 const isoInstant = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** Ranked slots in the REST contract's shape (`SlotSuggestion`, UTC ISO instants). */
-export function rankSuggestions(slots: readonly Interval[], people: readonly RankedPerson[], preferences: Preferences = {}, limit = 10): SlotSuggestion[] {
-  return rankSlots(slots, people, preferences, limit).map((r) => ({ start: isoInstant(r.start), end: isoInstant(r.end), score: r.score, reasons: r.reasons, localTimes: r.localTimes }));
+export function rankSuggestions(
+  slots: readonly Interval[],
+  people: readonly RankedPerson[],
+  preferences: Preferences = {},
+  limit = 10,
+): SlotSuggestion[] {
+  return rankSlots(slots, people, preferences, limit).map((r) => ({
+    start: isoInstant(r.start),
+    end: isoInstant(r.end),
+    score: r.score,
+    reasons: r.reasons,
+    localTimes: r.localTimes,
+  }));
 }

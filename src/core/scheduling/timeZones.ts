@@ -44,15 +44,33 @@ const Transition = z
     /** 0: every year; otherwise the rule holds in that year only. */
     year: z.number().int().min(0),
   })
-  .refine((t) => t.month === 0 || t.dayOccurrence >= 1, { message: 'dayOccurrence must be 1-5 (5 = last)', path: ['dayOccurrence'] });
+  .refine((t) => t.month === 0 || t.dayOccurrence >= 1, {
+    message: 'dayOccurrence must be 1-5 (5 = last)',
+    path: ['dayOccurrence'],
+  });
 
 export const CustomTimeZone = z.object({
   '@odata.type': z.literal('#microsoft.graph.customTimeZone').optional(),
   name: z.string().optional(),
   /** Minutes WEST of UTC in standard time: UTC = local + bias. */
-  bias: z.number().int().min(-24 * 60).max(24 * 60),
+  bias: z
+    .number()
+    .int()
+    .min(-24 * 60)
+    .max(24 * 60),
   standardOffset: Transition.optional(),
-  daylightOffset: z.intersection(Transition, z.object({ daylightBias: z.number().int().min(-24 * 60).max(24 * 60) })).optional(),
+  daylightOffset: z
+    .intersection(
+      Transition,
+      z.object({
+        daylightBias: z
+          .number()
+          .int()
+          .min(-24 * 60)
+          .max(24 * 60),
+      }),
+    )
+    .optional(),
 });
 export type CustomTimeZone = z.infer<typeof CustomTimeZone>;
 
@@ -126,7 +144,15 @@ function ruleFrom(label: string, offsetAt: (ms: number) => number): ZoneRule {
     },
     toWallClock: (ms) => {
       const d = new Date(ms + offsetAt(ms) * minuteMs);
-      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: ((d.getUTCDay() + 6) % 7) + 1 };
+      return {
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+        second: d.getUTCSeconds(),
+        weekday: ((d.getUTCDay() + 6) % 7) + 1,
+      };
     },
   };
 }
@@ -208,12 +234,21 @@ function customRule(tz: CustomTimeZone): ZoneRule {
   const standard = -tz.bias;
   const daylightStart = tz.daylightOffset;
   const daylightEnd = tz.standardOffset;
-  const daylight = daylightStart && daylightEnd && daylightStart.month !== 0 && daylightEnd.month !== 0 && daylightStart.daylightBias !== 0 ? -(tz.bias + daylightStart.daylightBias) : null;
+  const daylight =
+    daylightStart &&
+    daylightEnd &&
+    daylightStart.month !== 0 &&
+    daylightEnd.month !== 0 &&
+    daylightStart.daylightBias !== 0
+      ? -(tz.bias + daylightStart.daylightBias)
+      : null;
   const tableFor = (year: number): YearOffsets => {
     const table: YearOffsets = { initial: standard, changes: [] };
     const applies = (rule: { year: number }) => rule.year === 0 || rule.year === year;
     if (daylight !== null && daylightStart && daylightEnd && applies(daylightStart) && applies(daylightEnd)) {
-      const at = (rule: z.infer<typeof Transition>, offset: number) => Date.UTC(year, rule.month - 1, nthWeekday(year, rule.month, rule.dayOfWeek, rule.dayOccurrence)) + (minutesOf(rule.time) - offset) * minuteMs;
+      const at = (rule: z.infer<typeof Transition>, offset: number) =>
+        Date.UTC(year, rule.month - 1, nthWeekday(year, rule.month, rule.dayOfWeek, rule.dayOccurrence)) +
+        (minutesOf(rule.time) - offset) * minuteMs;
       const starts = at(daylightStart, standard);
       const ends = at(daylightEnd, daylight);
       // Northern hemisphere: daylight inside the year; southern: daylight across New Year.
@@ -280,7 +315,11 @@ export function graphDateTimeToInstant(dateTime: string, timeZone: string): numb
     offset = m[7];
   }
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (offset) return offset === 'Z' ? asUtc : asUtc - (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * minuteMs;
+  if (offset)
+    return offset === 'Z'
+      ? asUtc
+      : asUtc -
+          (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * minuteMs;
   if (ianaName(timeZone) === 'UTC') return asUtc;
   return namedRule(timeZone).toInstant({ year, month, day, hour, minute, second });
 }

@@ -47,8 +47,20 @@ export function expandWorkingHours(hours: WorkingHours, window: Interval): Inter
     if (!days.has(weekday)) continue;
     const next = overnight ? new Date(firstDate + (i + 1) * dayMs) : date;
     // Plain object literals: this runs for every person and day of a bulk run.
-    const s = hours.zone.toInstant({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: start.hour, minute: start.minute });
-    const e = hours.zone.toInstant({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: end.hour, minute: end.minute });
+    const s = hours.zone.toInstant({
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: start.hour,
+      minute: start.minute,
+    });
+    const e = hours.zone.toInstant({
+      year: next.getUTCFullYear(),
+      month: next.getUTCMonth() + 1,
+      day: next.getUTCDate(),
+      hour: end.hour,
+      minute: end.minute,
+    });
     const clipped = { start: Math.max(s, window.start), end: Math.min(e, window.end) };
     if (clipped.end > clipped.start) out.push(clipped);
   }

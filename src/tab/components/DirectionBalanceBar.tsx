@@ -3,7 +3,15 @@ import type { DirectionBalance } from '../../core/api.js';
 import { strings } from '../strings.js';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', gap: '2px', height: '8px', borderRadius: tokens.borderRadiusMedium, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground4, marginTop: tokens.spacingVerticalXXS },
+  bar: {
+    display: 'flex',
+    gap: '2px',
+    height: '8px',
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground4,
+    marginTop: tokens.spacingVerticalXXS,
+  },
   reverse: { backgroundColor: tokens.colorPaletteTealBorderActive },
   traditional: { backgroundColor: tokens.colorPaletteBerryBorderActive },
   both: { backgroundColor: tokens.colorPaletteMarigoldBorderActive },
@@ -21,7 +29,9 @@ export function DirectionBalanceBar({ balance }: { balance: DirectionBalance }) 
       <div className={styles.bar} role="img" aria-label={`${strings.pairs.balance}: ${text}`}>
         {/* Gaps keep the segments apart where a theme draws them in one colour (high contrast). */}
         {balance.reverse ? <span className={styles.reverse} style={{ width: width(balance.reverse) }} /> : null}
-        {balance.traditional ? <span className={styles.traditional} style={{ width: width(balance.traditional) }} /> : null}
+        {balance.traditional ? (
+          <span className={styles.traditional} style={{ width: width(balance.traditional) }} />
+        ) : null}
         {balance.both ? <span className={styles.both} style={{ width: width(balance.both) }} /> : null}
       </div>
     </div>

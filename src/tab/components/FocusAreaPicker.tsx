@@ -3,10 +3,27 @@ import { focusAreas, type FocusArea } from '../../core/schemas.js';
 import { strings } from '../strings.js';
 
 const useStyles = makeStyles({
-  group: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: tokens.spacingHorizontalM, alignItems: 'start' },
+  group: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+  },
 });
 
-export function FocusAreaPicker({ label, value, onChange, hint, validation }: { label: string; value: FocusArea[]; onChange: (next: FocusArea[]) => void; hint?: string; validation?: string | undefined }) {
+export function FocusAreaPicker({
+  label,
+  value,
+  onChange,
+  hint,
+  validation,
+}: {
+  label: string;
+  value: FocusArea[];
+  onChange: (next: FocusArea[]) => void;
+  hint?: string;
+  validation?: string | undefined;
+}) {
   const styles = useStyles();
   return (
     <Field label={label} hint={hint} validationMessage={validation} validationState={validation ? 'error' : 'none'}>

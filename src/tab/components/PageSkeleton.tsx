@@ -2,7 +2,13 @@ import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-comp
 import { strings } from '../strings.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, maxWidth: '960px' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: '960px',
+  },
   card: { display: 'grid', gridTemplateColumns: '48px 1fr', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 

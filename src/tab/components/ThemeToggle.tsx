@@ -11,7 +11,12 @@ export function ThemeToggle() {
   const id = useId('theme');
   if (!setTheme) return null;
   return (
-    <Select id={id} aria-label={strings.theme.toggle} value={theme} onChange={(_, data) => setTheme(data.value as TabTheme)}>
+    <Select
+      id={id}
+      aria-label={strings.theme.toggle}
+      value={theme}
+      onChange={(_, data) => setTheme(data.value as TabTheme)}
+    >
       {choices.map((choice) => (
         <option key={choice} value={choice}>
           {strings.theme[choice]}

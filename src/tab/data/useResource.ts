@@ -6,7 +6,10 @@ export type Resource<T> =
   | { status: 'ready'; data: T; error: null }
   | { status: 'failed'; data: T | null; error: unknown };
 
-export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[]): Resource<T> & { reload: () => void; set: (data: T) => void } {
+export function useResource<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+): Resource<T> & { reload: () => void; set: (data: T) => void } {
   const [state, setState] = useState<Resource<T>>({ status: 'loading', data: null, error: null });
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);

@@ -26,12 +26,18 @@ export function useTabRuntime(): TabRuntime {
 export const useBusyNotice = () => useContext(BusyContext);
 export const useThemeControl = () => useContext(ThemeContext);
 
-type Boot = { state: 'starting' } | { state: 'ready'; runtime: TabRuntime } | { state: 'signing-in' } | { state: 'failed'; error: unknown };
+type Boot =
+  | { state: 'starting' }
+  | { state: 'ready'; runtime: TabRuntime }
+  | { state: 'signing-in' }
+  | { state: 'failed'; error: unknown };
 
 export function TabRuntimeProvider({ children }: { children: ReactNode }) {
   const [boot, setBoot] = useState<Boot>({ state: 'starting' });
   const [busy, setBusy] = useState<BusyNotice | null>(null);
-  const [theme, setThemeState] = useState<TabTheme>(() => tabHostContextFromBrowser(window.location, readSavedTheme(), navigator.languages).theme);
+  const [theme, setThemeState] = useState<TabTheme>(
+    () => tabHostContextFromBrowser(window.location, readSavedTheme(), navigator.languages).theme,
+  );
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -43,7 +49,8 @@ export function TabRuntimeProvider({ children }: { children: ReactNode }) {
         document.documentElement.lang = runtime.context.locale;
         setBoot({ state: 'ready', runtime });
       },
-      (error: unknown) => live && setBoot(error instanceof SignInRequired ? { state: 'signing-in' } : { state: 'failed', error }),
+      (error: unknown) =>
+        live && setBoot(error instanceof SignInRequired ? { state: 'signing-in' } : { state: 'failed', error }),
     );
     return () => {
       live = false;
@@ -59,7 +66,10 @@ export function TabRuntimeProvider({ children }: { children: ReactNode }) {
       // Not remembered; still applied.
     }
   }, []);
-  const themeControl = useMemo<ThemeControl>(() => ({ theme, setTheme: hosted ? null : setTheme }), [theme, hosted, setTheme]);
+  const themeControl = useMemo<ThemeControl>(
+    () => ({ theme, setTheme: hosted ? null : setTheme }),
+    [theme, hosted, setTheme],
+  );
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -67,9 +77,11 @@ export function TabRuntimeProvider({ children }: { children: ReactNode }) {
   }, [theme]);
 
   let content: ReactNode;
-  if (boot.state === 'ready') content = <RuntimeContext.Provider value={boot.runtime}>{children}</RuntimeContext.Provider>;
+  if (boot.state === 'ready')
+    content = <RuntimeContext.Provider value={boot.runtime}>{children}</RuntimeContext.Provider>;
   else if (boot.state === 'signing-in') content = <p role="status">{strings.signIn.redirecting}</p>;
-  else if (boot.state === 'failed') content = <ErrorMessage error={boot.error} onRetry={() => setAttempt((n) => n + 1)} />;
+  else if (boot.state === 'failed')
+    content = <ErrorMessage error={boot.error} onRetry={() => setAttempt((n) => n + 1)} />;
   else content = <PageSkeleton />;
 
   return (

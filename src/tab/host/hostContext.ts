@@ -29,7 +29,10 @@ export function tabHostContextFromTeams(context: app.Context): TabHostContext {
     userPrincipalName: context.user?.userPrincipalName ?? context.user?.loginHint ?? null,
     locale: context.app.locale || 'en-US',
     theme: tabThemeFromHost(context.app.theme),
-    team: context.team || context.channel ? { name: context.team?.displayName ?? null, channel: context.channel?.displayName ?? null } : null,
+    team:
+      context.team || context.channel
+        ? { name: context.team?.displayName ?? null, channel: context.channel?.displayName ?? null }
+        : null,
     meetingId: context.meeting?.id ?? null,
     chatId: context.chat?.id ?? null,
     subPageId: context.page.subPageId || null,
@@ -37,7 +40,11 @@ export function tabHostContextFromTeams(context: app.Context): TabHostContext {
 }
 
 /** Outside a host: the browser's language and the theme from `?theme=` (tests) or the last choice. */
-export function tabHostContextFromBrowser(location: Pick<Location, 'search'>, savedTheme: string | null, languages: readonly string[]): TabHostContext {
+export function tabHostContextFromBrowser(
+  location: Pick<Location, 'search'>,
+  savedTheme: string | null,
+  languages: readonly string[],
+): TabHostContext {
   const requested = new URLSearchParams(location.search).get('theme');
   return {
     hostName: null,

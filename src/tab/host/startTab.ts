@@ -1,9 +1,22 @@
 // Boots the tab: finds the host, signs in, loads who the caller is.
 import { ApiClient, loadClientConfig, type BusyNotice } from '../../client/api.js';
-import { createTokenSource, detectHost, devSignInTokenSource, SignInRequired, type Host, type TokenSource } from '../../client/auth.js';
+import {
+  createTokenSource,
+  detectHost,
+  devSignInTokenSource,
+  SignInRequired,
+  type Host,
+  type TokenSource,
+} from '../../client/auth.js';
 import type { PairSummary } from '../../core/api.js';
 import type { Me } from '../../core/schemas.js';
-import { tabHostContextFromBrowser, tabHostContextFromTeams, tabThemeFromHost, type TabHostContext, type TabTheme } from './hostContext.js';
+import {
+  tabHostContextFromBrowser,
+  tabHostContextFromTeams,
+  tabThemeFromHost,
+  type TabHostContext,
+  type TabTheme,
+} from './hostContext.js';
 import { themeStorageKey } from './theme.js';
 
 export interface TabRuntime {
@@ -51,7 +64,10 @@ function savedTheme(): string | null {
 export async function startTab(options: StartTabOptions): Promise<TabRuntime> {
   const configLoad = loadClientConfig();
   const host = await detectHost();
-  const context = host.kind === 'microsoft365' ? tabHostContextFromTeams(host.context) : tabHostContextFromBrowser(window.location, savedTheme(), navigator.languages);
+  const context =
+    host.kind === 'microsoft365'
+      ? tabHostContextFromTeams(host.context)
+      : tabHostContextFromBrowser(window.location, savedTheme(), navigator.languages);
   if (host.kind === 'microsoft365') {
     host.teams.app.registerOnThemeChangeHandler((theme) => options.onThemeChange(tabThemeFromHost(theme)));
   }
@@ -63,7 +79,8 @@ export async function startTab(options: StartTabOptions): Promise<TabRuntime> {
   // A failed preload is asked again by the page; it must not surface as unhandled.
   pairsLoad?.catch(() => undefined);
   const config = await configLoad;
-  if (host.kind === 'browser' && !config.devSignIn) throw new SignInRequired('Open Reciprocal from Microsoft Teams or Outlook to sign in.');
+  if (host.kind === 'browser' && !config.devSignIn)
+    throw new SignInRequired('Open Reciprocal from Microsoft Teams or Outlook to sign in.');
   const me = await meLoad;
   if (host.kind === 'microsoft365') host.teams.app.notifySuccess();
   return { host, context, tokens, api, me, preloads: new Preloads(pairsLoad) };

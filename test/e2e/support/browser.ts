@@ -26,13 +26,22 @@ export function chromiumAvailable(): boolean {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  if (!chromiumAvailable()) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!chromiumAvailable())
+    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }
 
 /** A browser context that fails the test on uncaught page errors instead of hiding them. */
-export async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'America/Chicago', ...options });
+export async function newContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; pageErrors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    timezoneId: 'America/Chicago',
+    ...options,
+  });
   const pageErrors: string[] = [];
   context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
   return { context, pageErrors };

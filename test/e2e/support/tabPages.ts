@@ -16,10 +16,16 @@ export interface PairScenario {
 }
 
 /** The first seeded participant (optionally of one career stage) with an active pair, and their partner. */
-export async function participantWithPair(app: TestApp, careerStage?: DemoUser['careerStage']): Promise<PairScenario | null> {
-  for (const user of app.users.filter((u) => u.roles.includes('Participant') && (!careerStage || u.careerStage === careerStage))) {
+export async function participantWithPair(
+  app: TestApp,
+  careerStage?: DemoUser['careerStage'],
+): Promise<PairScenario | null> {
+  for (const user of app.users.filter(
+    (u) => u.roles.includes('Participant') && (!careerStage || u.careerStage === careerStage),
+  )) {
     const response = await app.request('/api/pairs', { as: user.userPrincipalName });
-    if (response.status !== 200) throw new Error(`GET /api/pairs as ${user.userPrincipalName}: ${response.status} ${response.text}`);
+    if (response.status !== 200)
+      throw new Error(`GET /api/pairs as ${user.userPrincipalName}: ${response.status} ${response.text}`);
     for (const summary of response.body as PairSummaryBody[]) {
       const partner = app.users.find((u) => u.id === summary.partner.userId);
       if (summary.pair.status === 'active' && partner) return { user, partner, pairId: summary.pair.id };

@@ -45,11 +45,20 @@ export interface TeamsHostOptions {
 const defaultRuntime = {
   apiVersion: 4,
   isNAAChannelRecommended: false,
-  supports: { appInitialization: {}, authentication: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {} }, teamsCore: {} },
+  supports: {
+    appInitialization: {},
+    authentication: {},
+    pages: { appButton: {}, tabs: {}, config: {}, backStack: {} },
+    teamsCore: {},
+  },
 };
 
 function hostHtml(options: TeamsHostOptions): string {
-  const config = JSON.stringify({ appUrl: options.appUrl, context: options.context, runtime: options.runtime ?? defaultRuntime });
+  const config = JSON.stringify({
+    appUrl: options.appUrl,
+    context: options.context,
+    runtime: options.runtime ?? defaultRuntime,
+  });
   return `<!doctype html><html><head><meta charset="utf-8"><title>Simulated Teams host</title>
 <style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%}</style></head>
 <body><iframe id="app" title="Reciprocal"></iframe>
@@ -86,7 +95,9 @@ frame.src = config.appUrl;
 /** Routes the host page, the app's origin and Microsoft's CDN in this browser context. */
 export async function installTeamsHost(context: BrowserContext, options: TeamsHostOptions): Promise<void> {
   await context.route('https://res.cdn.office.net/**', (route) => route.abort('blockedbyclient'));
-  await context.route(`${hostOrigin}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostHtml(options) }));
+  await context.route(`${hostOrigin}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostHtml(options) }),
+  );
   await context.route(`${new URL(options.appUrl).origin}/**`, options.serveApp);
   await context.exposeFunction('reciprocalHostToken', async () => {
     if (!options.getAuthToken) throw new Error('This host has no SSO token for the app');

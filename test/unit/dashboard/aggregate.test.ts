@@ -10,7 +10,13 @@ import {
 
 const uid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-function pair(id: string, a: number, b: number, department = 'Transplant', extra: Partial<DashboardPair> = {}): DashboardPair {
+function pair(
+  id: string,
+  a: number,
+  b: number,
+  department = 'Transplant',
+  extra: Partial<DashboardPair> = {},
+): DashboardPair {
   return {
     id,
     cadence: 'weekly',
@@ -29,7 +35,16 @@ function pair(id: string, a: number, b: number, department = 'Transplant', extra
 let sessionSeq = 0;
 function session(pairId: string, start: string, extra: Partial<DashboardSession> = {}): DashboardSession {
   const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
-  return { id: `s${++sessionSeq}`, pairId, direction: 'reverse', focusAreas: ['technology-adoption'], start, end, status: 'held', ...extra };
+  return {
+    id: `s${++sessionSeq}`,
+    pairId,
+    direction: 'reverse',
+    focusAreas: ['technology-adoption'],
+    start,
+    end,
+    status: 'held',
+    ...extra,
+  };
 }
 
 const period = { from: '2026-03-01T00:00:00Z', to: '2026-03-29T00:00:00Z', timeZone: 'America/Chicago' };
@@ -44,8 +59,16 @@ function only(d: DepartmentDashboard[], department = 'Transplant'): DepartmentDa
 describe('minimum group size', () => {
   const cases: Array<{ name: string; pairs: DashboardPair[]; suppressed: boolean }> = [
     { name: '2 pairs of 4 people are suppressed', pairs: [pair('p1', 1, 2), pair('p2', 3, 4)], suppressed: true },
-    { name: '3 pairs sharing a person (5 people) are shown', pairs: [pair('p1', 1, 2), pair('p2', 3, 4), pair('p3', 5, 2)], suppressed: false },
-    { name: '3 pairs of 6 people are shown', pairs: [pair('p1', 1, 2), pair('p2', 3, 4), pair('p3', 5, 6)], suppressed: false },
+    {
+      name: '3 pairs sharing a person (5 people) are shown',
+      pairs: [pair('p1', 1, 2), pair('p2', 3, 4), pair('p3', 5, 2)],
+      suppressed: false,
+    },
+    {
+      name: '3 pairs of 6 people are shown',
+      pairs: [pair('p1', 1, 2), pair('p2', 3, 4), pair('p3', 5, 6)],
+      suppressed: false,
+    },
   ];
   it.each(cases)('$name', ({ pairs, suppressed }) => {
     const sessions = pairs.map((p) => session(p.id, '2026-03-10T15:00:00Z'));
@@ -62,7 +85,10 @@ describe('minimum group size', () => {
 
   it('suppresses a week that involves only one pair even when the department is large', () => {
     const pairs = [pair('p1', 1, 2), pair('p2', 3, 4), pair('p3', 5, 6)];
-    const sessions = [...pairs.map((p) => session(p.id, '2026-03-03T15:00:00Z')), session('p1', '2026-03-17T15:00:00Z')];
+    const sessions = [
+      ...pairs.map((p) => session(p.id, '2026-03-03T15:00:00Z')),
+      session('p1', '2026-03-17T15:00:00Z'),
+    ];
     const d = only(aggregateDepartments(pairs, sessions, [], base));
     const week = (w: string) => d.trendByWeek.find((x) => x.weekStart === w)!;
     expect(week('2026-03-02').held).toEqual({ value: 3, suppressed: false });
@@ -83,12 +109,37 @@ describe('weeks across daylight-saving changes', () => {
   const pairs = [pair('p1', 1, 2), pair('p2', 3, 4), pair('p3', 5, 6)];
   const cases = [
     // US DST starts Sunday 2026-03-08 02:00 in Chicago: CST (UTC-6) before, CDT (UTC-5) after.
-    { name: 'Sunday 23:30 CDT belongs to the week starting Monday 2 March', start: '2026-03-09T04:30:00Z', zone: 'America/Chicago', week: '2026-03-02' },
-    { name: 'Monday 00:30 CDT belongs to the week starting Monday 9 March', start: '2026-03-09T05:30:00Z', zone: 'America/Chicago', week: '2026-03-09' },
-    { name: 'Sunday 23:30 CST (before the change) belongs to the week starting 23 February', start: '2026-03-02T05:30:00Z', zone: 'America/Chicago', week: '2026-02-23' },
+    {
+      name: 'Sunday 23:30 CDT belongs to the week starting Monday 2 March',
+      start: '2026-03-09T04:30:00Z',
+      zone: 'America/Chicago',
+      week: '2026-03-02',
+    },
+    {
+      name: 'Monday 00:30 CDT belongs to the week starting Monday 9 March',
+      start: '2026-03-09T05:30:00Z',
+      zone: 'America/Chicago',
+      week: '2026-03-09',
+    },
+    {
+      name: 'Sunday 23:30 CST (before the change) belongs to the week starting 23 February',
+      start: '2026-03-02T05:30:00Z',
+      zone: 'America/Chicago',
+      week: '2026-02-23',
+    },
     // EU DST starts Sunday 2026-03-29 in London; Monday 30 March 00:30 BST is 29 March 23:30 UTC.
-    { name: 'Monday 00:30 BST belongs to the week starting 30 March', start: '2026-03-29T23:30:00Z', zone: 'Europe/London', week: '2026-03-30' },
-    { name: 'Monday 00:15 in Kolkata (+05:30) belongs to that Monday', start: '2026-03-08T18:45:00Z', zone: 'Asia/Kolkata', week: '2026-03-09' },
+    {
+      name: 'Monday 00:30 BST belongs to the week starting 30 March',
+      start: '2026-03-29T23:30:00Z',
+      zone: 'Europe/London',
+      week: '2026-03-30',
+    },
+    {
+      name: 'Monday 00:15 in Kolkata (+05:30) belongs to that Monday',
+      start: '2026-03-08T18:45:00Z',
+      zone: 'Asia/Kolkata',
+      week: '2026-03-09',
+    },
   ];
   it.each(cases)('$name', ({ start, zone, week }) => {
     const p = { from: '2026-02-20T00:00:00Z', to: '2026-04-05T00:00:00Z', timeZone: zone };
@@ -96,16 +147,25 @@ describe('weeks across daylight-saving changes', () => {
     const d = only(aggregateDepartments(pairs, sessions, [], { ...base, period: p, now: '2026-04-04T00:00:00Z' }));
     const hit = d.trendByWeek.filter((w) => w.held.value === 3);
     expect(hit.map((w) => w.weekStart)).toEqual([week]);
-    expect(d.trendByWeek.every((w, i, all) => i === 0 || Date.parse(w.weekStart) > Date.parse(all[i - 1]!.weekStart))).toBe(true);
+    expect(
+      d.trendByWeek.every((w, i, all) => i === 0 || Date.parse(w.weekStart) > Date.parse(all[i - 1]!.weekStart)),
+    ).toBe(true);
   });
 });
 
 describe('figures', () => {
   const pairs = [pair('p1', 1, 2), pair('p2', 3, 4), pair('p3', 5, 6, 'Transplant', { cadence: 'biweekly' })];
   const sessions: DashboardSession[] = [
-    session('p1', '2026-03-03T15:00:00Z', { direction: 'reverse', focusAreas: ['technology-adoption', 'work-life-balance'] }),
+    session('p1', '2026-03-03T15:00:00Z', {
+      direction: 'reverse',
+      focusAreas: ['technology-adoption', 'work-life-balance'],
+    }),
     session('p2', '2026-03-04T15:00:00Z', { direction: 'traditional', focusAreas: ['clinical-expertise'] }),
-    session('p3', '2026-03-05T15:00:00Z', { direction: 'both', focusAreas: ['leadership'], end: '2026-03-05T16:00:00Z' }),
+    session('p3', '2026-03-05T15:00:00Z', {
+      direction: 'both',
+      focusAreas: ['leadership'],
+      end: '2026-03-05T16:00:00Z',
+    }),
     session('p1', '2026-03-10T15:00:00Z', { status: 'cancelled' }),
     session('p2', '2026-03-11T15:00:00Z', { status: 'no-show' }),
     session('p3', '2026-04-10T15:00:00Z', { status: 'scheduled' }),
@@ -136,7 +196,9 @@ describe('figures', () => {
 
   it('counts minutes per direction across the department', () => {
     const six = pairs.flatMap((p, i) => [p, pair(`q${i}`, 10 + 2 * i, 11 + 2 * i)]);
-    const all = six.map((p) => session(p.id, '2026-03-03T15:00:00Z', { direction: 'both', end: '2026-03-03T16:00:00Z' }));
+    const all = six.map((p) =>
+      session(p.id, '2026-03-03T15:00:00Z', { direction: 'both', end: '2026-03-03T16:00:00Z' }),
+    );
     const x = only(aggregateDepartments(six, all, [], base));
     expect(x.directionBalance.sessions.both).toEqual({ value: 6, suppressed: false });
     expect(x.directionBalance.minutes.both).toEqual({ value: 360, suppressed: false });
@@ -187,20 +249,49 @@ describe('departments', () => {
     const [d] = aggregateDepartments([], [], [], { ...base, departments: ['Care Transitions'] });
     expect(d!.people).toEqual({ value: 0, suppressed: false });
     // 1 March 00:00 UTC is still 28 February in Chicago, so the first week starts 23 February.
-    expect(d!.trendByWeek.map((w) => w.weekStart)).toEqual(['2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23']);
+    expect(d!.trendByWeek.map((w) => w.weekStart)).toEqual([
+      '2026-02-23',
+      '2026-03-02',
+      '2026-03-09',
+      '2026-03-16',
+      '2026-03-23',
+    ]);
   });
   it('rejects an inverted period and an unknown zone', () => {
-    expect(() => aggregateDepartments([], [], [], { ...base, period: { ...period, to: period.from } })).toThrow(/period/);
-    expect(() => aggregateDepartments([], [], [], { ...base, period: { ...period, timeZone: 'Mars/Olympus' } })).toThrow(/time zone/);
+    expect(() => aggregateDepartments([], [], [], { ...base, period: { ...period, to: period.from } })).toThrow(
+      /period/,
+    );
+    expect(() =>
+      aggregateDepartments([], [], [], { ...base, period: { ...period, timeZone: 'Mars/Olympus' } }),
+    ).toThrow(/time zone/);
   });
 });
 
 describe('no note text in any output', () => {
   const sentinel = 'SENTINEL-NOTE-TEXT-7f3a';
   it('ignores every field it does not aggregate, whatever the store hands it', () => {
-    const pairs = [1, 3, 5].map((n) => ({ ...pair(`p${n}`, n, n + 1), displayName: sentinel, notes: [{ taught: sentinel }] }) as DashboardPair);
-    const sessions = pairs.map((p) => ({ ...session(p.id, '2026-03-03T15:00:00Z'), taught: sentinel, learned: sentinel, agenda: sentinel }) as DashboardSession);
-    const touchpoints = pairs.map((p) => ({ pairId: p.id, kind: 'other', date: '2026-03-04T00:00:00Z', minutes: 5, text: sentinel }) as DashboardTouchpoint);
+    const pairs = [1, 3, 5].map(
+      (n) => ({ ...pair(`p${n}`, n, n + 1), displayName: sentinel, notes: [{ taught: sentinel }] }) as DashboardPair,
+    );
+    const sessions = pairs.map(
+      (p) =>
+        ({
+          ...session(p.id, '2026-03-03T15:00:00Z'),
+          taught: sentinel,
+          learned: sentinel,
+          agenda: sentinel,
+        }) as DashboardSession,
+    );
+    const touchpoints = pairs.map(
+      (p) =>
+        ({
+          pairId: p.id,
+          kind: 'other',
+          date: '2026-03-04T00:00:00Z',
+          minutes: 5,
+          text: sentinel,
+        }) as DashboardTouchpoint,
+    );
     const out = aggregateDepartments(pairs, sessions, touchpoints, base);
     expect(JSON.stringify(out)).not.toContain(sentinel);
     expect(dashboardsToCsv(out)).not.toContain(sentinel);

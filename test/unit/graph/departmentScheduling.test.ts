@@ -13,7 +13,14 @@ const person = (n: number, department = 'Transplant'): Participant => ({
   careerStage: 'mid',
   timeZone: 'UTC',
 });
-const pair = (id: string, a: number, b: number, durationMinutes: 30 | 45 | 60 = 30, status: Pair['status'] = 'active', department = 'Transplant'): Pair => ({
+const pair = (
+  id: string,
+  a: number,
+  b: number,
+  durationMinutes: 30 | 45 | 60 = 30,
+  status: Pair['status'] = 'active',
+  department = 'Transplant',
+): Pair => ({
   id,
   members: [person(a, department), person(b)],
   cadence: 'weekly',
@@ -41,14 +48,19 @@ describe('allocateDepartment', () => {
   // Everyone works 09:00-12:00 UTC on Monday only.
   const window = { start: monday, end: monday + day };
   const working = [{ start: monday + 9 * hour, end: monday + 12 * hour }];
-  const everyone = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`p${i + 1}@contoso.example`, { working, busy: [] }]));
+  const everyone = (n: number) =>
+    new Map(Array.from({ length: n }, (_, i) => [`p${i + 1}@contoso.example`, { working, busy: [] }]));
 
   it.each([
     ['two pairs sharing a person, different lengths', [pair('a', 1, 2, 60), pair('b', 1, 3, 30)], 2],
     ['three pairs sharing a person', [pair('a', 1, 2, 60), pair('b', 1, 3, 30), pair('c', 1, 4, 30)], 3],
-    ['four hour-long pairs sharing a person, room for three', [pair('a', 1, 2, 60), pair('b', 1, 3, 60), pair('c', 1, 4, 60), pair('d', 1, 5, 60)], 3],
+    [
+      'four hour-long pairs sharing a person, room for three',
+      [pair('a', 1, 2, 60), pair('b', 1, 3, 60), pair('c', 1, 4, 60), pair('d', 1, 5, 60)],
+      3,
+    ],
     ['disjoint pairs all fit', [pair('a', 1, 2, 60), pair('b', 3, 4, 60), pair('c', 5, 6, 30)], 3],
-  ])('%s: nobody is in two of the run\'s sessions at once', (_name, pairs, placedCount) => {
+  ])("%s: nobody is in two of the run's sessions at once", (_name, pairs, placedCount) => {
     const placements = allocateDepartment(pairs, everyone(6), window, 'round-1');
     expect(placements.map((p) => p.pairId)).toEqual(pairs.map((p) => p.id));
     expect(placements.filter((p) => p.slot)).toHaveLength(placedCount);
@@ -70,7 +82,9 @@ describe('allocateDepartment', () => {
 
   it('gives the same answer for the same input', () => {
     const pairs = [pair('a', 1, 2, 60), pair('b', 1, 3, 30), pair('c', 2, 3, 30)];
-    expect(allocateDepartment(pairs, everyone(3), window, 'r')).toEqual(allocateDepartment(pairs, everyone(3), window, 'r'));
+    expect(allocateDepartment(pairs, everyone(3), window, 'r')).toEqual(
+      allocateDepartment(pairs, everyone(3), window, 'r'),
+    );
   });
 
   it('reports a pair whose people have no free/busy', () => {
@@ -81,7 +95,12 @@ describe('allocateDepartment', () => {
 
 describe('pairsOfDepartment', () => {
   it('takes active pairs with a member in the department, ignoring case and spaces, in id order', () => {
-    const pairs = [pair('z', 1, 2), pair('a', 3, 4, 30, 'paused'), pair('m', 5, 6, 30, 'active', 'Pediatrics'), pair('b', 7, 8)];
+    const pairs = [
+      pair('z', 1, 2),
+      pair('a', 3, 4, 30, 'paused'),
+      pair('m', 5, 6, 30, 'active', 'Pediatrics'),
+      pair('b', 7, 8),
+    ];
     expect(pairsOfDepartment(pairs, ' transplant ').map((p) => p.id)).toEqual(['b', 'm', 'z']);
     expect(pairsOfDepartment(pairs, 'Oncology')).toEqual([]);
   });
@@ -91,7 +110,12 @@ describe('nextSessionFocus', () => {
   it.each([
     ['no history: reverse first', [], 'reverse', 'technology-adoption'],
     ['after one reverse: traditional', [session('p', 'reverse')], 'traditional', 'clinical-expertise'],
-    ['balanced: reverse, next focus area', [session('p', 'reverse'), session('p', 'traditional')], 'reverse', 'cultural-competence'],
+    [
+      'balanced: reverse, next focus area',
+      [session('p', 'reverse'), session('p', 'traditional')],
+      'reverse',
+      'cultural-competence',
+    ],
     ['cancelled sessions do not count', [session('p', 'reverse', 'cancelled')], 'reverse', 'technology-adoption'],
     ["other pairs' sessions do not count", [session('q', 'reverse')], 'reverse', 'technology-adoption'],
   ] as const)('%s', (_name, history, direction, focus) => {
@@ -101,6 +125,9 @@ describe('nextSessionFocus', () => {
 
 describe('nextWindow', () => {
   it('starts at the next UTC midnight and runs the given days', () => {
-    expect(nextWindow(Date.parse('2026-03-02T15:20:00Z'), 14)).toEqual({ start: Date.parse('2026-03-03T00:00:00Z'), end: Date.parse('2026-03-17T00:00:00Z') });
+    expect(nextWindow(Date.parse('2026-03-02T15:20:00Z'), 14)).toEqual({
+      start: Date.parse('2026-03-03T00:00:00Z'),
+      end: Date.parse('2026-03-17T00:00:00Z'),
+    });
   });
 });

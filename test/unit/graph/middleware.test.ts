@@ -1,7 +1,11 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { describe, expect, it } from 'vitest';
 import { MailboxGate, mailboxOf } from '../../../server/graph/middleware/mailboxConcurrency.js';
-import { retryAfterMs, ThrottlingRetryHandler, throttledErrorCode } from '../../../server/graph/middleware/throttlingRetry.js';
+import {
+  retryAfterMs,
+  ThrottlingRetryHandler,
+  throttledErrorCode,
+} from '../../../server/graph/middleware/throttlingRetry.js';
 import { pathTemplate } from '../../../server/graph/middleware/tracing.js';
 import { planBatches, type BatchItem } from '../../../server/graph/batch.js';
 
@@ -12,7 +16,10 @@ class ScriptedUpstream implements Middleware {
   setNext(): void {}
   async execute(context: Context): Promise<void> {
     const step = this.script[Math.min(this.tries++, this.script.length - 1)]!;
-    context.response = new Response(JSON.stringify({ ok: step.status < 400 }), { status: step.status, headers: step.retryAfter ? { 'Retry-After': step.retryAfter } : {} });
+    context.response = new Response(JSON.stringify({ ok: step.status < 400 }), {
+      status: step.status,
+      headers: step.retryAfter ? { 'Retry-After': step.retryAfter } : {},
+    });
   }
 }
 
@@ -24,7 +31,10 @@ function fakeClock() {
 }
 
 function run(handler: ThrottlingRetryHandler): Promise<Context> {
-  const context: Context = { request: 'https://graph.example/v1.0/users/0f2c4a3e-1111-4222-8333-444455556666/events', options: { method: 'POST' } };
+  const context: Context = {
+    request: 'https://graph.example/v1.0/users/0f2c4a3e-1111-4222-8333-444455556666/events',
+    options: { method: 'POST' },
+  };
   return handler.execute(context).then(() => context);
 }
 
@@ -133,10 +143,17 @@ describe('mailbox gate', () => {
 });
 
 describe('batch planning', () => {
-  const item = (id: number, mailbox: string): BatchItem => ({ id: String(id), method: 'POST', url: `/users/${mailbox}/calendar/getSchedule` });
+  const item = (id: number, mailbox: string): BatchItem => ({
+    id: String(id),
+    method: 'POST',
+    url: `/users/${mailbox}/calendar/getSchedule`,
+  });
 
   it('puts at most 20 items in a payload', () => {
-    const batches = planBatches(Array.from({ length: 45 }, (_, i) => item(i, `m${i}`)), 4);
+    const batches = planBatches(
+      Array.from({ length: 45 }, (_, i) => item(i, `m${i}`)),
+      4,
+    );
     expect(batches.map((b) => b.length)).toEqual([20, 20, 5]);
   });
 
@@ -150,7 +167,9 @@ describe('batch planning', () => {
 
 describe('tracing path templates', () => {
   it('masks ids and drops the query', () => {
-    expect(pathTemplate('https://g/v1.0/users/ana@contoso.com/events/AAMk==?$select=subject')).toBe('/v1.0/users/{id}/events/{id}');
+    expect(pathTemplate('https://g/v1.0/users/ana@contoso.com/events/AAMk==?$select=subject')).toBe(
+      '/v1.0/users/{id}/events/{id}',
+    );
     expect(pathTemplate('/sites/x/lists/y/items/12')).toBe('/sites/{id}/lists/{id}/items/{id}');
   });
 });

@@ -29,7 +29,12 @@ describe('PHI guard: each kind of identifier', () => {
   ];
   it.each(cases)('%s in "%s"', (kind, text, span) => {
     const findings = scanForPhi(text);
-    expect(findings).toContainEqual({ kind, start: text.indexOf(span), end: text.indexOf(span) + span.length, text: span });
+    expect(findings).toContainEqual({
+      kind,
+      start: text.indexOf(span),
+      end: text.indexOf(span) + span.length,
+      text: span,
+    });
   });
 
   it.each([
@@ -64,7 +69,9 @@ describe('confirmations', () => {
     const text = 'Call (312) 555-0142, the clinic front desk, and see MRN 4820193.';
     expect(unconfirmedFindings(text, []).map((f) => f.kind)).toEqual(['phone', 'mrn']);
     expect(unconfirmedFindings(text, [{ kind: 'phone', text: '(312) 555-0142' }]).map((f) => f.kind)).toEqual(['mrn']);
-    expect(unconfirmedFindings(text.replace('MRN 4820193', 'the record'), [{ kind: 'phone', text: '(312) 555-0142' }])).toEqual([]);
+    expect(
+      unconfirmedFindings(text.replace('MRN 4820193', 'the record'), [{ kind: 'phone', text: '(312) 555-0142' }]),
+    ).toEqual([]);
   });
 });
 
@@ -99,7 +106,9 @@ describe('labelled corpus', () => {
     }
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
-    console.log(`PHI guard on ${rows.length} sentences: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`);
+    console.log(
+      `PHI guard on ${rows.length} sentences: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`,
+    );
     if (misses.length) console.log(`missed: ${misses.join(' | ')}`);
     if (falseAlarms.length) console.log(`false alarms: ${falseAlarms.join(' | ')}`);
     expect(recall).toBeGreaterThanOrEqual(0.95);

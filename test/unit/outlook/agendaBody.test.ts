@@ -22,9 +22,17 @@ const organizerText = '<div><p>Hi Raj, bring the discharge checklist.</p><div cl
 
 describe('withAgenda', () => {
   const cases: Array<{ name: string; body: string; keep: string[] }> = [
-    { name: 'a full HTML document with the organizer\'s text', body: `<html><head><meta charset="utf-8"></head><body>${organizerText}</body></html>`, keep: [organizerText, '<head><meta charset="utf-8"></head>'] },
+    {
+      name: "a full HTML document with the organizer's text",
+      body: `<html><head><meta charset="utf-8"></head><body>${organizerText}</body></html>`,
+      keep: [organizerText, '<head><meta charset="utf-8"></head>'],
+    },
     { name: 'a fragment with nested divs', body: organizerText, keep: [organizerText] },
-    { name: 'text with a Teams join block', body: '<p>Agenda to follow</p><div><a href="https://teams.microsoft.com/l/meetup-join/x">Join the meeting now</a></div>', keep: ['<p>Agenda to follow</p>', 'Join the meeting now'] },
+    {
+      name: 'text with a Teams join block',
+      body: '<p>Agenda to follow</p><div><a href="https://teams.microsoft.com/l/meetup-join/x">Join the meeting now</a></div>',
+      keep: ['<p>Agenda to follow</p>', 'Join the meeting now'],
+    },
   ];
   for (const c of cases) {
     it(`keeps everything the organizer wrote: ${c.name}`, () => {
@@ -43,19 +51,24 @@ describe('withAgenda', () => {
 
   it('on re-insert replaces only our container, wherever the organizer kept writing', () => {
     const once = withAgenda(`<html><body>${organizerText}</body></html>`, agenda('First version'));
-    const edited = once.replace('</body>', '<p>Added after the agenda</p></body>').replace('<body>', '<body><p>Added before</p>');
+    const edited = once
+      .replace('</body>', '<p>Added after the agenda</p></body>')
+      .replace('<body>', '<body><p>Added before</p>');
     const twice = withAgenda(edited, agenda('Second version'));
     expect(twice).not.toContain('First version');
     expect(twice).toContain('Second version');
     expect(twice.match(/data-reciprocal-agenda/g)).toHaveLength(1);
-    for (const piece of ['<p>Added before</p>', organizerText, '<p>Added after the agenda</p>']) expect(twice).toContain(piece);
+    for (const piece of ['<p>Added before</p>', organizerText, '<p>Added after the agenda</p>'])
+      expect(twice).toContain(piece);
     expect(twice.indexOf('Second version')).toBeLessThan(twice.indexOf('Added after the agenda'));
   });
 
   it('finds the container after Outlook rewrote it (x_ id prefix, quoting, attribute order)', () => {
     const rewritten = `<html><body><p>Mine</p><div id=x_reciprocal-agenda><h2>Old</h2><div><ul><li>one</li></ul></div></div><p>Tail</p></body></html>`;
     const container = findAgendaContainer(rewritten)!;
-    expect(rewritten.slice(container.start, container.end)).toBe('<div id=x_reciprocal-agenda><h2>Old</h2><div><ul><li>one</li></ul></div></div>');
+    expect(rewritten.slice(container.start, container.end)).toBe(
+      '<div id=x_reciprocal-agenda><h2>Old</h2><div><ul><li>one</li></ul></div></div>',
+    );
     const replaced = withAgenda(rewritten, agenda('New'));
     expect(replaced).toContain('<p>Mine</p>');
     expect(replaced).toContain('<p>Tail</p>');
@@ -64,7 +77,9 @@ describe('withAgenda', () => {
 
   it('an empty body gets just the agenda', () => {
     expect(withAgenda('', agenda('Only'))).toBe(agenda('Only'));
-    expect(withAgenda('<html><body></body></html>', agenda('Only'))).toBe(`<html><body>${agenda('Only')}</body></html>`);
+    expect(withAgenda('<html><body></body></html>', agenda('Only'))).toBe(
+      `<html><body>${agenda('Only')}</body></html>`,
+    );
   });
 
   it('an unclosed container (a truncated body) is replaced up to </body>', () => {

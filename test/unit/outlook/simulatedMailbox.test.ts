@@ -1,21 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { meetingItemFrom } from '../../../src/outlook/meetingItem.js';
-import { loadSimulatedItem, saveSimulatedItem, simulatedItemStorageKey, simulatedMailbox, type SimulatedItemState } from '../../../src/outlook/simulatedMailbox.js';
+import {
+  loadSimulatedItem,
+  saveSimulatedItem,
+  simulatedItemStorageKey,
+  simulatedMailbox,
+  type SimulatedItemState,
+} from '../../../src/outlook/simulatedMailbox.js';
 
 class MemoryStorage implements Storage {
   private readonly map = new Map<string, string>();
-  get length() { return this.map.size; }
-  clear() { this.map.clear(); }
-  getItem(key: string) { return this.map.get(key) ?? null; }
-  key(index: number) { return [...this.map.keys()][index] ?? null; }
-  removeItem(key: string) { this.map.delete(key); }
-  setItem(key: string, value: string) { this.map.set(key, value); }
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.map.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, value);
+  }
 }
 
-const organizer: SimulatedItemState = { role: 'organizer', eventId: 'AAMkAG1=', subject: 'Catch-up', categories: ['Reciprocal session'], bodyHtml: '<p>Mine</p>' };
+const organizer: SimulatedItemState = {
+  role: 'organizer',
+  eventId: 'AAMkAG1=',
+  subject: 'Catch-up',
+  categories: ['Reciprocal session'],
+  bodyHtml: '<p>Mine</p>',
+};
 
 describe('the simulated mailbox item (browser-hosted pane)', () => {
-  it('behaves as the organizer\'s compose item and persists every body change', async () => {
+  it("behaves as the organizer's compose item and persists every body change", async () => {
     const storage = new MemoryStorage();
     saveSimulatedItem(storage, organizer);
     const item = meetingItemFrom(simulatedMailbox(loadSimulatedItem(storage)!, (s) => saveSimulatedItem(storage, s)))!;
@@ -30,7 +54,7 @@ describe('the simulated mailbox item (browser-hosted pane)', () => {
     expect(await reloaded.bodyHtml()).toBe('<p>Mine</p><div data-reciprocal-agenda="v1">A</div>');
   });
 
-  it('behaves as an attendee\'s read item: subject as a string, no body changes', async () => {
+  it("behaves as an attendee's read item: subject as a string, no body changes", async () => {
     const item = meetingItemFrom(simulatedMailbox({ ...organizer, role: 'attendee' }, () => {}))!;
     expect(item.role).toBe('attendee');
     expect(await item.eventId()).toBe('AAMkAG1=');

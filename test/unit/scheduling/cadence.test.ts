@@ -9,12 +9,36 @@ const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.en
 describe('planned starts of a cadence', () => {
   it.each([
     // 09:00 in Chicago every week: 15:00Z in CST, 14:00Z once DST starts on 8 March.
-    ['weekly keeps 09:00 local across US DST start', 'weekly', '2026-02-24T15:00:00Z', 3, ['2026-02-24T15:00', '2026-03-03T15:00', '2026-03-10T14:00']],
-    ['biweekly keeps 09:00 local across US DST end', 'biweekly', '2026-10-20T14:00:00Z', 3, ['2026-10-20T14:00', '2026-11-03T15:00', '2026-11-17T15:00']],
+    [
+      'weekly keeps 09:00 local across US DST start',
+      'weekly',
+      '2026-02-24T15:00:00Z',
+      3,
+      ['2026-02-24T15:00', '2026-03-03T15:00', '2026-03-10T14:00'],
+    ],
+    [
+      'biweekly keeps 09:00 local across US DST end',
+      'biweekly',
+      '2026-10-20T14:00:00Z',
+      3,
+      ['2026-10-20T14:00', '2026-11-03T15:00', '2026-11-17T15:00'],
+    ],
     // 2nd Tuesday of each month at 09:00 local.
-    ['monthly on the same weekday of the month', 'monthly', '2026-03-10T14:00:00Z', 3, ['2026-03-10T14:00', '2026-04-14T14:00', '2026-05-12T14:00']],
+    [
+      'monthly on the same weekday of the month',
+      'monthly',
+      '2026-03-10T14:00:00Z',
+      3,
+      ['2026-03-10T14:00', '2026-04-14T14:00', '2026-05-12T14:00'],
+    ],
     // A 5th Thursday (29 Jan) becomes the last Thursday in months without one.
-    ['monthly from a 5th weekday falls back to the last', 'monthly', '2026-01-29T15:00:00Z', 3, ['2026-01-29T15:00', '2026-02-26T15:00', '2026-03-26T14:00']],
+    [
+      'monthly from a 5th weekday falls back to the last',
+      'monthly',
+      '2026-01-29T15:00:00Z',
+      3,
+      ['2026-01-29T15:00', '2026-02-26T15:00', '2026-03-26T14:00'],
+    ],
   ] as const)('%s', (_name, cadence, first, count, expected) => {
     expect(plannedStarts(t(first), cadence, count, chicago).map(iso)).toEqual(expected);
   });
@@ -62,8 +86,13 @@ describe('a pair’s series checked against both calendars', () => {
   it('checks every occurrence of a long series: none overlaps either calendar or leaves working hours or its week', () => {
     const long = iv('2026-03-01T00:00:00Z', '2026-06-30T00:00:00Z');
     // A recurring Tuesday 09:00-10:30 Chicago clinic for Ana, and every other Tuesday afternoon for Raj.
-    const clinic = planSeries([person('x', 'UTC', long)], t('2026-03-03T15:00:00Z'), 'weekly', 90, 16, { zone: chicago }).map((o) => o.planned);
-    const afternoons = plannedStarts(t('2026-03-10T19:00:00Z'), 'biweekly', 8, chicago).map((s) => ({ start: s, end: s + 3 * 3_600_000 }));
+    const clinic = planSeries([person('x', 'UTC', long)], t('2026-03-03T15:00:00Z'), 'weekly', 90, 16, {
+      zone: chicago,
+    }).map((o) => o.planned);
+    const afternoons = plannedStarts(t('2026-03-10T19:00:00Z'), 'biweekly', 8, chicago).map((s) => ({
+      start: s,
+      end: s + 3 * 3_600_000,
+    }));
     const ana = person('Ana', 'America/Chicago', long, clinic);
     const raj = person('Raj', 'America/New_York', long, afternoons);
     const series = planSeries([ana, raj], t('2026-03-03T15:00:00Z'), 'weekly', 60, 16, { zone: chicago });
@@ -81,12 +110,18 @@ describe('a pair’s series checked against both calendars', () => {
   it('does not move an occurrence to before the earliest allowed start', () => {
     const conflict = iv('2026-03-10T15:00:00Z', '2026-03-10T16:00:00Z');
     const people = [person('Ana', 'America/Chicago', window, [conflict]), person('Raj', 'America/Chicago', window)];
-    const [occurrence] = planSeries(people, conflict.start, 'weekly', 30, 1, { zone: chicago, notBefore: t('2026-03-10T15:00:00Z') });
+    const [occurrence] = planSeries(people, conflict.start, 'weekly', 30, 1, {
+      zone: chicago,
+      notBefore: t('2026-03-10T15:00:00Z'),
+    });
     expect(iso(occurrence!.slot!.start)).toBe('2026-03-10T16:00');
   });
 
   it('keeps the same wall-clock time without a zone, in UTC', () => {
     const people = [person('Ana', 'UTC', window), person('Raj', 'UTC', window)];
-    expect(planSeries(people, t('2026-03-02T10:00:00Z'), 'biweekly', 60, 2).map((o) => iso(o.slot?.start))).toEqual(['2026-03-02T10:00', '2026-03-16T10:00']);
+    expect(planSeries(people, t('2026-03-02T10:00:00Z'), 'biweekly', 60, 2).map((o) => iso(o.slot?.start))).toEqual([
+      '2026-03-02T10:00',
+      '2026-03-16T10:00',
+    ]);
   });
 });

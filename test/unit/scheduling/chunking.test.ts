@@ -17,21 +17,29 @@ describe('free/busy request plan', () => {
     [40, 63, 4, 1],
     [40, 130, 6, 1],
     [1600, 130, 240, 12],
-  ])('%i people over %i days: %i getSchedule requests in %i $batch call(s), the floor', (count, days, requests, batches) => {
-    const plan = planFreeBusy(people(count), { start: 0, end: days * dayMs });
-    expect(plan.flat()).toHaveLength(requests);
-    expect(plan).toHaveLength(batches);
-    expect(freeBusyFloor(count, days)).toBe(batches);
-  });
+  ])(
+    '%i people over %i days: %i getSchedule requests in %i $batch call(s), the floor',
+    (count, days, requests, batches) => {
+      const plan = planFreeBusy(people(count), { start: 0, end: days * dayMs });
+      expect(plan.flat()).toHaveLength(requests);
+      expect(plan).toHaveLength(batches);
+      expect(freeBusyFloor(count, days)).toBe(batches);
+    },
+  );
 
   it('keeps within Graph’s limits: 20 schedules a request, windows of at most 62 days, 20 requests a batch', () => {
     const plan = planFreeBusy(people(1234), { start: 0, end: 200 * dayMs });
     expect(plan.every((batch) => batch.length <= freeBusyLimits.requestsPerBatch)).toBe(true);
-    expect(plan.flat().every((r) => r.schedules.length <= 20 && r.window.end - r.window.start <= 62 * dayMs)).toBe(true);
+    expect(plan.flat().every((r) => r.schedules.length <= 20 && r.window.end - r.window.start <= 62 * dayMs)).toBe(
+      true,
+    );
   });
 
   it('asks about each person once per window piece, whoever is in several pairs', () => {
-    const plan = planFreeBusy([...people(21), ...people(21), 'U0@contoso.com'.toLowerCase()], { start: 0, end: 90 * dayMs });
+    const plan = planFreeBusy([...people(21), ...people(21), 'U0@contoso.com'.toLowerCase()], {
+      start: 0,
+      end: 90 * dayMs,
+    });
     const asked = plan.flat().flatMap((r) => r.schedules.map((s) => `${s}|${r.window.start}`));
     expect(new Set(asked).size).toBe(asked.length);
     expect(asked).toHaveLength(21 * 2);

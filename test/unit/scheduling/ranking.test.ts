@@ -3,16 +3,28 @@ import { SlotSuggestion } from '../../../src/core/api.js';
 import { rankSlots, rankSuggestions, zoneRule, type RankedPerson } from '../../../src/core/scheduling/index.js';
 import { iv, publishedCustomZone } from './support.js';
 
-const ana: RankedPerson = { userId: 'a', displayName: 'Ana Ruiz', zone: zoneRule('America/Chicago'), busy: [iv('2026-03-10T14:00:00Z', '2026-03-10T15:00:00Z')] };
+const ana: RankedPerson = {
+  userId: 'a',
+  displayName: 'Ana Ruiz',
+  zone: zoneRule('America/Chicago'),
+  busy: [iv('2026-03-10T14:00:00Z', '2026-03-10T15:00:00Z')],
+};
 const raj: RankedPerson = { userId: 'r', displayName: 'Raj Patel', zone: zoneRule('India Standard Time'), busy: [] };
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 
 describe('ranking suggestions', () => {
   it('prefers the slot that is not back-to-back and shows both local times', () => {
-    const slots = [iv('2026-03-10T15:00:00Z', '2026-03-10T15:30:00Z'), iv('2026-03-10T13:00:00Z', '2026-03-10T13:30:00Z')];
+    const slots = [
+      iv('2026-03-10T15:00:00Z', '2026-03-10T15:30:00Z'),
+      iv('2026-03-10T13:00:00Z', '2026-03-10T13:30:00Z'),
+    ];
     const [best, second] = rankSlots(slots, [ana, raj]);
     expect(iso(best!.start)).toBe('2026-03-10T13:00');
-    expect(best!.reasons).toEqual(['inside both working hours', 'no back-to-back meeting', '08:00 for Ana in Chicago, 18:30 for Raj in Kolkata']);
+    expect(best!.reasons).toEqual([
+      'inside both working hours',
+      'no back-to-back meeting',
+      '08:00 for Ana in Chicago, 18:30 for Raj in Kolkata',
+    ]);
     expect(second!.reasons).not.toContain('no back-to-back meeting');
     expect(best!.localTimes).toEqual([
       { userId: 'a', displayName: 'Ana Ruiz', timeZone: 'America/Chicago', local: 'Tue 2026-03-10 08:00' },
@@ -21,12 +33,20 @@ describe('ranking suggestions', () => {
   });
 
   it('leaves out the fairness note when both people are in the same zone', () => {
-    const [only] = rankSlots([iv('2026-03-10T16:00:00Z', '2026-03-10T16:30:00Z')], [ana, { ...ana, userId: 'b', displayName: 'Bo Chen', busy: [] }]);
+    const [only] = rankSlots(
+      [iv('2026-03-10T16:00:00Z', '2026-03-10T16:30:00Z')],
+      [ana, { ...ana, userId: 'b', displayName: 'Bo Chen', busy: [] }],
+    );
     expect(only!.reasons).toEqual(['inside both working hours', 'no back-to-back meeting']);
   });
 
   it('names a custom zone by its offset', () => {
-    const megan: RankedPerson = { userId: 'm', displayName: 'Megan Bowen', zone: zoneRule(publishedCustomZone), busy: [] };
+    const megan: RankedPerson = {
+      userId: 'm',
+      displayName: 'Megan Bowen',
+      zone: zoneRule(publishedCustomZone),
+      busy: [],
+    };
     const [only] = rankSlots([iv('2019-03-15T16:30:00Z', '2019-03-15T17:00:00Z')], [{ ...ana, busy: [] }, megan]);
     expect(only!.reasons).toContain('11:30 for Ana in Chicago, 09:30 for Megan in UTC-07:00');
   });
@@ -38,20 +58,45 @@ describe('ranking suggestions', () => {
     iv('2026-03-12T20:00:00Z', '2026-03-12T20:30:00Z'), // Thu 15:00 Chicago
     iv('2026-03-13T15:00:00Z', '2026-03-13T15:30:00Z'), // Fri 10:00 Chicago
   ];
-  const sameZone = [{ ...ana, busy: [] }, { ...ana, userId: 'b', displayName: 'Bo Chen', busy: [] }];
+  const sameZone = [
+    { ...ana, busy: [] },
+    { ...ana, userId: 'b', displayName: 'Bo Chen', busy: [] },
+  ];
   it.each([
     // 10:00 and 15:00 are equally far from 12:30: the earlier day wins.
-    ['no preferences: nearest to mid-day first, earlier on a tie', {}, ['2026-03-10T17:30', '2026-03-11T15:00', '2026-03-12T20:00', '2026-03-13T15:00', '2026-03-09T14:00']],
-    ['avoid lunch', { avoidLunch: true }, ['2026-03-11T15:00', '2026-03-12T20:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-10T17:30']],
-    ['prefer mornings', { preferMornings: true }, ['2026-03-11T15:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-10T17:30', '2026-03-12T20:00']],
-    ['avoid Monday and Friday', { avoidMondayFriday: true }, ['2026-03-10T17:30', '2026-03-11T15:00', '2026-03-12T20:00', '2026-03-13T15:00', '2026-03-09T14:00']],
+    [
+      'no preferences: nearest to mid-day first, earlier on a tie',
+      {},
+      ['2026-03-10T17:30', '2026-03-11T15:00', '2026-03-12T20:00', '2026-03-13T15:00', '2026-03-09T14:00'],
+    ],
+    [
+      'avoid lunch',
+      { avoidLunch: true },
+      ['2026-03-11T15:00', '2026-03-12T20:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-10T17:30'],
+    ],
+    [
+      'prefer mornings',
+      { preferMornings: true },
+      ['2026-03-11T15:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-10T17:30', '2026-03-12T20:00'],
+    ],
+    [
+      'avoid Monday and Friday',
+      { avoidMondayFriday: true },
+      ['2026-03-10T17:30', '2026-03-11T15:00', '2026-03-12T20:00', '2026-03-13T15:00', '2026-03-09T14:00'],
+    ],
   ])('%s', (_name, preferences, order) => {
     expect(rankSlots(week, sameZone, preferences).map((r) => iso(r.start))).toEqual(order);
   });
 
   it('explains the preferences a slot meets', () => {
     const [best] = rankSlots([week[2]!], sameZone, { avoidLunch: true, preferMornings: true, avoidMondayFriday: true });
-    expect(best!.reasons).toEqual(['inside both working hours', 'no back-to-back meeting', 'clear of lunch (12:00–13:00)', 'morning for both', 'not a Monday or Friday']);
+    expect(best!.reasons).toEqual([
+      'inside both working hours',
+      'no back-to-back meeting',
+      'clear of lunch (12:00–13:00)',
+      'morning for both',
+      'not a Monday or Friday',
+    ]);
   });
 
   it('is deterministic whatever order the slots come in', () => {

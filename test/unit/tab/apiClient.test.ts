@@ -11,7 +11,15 @@ const tokens = (issued: string[] = []): TokenSource => ({
   },
 });
 
-const me = { id: '11111111-2222-4333-8444-555555555555', displayName: 'Ana Ruiz', mail: 'ana@contoso.test', department: 'Transplant', careerStage: 'early', timeZone: 'America/Chicago', roles: ['Participant'] };
+const me = {
+  id: '11111111-2222-4333-8444-555555555555',
+  displayName: 'Ana Ruiz',
+  mail: 'ana@contoso.test',
+  department: 'Transplant',
+  careerStage: 'early',
+  timeZone: 'America/Chicago',
+  roles: ['Participant'],
+};
 
 function scripted(responses: (() => Response)[]) {
   const calls: { url: string; init: RequestInit | undefined }[] = [];
@@ -24,7 +32,10 @@ function scripted(responses: (() => Response)[]) {
   return { calls, fetchImpl };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('ApiClient', () => {
   it('sends the bearer token and parses the response with the contract schema', async () => {
@@ -37,8 +48,17 @@ describe('ApiClient', () => {
   it('retries 429 and 503 honouring Retry-After and tells the UI it is busy, then clears it', async () => {
     const waits: number[] = [];
     const notices: (BusyNotice | null)[] = [];
-    const { calls, fetchImpl } = scripted([json(429, { error: { code: 'throttled', message: 'slow down' } }, { 'retry-after': '2' }), json(503, { error: { code: 'upstream_unavailable', message: 'down' } }), json(200, me)]);
-    const client = new ApiClient(tokens(), { fetch: fetchImpl, sleep: async (ms) => void waits.push(ms), onBusy: (n) => notices.push(n), backoffMs: 100 });
+    const { calls, fetchImpl } = scripted([
+      json(429, { error: { code: 'throttled', message: 'slow down' } }, { 'retry-after': '2' }),
+      json(503, { error: { code: 'upstream_unavailable', message: 'down' } }),
+      json(200, me),
+    ]);
+    const client = new ApiClient(tokens(), {
+      fetch: fetchImpl,
+      sleep: async (ms) => void waits.push(ms),
+      onBusy: (n) => notices.push(n),
+      backoffMs: 100,
+    });
     await client.me();
     expect(calls).toHaveLength(3);
     expect(waits).toEqual([2000, 200]);
@@ -47,20 +67,27 @@ describe('ApiClient', () => {
   });
 
   it('gives up after the last attempt with the throttled code', async () => {
-    const { fetchImpl } = scripted(Array.from({ length: 3 }, () => json(429, { error: { code: 'throttled', message: 'Microsoft 365 is busy' } })));
+    const { fetchImpl } = scripted(
+      Array.from({ length: 3 }, () => json(429, { error: { code: 'throttled', message: 'Microsoft 365 is busy' } })),
+    );
     const client = new ApiClient(tokens(), { fetch: fetchImpl, sleep: async () => {}, maxAttempts: 3 });
     await expect(client.me()).rejects.toMatchObject({ name: 'ApiError', status: 429, code: 'throttled' });
   });
 
   it('asks for a fresh token once after a 401', async () => {
     const issued: string[] = [];
-    const { fetchImpl } = scripted([json(401, { error: { code: 'unauthenticated', message: 'expired' } }), json(200, me)]);
+    const { fetchImpl } = scripted([
+      json(401, { error: { code: 'unauthenticated', message: 'expired' } }),
+      json(200, me),
+    ]);
     await new ApiClient(tokens(issued), { fetch: fetchImpl }).me();
     expect(issued).toEqual(['token', 'fresh-token']);
   });
 
   it('maps a 412 to a conflict and keeps the server error code', async () => {
-    const { calls, fetchImpl } = scripted([json(412, { error: { code: 'precondition_failed', message: 'The note changed' } })]);
+    const { calls, fetchImpl } = scripted([
+      json(412, { error: { code: 'precondition_failed', message: 'The note changed' } }),
+    ]);
     const client = new ApiClient(tokens(), { fetch: fetchImpl });
     const note = { taught: 'a', learned: 'b', actionItems: [], focusAreas: [], phiConfirmations: [] };
     const error = await client.saveNote('s1', note, 'W/"3"').catch((e: unknown) => e);
@@ -69,18 +96,27 @@ describe('ApiClient', () => {
   });
 
   it('reports a field from a validation error body', async () => {
-    const { fetchImpl } = scripted([json(400, { error: { code: 'invalid_request', message: 'body.minutes: too big', field: 'body.minutes' } })]);
-    const error = await new ApiClient(tokens(), { fetch: fetchImpl }).logTouchpoint('p1', { kind: 'other', date: new Date().toISOString(), minutes: 999, focusAreas: [] }).catch((e: unknown) => e);
+    const { fetchImpl } = scripted([
+      json(400, { error: { code: 'invalid_request', message: 'body.minutes: too big', field: 'body.minutes' } }),
+    ]);
+    const error = await new ApiClient(tokens(), { fetch: fetchImpl })
+      .logTouchpoint('p1', { kind: 'other', date: new Date().toISOString(), minutes: 999, focusAreas: [] })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid_request', field: 'body.minutes' });
   });
 
   it('refuses a response that does not match the contract instead of passing it on', async () => {
     const { fetchImpl } = scripted([json(200, { ...me, id: 'not-a-guid' })]);
-    await expect(new ApiClient(tokens(), { fetch: fetchImpl }).me()).rejects.toMatchObject({ code: 'invalid_response' });
+    await expect(new ApiClient(tokens(), { fetch: fetchImpl }).me()).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
   });
 
   it('turns a non-JSON error page into a stable code', async () => {
     const { fetchImpl } = scripted([() => new Response('<html>Bad gateway</html>', { status: 502 })]);
-    await expect(new ApiClient(tokens(), { fetch: fetchImpl, maxAttempts: 1 }).me()).rejects.toMatchObject({ status: 502, code: 'upstream_unavailable' });
+    await expect(new ApiClient(tokens(), { fetch: fetchImpl, maxAttempts: 1 }).me()).rejects.toMatchObject({
+      status: 502,
+      code: 'upstream_unavailable',
+    });
   });
 });

@@ -25,7 +25,8 @@ class MemoryStorage implements Storage {
 }
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const jwt = (claims: Record<string, unknown>) => `${base64url({ alg: 'RS256', typ: 'JWT' })}.${base64url(claims)}.signature`;
+const jwt = (claims: Record<string, unknown>) =>
+  `${base64url({ alg: 'RS256', typ: 'JWT' })}.${base64url(claims)}.signature`;
 
 describe('dev sign-in token source', () => {
   const now = Date.UTC(2026, 0, 1);
@@ -35,7 +36,13 @@ describe('dev sign-in token source', () => {
     const token = jwt({ exp: now / 1000 + 3600, oid: 'x' });
     storage.setItem(devTokenStorageKey, token);
     let redirected = false;
-    await expect(devSignInTokenSource(storage, () => (redirected = true), () => now).getToken()).resolves.toBe(token);
+    await expect(
+      devSignInTokenSource(
+        storage,
+        () => (redirected = true),
+        () => now,
+      ).getToken(),
+    ).resolves.toBe(token);
     expect(redirected).toBe(false);
   });
 
@@ -48,7 +55,13 @@ describe('dev sign-in token source', () => {
     const storage = new MemoryStorage();
     if (token) storage.setItem(devTokenStorageKey, token);
     let redirected = false;
-    await expect(devSignInTokenSource(storage, () => (redirected = true), () => now).getToken()).rejects.toBeInstanceOf(SignInRequired);
+    await expect(
+      devSignInTokenSource(
+        storage,
+        () => (redirected = true),
+        () => now,
+      ).getToken(),
+    ).rejects.toBeInstanceOf(SignInRequired);
     expect(redirected).toBe(true);
   });
 
@@ -56,7 +69,13 @@ describe('dev sign-in token source', () => {
     const storage = new MemoryStorage();
     storage.setItem(devTokenStorageKey, jwt({ exp: now / 1000 + 3600 }));
     let redirected = false;
-    await expect(devSignInTokenSource(storage, () => (redirected = true), () => now).getToken(true)).rejects.toBeInstanceOf(SignInRequired);
+    await expect(
+      devSignInTokenSource(
+        storage,
+        () => (redirected = true),
+        () => now,
+      ).getToken(true),
+    ).rejects.toBeInstanceOf(SignInRequired);
     expect(redirected).toBe(true);
     expect(storage.getItem(devTokenStorageKey)).toBeNull();
   });
@@ -67,7 +86,13 @@ describe('dev sign-in token source', () => {
 });
 
 describe('DraftStore', () => {
-  const note = { taught: 'How I use the care-coordination app', learned: 'Escalation paths', actionItems: [{ id: 'a', text: '', done: false }], focusAreas: ['technology-adoption' as const], phiConfirmations: [] };
+  const note = {
+    taught: 'How I use the care-coordination app',
+    learned: 'Escalation paths',
+    actionItems: [{ id: 'a', text: '', done: false }],
+    focusAreas: ['technology-adoption' as const],
+    phiConfirmations: [],
+  };
 
   it('keeps a draft per user and session until discarded', () => {
     const storage = new MemoryStorage();

@@ -31,7 +31,11 @@ describe('themes', () => {
 
   it('outside Teams takes ?theme= first, then the saved choice', () => {
     expect(tabHostContextFromBrowser({ search: '?theme=dark' }, 'light', ['fr-FR']).theme).toBe('dark');
-    expect(tabHostContextFromBrowser({ search: '' }, 'contrast', ['fr-FR'])).toMatchObject({ theme: 'contrast', locale: 'fr-FR', subPageId: null });
+    expect(tabHostContextFromBrowser({ search: '' }, 'contrast', ['fr-FR'])).toMatchObject({
+      theme: 'contrast',
+      locale: 'fr-FR',
+      subPageId: null,
+    });
     expect(tabHostContextFromBrowser({ search: '' }, null, []).theme).toBe('light');
   });
 });

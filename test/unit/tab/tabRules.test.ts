@@ -3,7 +3,14 @@ import { initialScripts } from '../../../bench/support/bundleSize.js';
 import { reportingLineWarning } from '../../../src/tab/pages/admin/reportingLine.js';
 import { widerWindow } from '../../../src/tab/pages/schedule/slotWindow.js';
 
-const person = (id: string, displayName: string, managerId: string | null) => ({ id, displayName, managerId, mail: `${id}@contoso.test`, department: 'Pediatrics', jobTitle: 'Case Manager' });
+const person = (id: string, displayName: string, managerId: string | null) => ({
+  id,
+  displayName,
+  managerId,
+  mail: `${id}@contoso.test`,
+  department: 'Pediatrics',
+  jobTitle: 'Case Manager',
+});
 
 describe('reporting-line warning when creating a pair', () => {
   const lead = person('b0000000-0000-4000-8000-000000000002', 'Raj Patel', null);
@@ -33,7 +40,7 @@ describe('"Try a wider window"', () => {
   });
 });
 
-describe('what counts as the tab\'s initial JavaScript', () => {
+describe("what counts as the tab's initial JavaScript", () => {
   it('is the entry module and every modulepreload, not lazy chunks', () => {
     const html = `<script type="module" crossorigin src="/assets/tab-1.js"></script>
       <link rel="modulepreload" crossorigin href="/assets/react-2.js">

@@ -9,7 +9,13 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, newContext } from '../../e2e/support/browser.js';
-import { hostLog, installTeamsHost, openInTeams, sendTheme, type LegacyTeamsContext } from '../../e2e/support/teamsHost.js';
+import {
+  hostLog,
+  installTeamsHost,
+  openInTeams,
+  sendTheme,
+  type LegacyTeamsContext,
+} from '../../e2e/support/teamsHost.js';
 
 const appOrigin = 'https://reciprocal.test';
 let outDir = '';
@@ -21,7 +27,11 @@ async function serveProbe(route: Route): Promise<void> {
   if (!file.startsWith(outDir)) return route.fulfill({ status: 404 });
   try {
     const body = readFileSync(file);
-    const contentType = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.html') ? 'text/html' : 'application/octet-stream';
+    const contentType = file.endsWith('.js')
+      ? 'text/javascript'
+      : file.endsWith('.html')
+        ? 'text/html'
+        : 'application/octet-stream';
     await route.fulfill({ status: 200, body, contentType });
   } catch {
     await route.fulfill({ status: 404 });
@@ -31,7 +41,15 @@ async function serveProbe(route: Route): Promise<void> {
 interface ProbeState {
   host: string;
   detectMs: number;
-  context?: { hostName: string | null; userPrincipalName: string | null; locale: string; theme: string; team: { name: string | null; channel: string | null } | null; meetingId: string | null; subPageId: string | null };
+  context?: {
+    hostName: string | null;
+    userPrincipalName: string | null;
+    locale: string;
+    theme: string;
+    team: { name: string | null; channel: string | null } | null;
+    meetingId: string | null;
+    subPageId: string | null;
+  };
   route?: string | null;
   tokenKind?: string;
   token?: string;
@@ -40,7 +58,9 @@ interface ProbeState {
 
 async function probeState(page: Page, frame: boolean): Promise<ProbeState> {
   const target = frame ? page.frameLocator('iframe').locator('#state') : page.locator('#state');
-  await expect.poll(async () => (await target.textContent()) ?? '', { timeout: 15_000 }).toMatch(/^\{.*"host":"(browser|microsoft365)"/);
+  await expect
+    .poll(async () => (await target.textContent()) ?? '', { timeout: 15_000 })
+    .toMatch(/^\{.*"host":"(browser|microsoft365)"/);
   return JSON.parse((await target.textContent())!) as ProbeState;
 }
 
@@ -82,7 +102,12 @@ describe.skipIf(!chromiumAvailable())('tab in a simulated Teams host', { timeout
 
   it('reads the host context, follows theme changes and gets its token through Teams SSO', async () => {
     const { context, pageErrors } = await newContext(browser);
-    await installTeamsHost(context, { appUrl: `${appOrigin}/index.html`, context: teamsContext, getAuthToken: async () => 'sso-token-from-host', serveApp: serveProbe });
+    await installTeamsHost(context, {
+      appUrl: `${appOrigin}/index.html`,
+      context: teamsContext,
+      getAuthToken: async () => 'sso-token-from-host',
+      serveApp: serveProbe,
+    });
     const page = await context.newPage();
     await openInTeams(page);
     const state = await probeState(page, true);
@@ -103,7 +128,9 @@ describe.skipIf(!chromiumAvailable())('tab in a simulated Teams host', { timeout
     await sendTheme(page, 'contrast');
     await sendTheme(page, 'default');
     await expect.poll(async () => (await probeState(page, true)).themes).toEqual(['dark', 'contrast', 'light']);
-    expect(await hostLog(page)).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'registerHandler']));
+    expect(await hostLog(page)).toEqual(
+      expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'registerHandler']),
+    );
     expect(pageErrors).toEqual([]);
     await context.close();
   });
@@ -138,7 +165,10 @@ describe.skipIf(!chromiumAvailable())('tab in a simulated Teams host', { timeout
     const { context } = await newContext(browser);
     await context.route(`${appOrigin}/**`, serveProbe);
     await context.route('https://portal.example.test/**', (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<iframe src="${appOrigin}/index.html?timeout=600" style="width:800px;height:400px"></iframe>` }),
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<iframe src="${appOrigin}/index.html?timeout=600" style="width:800px;height:400px"></iframe>`,
+      }),
     );
     const page = await context.newPage();
     await page.goto('https://portal.example.test/');

@@ -15,10 +15,17 @@ export default function AdminPage() {
   const { me, context } = useTabRuntime();
   const admin = useProgramAdmin();
   if (!me.roles.includes('ProgramOwner')) return <Text role="alert">{strings.admin.forbidden}</Text>;
-  if (!admin.pairs.data) return admin.pairs.status === 'failed' ? <ErrorMessage error={admin.pairs.error} onRetry={admin.pairs.reload} /> : <PageSkeleton />;
+  if (!admin.pairs.data)
+    return admin.pairs.status === 'failed' ? (
+      <ErrorMessage error={admin.pairs.error} onRetry={admin.pairs.reload} />
+    ) : (
+      <PageSkeleton />
+    );
   const pairs = admin.pairs.data;
   const unscheduled = pairs.filter((s) => s.pair.status === 'active' && !s.nextSession);
-  const departments = [...new Set(pairs.filter((s) => s.pair.status === 'active').flatMap((s) => s.pair.members.map((m) => m.department)))].sort();
+  const departments = [
+    ...new Set(pairs.filter((s) => s.pair.status === 'active').flatMap((s) => s.pair.members.map((m) => m.department))),
+  ].sort();
 
   return (
     <div className={styles.page}>
@@ -26,8 +33,17 @@ export default function AdminPage() {
         {strings.admin.title}
       </Text>
       <CreatePairForm search={admin.searchPeople} onCreate={admin.createPair} />
-      <DepartmentScheduler departments={departments} job={admin.job} onStart={(d, dry) => void admin.scheduleDepartment(d, dry)} />
-      <ProgramPairsTable title={strings.admin.unscheduled} pairs={unscheduled} locale={context.locale} emptyText={strings.admin.allScheduled} />
+      <DepartmentScheduler
+        departments={departments}
+        job={admin.job}
+        onStart={(d, dry) => void admin.scheduleDepartment(d, dry)}
+      />
+      <ProgramPairsTable
+        title={strings.admin.unscheduled}
+        pairs={unscheduled}
+        locale={context.locale}
+        emptyText={strings.admin.allScheduled}
+      />
       <ProgramPairsTable title={strings.admin.pairs} pairs={pairs} locale={context.locale} onEnd={admin.endPair} />
     </div>
   );

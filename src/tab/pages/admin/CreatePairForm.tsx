@@ -1,14 +1,36 @@
-import { Button, Card, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { CreatePairRequest, DirectoryPerson } from '../../../core/api.js';
-import { cadences, careerStages, sessionDurations, type Cadence, type CareerStage, type SessionDuration } from '../../../core/schemas.js';
+import {
+  cadences,
+  careerStages,
+  sessionDurations,
+  type Cadence,
+  type CareerStage,
+  type SessionDuration,
+} from '../../../core/schemas.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { strings } from '../../strings.js';
 import { PersonPicker } from './PersonPicker.js';
 import { reportingLineWarning } from './reportingLine.js';
 
 const useStyles = makeStyles({
-  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  form: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
   settings: { gridColumn: '1 / -1', display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   person: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   wide: { gridColumn: '1 / -1', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -19,7 +41,13 @@ interface Member {
   careerStage: CareerStage;
 }
 
-export function CreatePairForm({ search, onCreate }: { search: (text: string) => Promise<DirectoryPerson[]>; onCreate: (request: CreatePairRequest) => Promise<{ warnings: string[] }> }) {
+export function CreatePairForm({
+  search,
+  onCreate,
+}: {
+  search: (text: string) => Promise<DirectoryPerson[]>;
+  onCreate: (request: CreatePairRequest) => Promise<{ warnings: string[] }>;
+}) {
   const styles = useStyles();
   const [members, setMembers] = useState<[Member, Member]>([
     { person: null, careerStage: 'early' },
@@ -34,7 +62,8 @@ export function CreatePairForm({ search, onCreate }: { search: (text: string) =>
   const warning = reportingLineWarning(a.person, b.person);
   const samePerson = Boolean(a.person && b.person && a.person.id === b.person.id);
 
-  const setMember = (index: 0 | 1, change: Partial<Member>) => setMembers((m) => (index === 0 ? [{ ...m[0], ...change }, m[1]] : [m[0], { ...m[1], ...change }]));
+  const setMember = (index: 0 | 1, change: Partial<Member>) =>
+    setMembers((m) => (index === 0 ? [{ ...m[0], ...change }, m[1]] : [m[0], { ...m[1], ...change }]));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,7 +80,10 @@ export function CreatePairForm({ search, onCreate }: { search: (text: string) =>
         cadence,
         durationMinutes: duration,
       });
-      setResult({ text: strings.admin.created(a.person.displayName, b.person.displayName), warnings: created.warnings });
+      setResult({
+        text: strings.admin.created(a.person.displayName, b.person.displayName),
+        warnings: created.warnings,
+      });
       setMembers([
         { person: null, careerStage: 'early' },
         { person: null, careerStage: 'seasoned' },
@@ -71,9 +103,18 @@ export function CreatePairForm({ search, onCreate }: { search: (text: string) =>
       <form className={styles.form} onSubmit={submit} aria-labelledby="create-pair-title">
         {([0, 1] as const).map((index) => (
           <div key={index} className={styles.person}>
-            <PersonPicker key={members[index].person ? 'picked' : `empty-${result?.text ?? ''}`} label={strings.admin.person(index + 1)} value={members[index].person} onChange={(person) => setMember(index, { person })} search={search} />
+            <PersonPicker
+              key={members[index].person ? 'picked' : `empty-${result?.text ?? ''}`}
+              label={strings.admin.person(index + 1)}
+              value={members[index].person}
+              onChange={(person) => setMember(index, { person })}
+              search={search}
+            />
             <Field label={`${strings.admin.careerStage} (${strings.admin.person(index + 1)})`}>
-              <Select value={members[index].careerStage} onChange={(_, d) => setMember(index, { careerStage: d.value as CareerStage })}>
+              <Select
+                value={members[index].careerStage}
+                onChange={(_, d) => setMember(index, { careerStage: d.value as CareerStage })}
+              >
                 {careerStages.map((stage) => (
                   <option key={stage} value={stage}>
                     {strings.careerStage[stage]}

@@ -1,4 +1,16 @@
-import { Button, Card, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, ProgressBar, Select, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { strings } from '../../strings.js';
@@ -9,7 +21,15 @@ const useStyles = makeStyles({
   failures: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
-export function DepartmentScheduler({ departments, job, onStart }: { departments: string[]; job: JobState; onStart: (department: string, dryRun: boolean) => void }) {
+export function DepartmentScheduler({
+  departments,
+  job,
+  onStart,
+}: {
+  departments: string[];
+  job: JobState;
+  onStart: (department: string, dryRun: boolean) => void;
+}) {
   const styles = useStyles();
   const [department, setDepartment] = useState(departments[0] ?? '');
   const [dryRun, setDryRun] = useState(false);
@@ -32,19 +52,35 @@ export function DepartmentScheduler({ departments, job, onStart }: { departments
           </Select>
         </Field>
         <Checkbox label={strings.admin.dryRun} checked={dryRun} onChange={(_, d) => setDryRun(Boolean(d.checked))} />
-        <Button appearance="primary" disabled={!chosen || job.status === 'running'} onClick={() => onStart(chosen, dryRun)}>
+        <Button
+          appearance="primary"
+          disabled={!chosen || job.status === 'running'}
+          onClick={() => onStart(chosen, dryRun)}
+        >
           {strings.admin.scheduleAll}
         </Button>
       </div>
       {job.status === 'running' ? (
-        <Field validationMessage={current ? strings.admin.progress(current.scheduled, current.total) : strings.loading} validationState="none">
-          <ProgressBar value={current && current.total ? current.scheduled / current.total : undefined} aria-label={strings.admin.scheduleDepartment} />
+        <Field
+          validationMessage={current ? strings.admin.progress(current.scheduled, current.total) : strings.loading}
+          validationState="none"
+        >
+          <ProgressBar
+            value={current && current.total ? current.scheduled / current.total : undefined}
+            aria-label={strings.admin.scheduleDepartment}
+          />
         </Field>
       ) : null}
       {job.status === 'finished' ? (
-        <MessageBar intent={job.job.status === 'failed' ? 'error' : job.job.failed.length ? 'warning' : 'success'} role="status" layout="multiline">
+        <MessageBar
+          intent={job.job.status === 'failed' ? 'error' : job.job.failed.length ? 'warning' : 'success'}
+          role="status"
+          layout="multiline"
+        >
           <MessageBarBody>
-            {job.job.status === 'failed' ? strings.admin.jobFailed : strings.admin.jobDone(job.job.scheduled, job.job.failed.length)}
+            {job.job.status === 'failed'
+              ? strings.admin.jobFailed
+              : strings.admin.jobDone(job.job.scheduled, job.job.failed.length)}
             {job.job.failed.length ? (
               <ul className={styles.failures} aria-label={strings.admin.notScheduled}>
                 {job.job.failed.map((f) => (

@@ -4,7 +4,17 @@ import type { DirectoryPerson } from '../../../core/api.js';
 import { strings } from '../../strings.js';
 
 /** Searches the directory as the owner types (debounced) and picks one person. */
-export function PersonPicker({ label, value, onChange, search }: { label: string; value: DirectoryPerson | null; onChange: (person: DirectoryPerson | null) => void; search: (text: string) => Promise<DirectoryPerson[]> }) {
+export function PersonPicker({
+  label,
+  value,
+  onChange,
+  search,
+}: {
+  label: string;
+  value: DirectoryPerson | null;
+  onChange: (person: DirectoryPerson | null) => void;
+  search: (text: string) => Promise<DirectoryPerson[]>;
+}) {
   const [text, setText] = useState(value?.displayName ?? '');
   const [matches, setMatches] = useState<DirectoryPerson[]>([]);
   const [error, setError] = useState<string | null>(null);

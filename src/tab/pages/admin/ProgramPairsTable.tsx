@@ -1,10 +1,39 @@
-import { Badge, Button, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { PairSummary } from '../../../core/api.js';
 import { formatDateTime } from '../../dates.js';
 import { strings } from '../../strings.js';
 
-export function ProgramPairsTable({ title, pairs, locale, onEnd, emptyText }: { title: string; pairs: PairSummary[]; locale: string; onEnd?: (pairId: string) => Promise<void>; emptyText?: string }) {
+export function ProgramPairsTable({
+  title,
+  pairs,
+  locale,
+  onEnd,
+  emptyText,
+}: {
+  title: string;
+  pairs: PairSummary[];
+  locale: string;
+  onEnd?: (pairId: string) => Promise<void>;
+  emptyText?: string;
+}) {
   const [ending, setEnding] = useState<PairSummary | null>(null);
   const titleId = `table-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
@@ -28,11 +57,16 @@ export function ProgramPairsTable({ title, pairs, locale, onEnd, emptyText }: { 
           <TableBody>
             {pairs.map((s) => (
               <TableRow key={s.pair.id}>
-                <TableCell>{s.pair.members.map((m) => `${m.displayName} (${strings.careerStage[m.careerStage]})`).join(' & ')}</TableCell>
+                <TableCell>
+                  {s.pair.members.map((m) => `${m.displayName} (${strings.careerStage[m.careerStage]})`).join(' & ')}
+                </TableCell>
                 <TableCell>{[...new Set(s.pair.members.map((m) => m.department))].join(' / ')}</TableCell>
                 <TableCell>{strings.pairs.cadence[s.pair.cadence]}</TableCell>
                 <TableCell>
-                  <Badge appearance="tint" color={s.pair.status === 'active' ? 'success' : s.pair.status === 'paused' ? 'warning' : 'subtle'}>
+                  <Badge
+                    appearance="tint"
+                    color={s.pair.status === 'active' ? 'success' : s.pair.status === 'paused' ? 'warning' : 'subtle'}
+                  >
                     {strings.pairs.status[s.pair.status]}
                   </Badge>
                 </TableCell>
@@ -40,7 +74,11 @@ export function ProgramPairsTable({ title, pairs, locale, onEnd, emptyText }: { 
                 {onEnd ? (
                   <TableCell>
                     {s.pair.status !== 'ended' ? (
-                      <Button size="small" onClick={() => setEnding(s)} aria-label={`${strings.admin.endPair}: ${s.pair.members.map((m) => m.displayName).join(' & ')}`}>
+                      <Button
+                        size="small"
+                        onClick={() => setEnding(s)}
+                        aria-label={`${strings.admin.endPair}: ${s.pair.members.map((m) => m.displayName).join(' & ')}`}
+                      >
                         {strings.admin.endPair}
                       </Button>
                     ) : null}
@@ -56,7 +94,9 @@ export function ProgramPairsTable({ title, pairs, locale, onEnd, emptyText }: { 
           <DialogSurface>
             <DialogBody>
               <DialogTitle>{strings.admin.endPair}</DialogTitle>
-              <DialogContent>{strings.admin.confirmEnd(ending.pair.members[0].displayName, ending.pair.members[1].displayName)}</DialogContent>
+              <DialogContent>
+                {strings.admin.confirmEnd(ending.pair.members[0].displayName, ending.pair.members[1].displayName)}
+              </DialogContent>
               <DialogActions>
                 <Button onClick={() => setEnding(null)}>{strings.schedule.keep}</Button>
                 <Button

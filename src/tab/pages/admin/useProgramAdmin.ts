@@ -3,7 +3,11 @@ import type { CreatePairRequest, ScheduleJob } from '../../../core/api.js';
 import { useResource } from '../../data/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 
-export type JobState = { status: 'idle' } | { status: 'running'; job: ScheduleJob | null } | { status: 'finished'; job: ScheduleJob } | { status: 'failed'; error: unknown };
+export type JobState =
+  | { status: 'idle' }
+  | { status: 'running'; job: ScheduleJob | null }
+  | { status: 'finished'; job: ScheduleJob }
+  | { status: 'failed'; error: unknown };
 
 const pollEveryMs = 1000;
 
@@ -15,9 +19,12 @@ export function useProgramAdmin() {
   const [job, setJob] = useState<JobState>({ status: 'idle' });
   const polling = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  useEffect(() => () => {
-    if (polling.current) clearTimeout(polling.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (polling.current) clearTimeout(polling.current);
+    },
+    [],
+  );
 
   const searchPeople = useCallback((search: string) => api.searchPeople(search), [api]);
 

@@ -5,7 +5,9 @@ import { useEffect, useState } from 'react';
 import { strings } from '../../strings.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 
-const useStyles = makeStyles({ page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' } });
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },
+});
 
 export default function ConfigPage() {
   const styles = useStyles();
@@ -19,7 +21,12 @@ export default function ConfigPage() {
     const origin = window.location.origin;
     pages.config.registerOnSaveHandler((event) => {
       pages.config
-        .setConfig({ entityId: 'reciprocal-channel', contentUrl: `${origin}/tab`, websiteUrl: `${origin}/tab`, suggestedDisplayName: strings.config.tabName })
+        .setConfig({
+          entityId: 'reciprocal-channel',
+          contentUrl: `${origin}/tab`,
+          websiteUrl: `${origin}/tab`,
+          suggestedDisplayName: strings.config.tabName,
+        })
         .then(() => {
           setSaved(true);
           event.notifySuccess();
@@ -31,9 +38,17 @@ export default function ConfigPage() {
 
   return (
     <section className={styles.page} aria-labelledby="config-title">
-      <Title3 as="h1" id="config-title">{strings.config.title}</Title3>
+      <Title3 as="h1" id="config-title">
+        {strings.config.title}
+      </Title3>
       <Body1>{strings.config.explanation}</Body1>
-      <Body1>{host.kind === 'microsoft365' ? (saved ? strings.config.saved : strings.config.pressSave) : strings.config.outsideTeams}</Body1>
+      <Body1>
+        {host.kind === 'microsoft365'
+          ? saved
+            ? strings.config.saved
+            : strings.config.pressSave
+          : strings.config.outsideTeams}
+      </Body1>
     </section>
   );
 }

@@ -6,17 +6,50 @@ import type { FigureValue } from '../../../core/api.js';
 import { strings } from '../../strings.js';
 
 const useStyles = makeStyles({
-  card: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
-  table: { borderCollapse: 'collapse', width: '100%', '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` } },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    '& th, & td': {
+      textAlign: 'left',
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
+  },
 });
 
 export function figureText(f: FigureValue, suffix = ''): string {
   return f.suppressed ? strings.dashboard.suppressed : `${f.value}${suffix}`;
 }
 
-export function ChartOrTable({ title, chart, rows, header }: { title: string; chart: ReactNode | null; rows: Array<[string, FigureValue]>; header: [string, string] }) {
+export function ChartOrTable({
+  title,
+  chart,
+  rows,
+  header,
+}: {
+  title: string;
+  chart: ReactNode | null;
+  rows: Array<[string, FigureValue]>;
+  header: [string, string];
+}) {
   const styles = useStyles();
   const [asTable, setAsTable] = useState(chart === null);
   const table = (
@@ -48,10 +81,14 @@ export function ChartOrTable({ title, chart, rows, header }: { title: string; ch
           </Button>
         )}
       </div>
-      {asTable ? table : <>
-        <div aria-hidden="true">{chart}</div>
-        <div className={styles.hidden}>{table}</div>
-      </>}
+      {asTable ? (
+        table
+      ) : (
+        <>
+          <div aria-hidden="true">{chart}</div>
+          <div className={styles.hidden}>{table}</div>
+        </>
+      )}
     </section>
   );
 }

@@ -2,7 +2,18 @@
 // (the program owner: every department side by side). Aggregates only; the
 // charts package loads with this page, never in the tab's first bundle.
 import { DonutChart, VerticalBarChart } from '@fluentui/react-charts';
-import { Body1, Button, Caption1, Dropdown, Field, Link, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Link,
+  makeStyles,
+  Option,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { Link as RouterLink } from 'react-router';
 import type { DepartmentDashboardView } from '../../../core/api.js';
 import { focusAreaLabels, type FocusArea } from '../../../core/schemas.js';
@@ -15,16 +26,41 @@ import { useDashboard, type PeriodDays } from './useDashboard.js';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   controls: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'end', flexWrap: 'wrap' },
-  tiles: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: tokens.spacingHorizontalM },
-  tile: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column' },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))', gap: tokens.spacingHorizontalL },
-  overview: { borderCollapse: 'collapse', width: '100%', backgroundColor: tokens.colorNeutralBackground1, '& th, & td': { textAlign: 'left', padding: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` } },
+  tiles: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  tile: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+  },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+  overview: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    backgroundColor: tokens.colorNeutralBackground1,
+    '& th, & td': {
+      textAlign: 'left',
+      padding: tokens.spacingHorizontalS,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
+  },
 });
 
 const d = strings.dashboard;
 /** Chart colours that hold up in light, dark and high-contrast themes (the charts take literal colours). */
 const directionColors: Record<string, string> = { reverse: '#5b5fc7', traditional: '#0f6cbd', both: '#13a10e' };
-const weekLabel = (isoDate: string) => new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const weekLabel = (isoDate: string) =>
+  new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 function Tiles({ dash }: { dash: DepartmentDashboardView }) {
   const styles = useStyles();
@@ -43,7 +79,9 @@ function Tiles({ dash }: { dash: DepartmentDashboardView }) {
       {tiles.map(([label, value]) => (
         <div key={label} className={styles.tile} role="listitem">
           <Caption1>{label}</Caption1>
-          <Text size={600} weight="semibold">{value}</Text>
+          <Text size={600} weight="semibold">
+            {value}
+          </Text>
         </div>
       ))}
     </div>
@@ -53,12 +91,26 @@ function Tiles({ dash }: { dash: DepartmentDashboardView }) {
 function Department({ dash, isOwner }: { dash: DepartmentDashboardView; isOwner: boolean }) {
   const styles = useStyles();
   const directionKeys = Object.keys(dash.directionBalance.sessions);
-  const directions = Object.entries(dash.directionBalance.sessions).map(([k, f]): [string, typeof f] => [d.directions[k] ?? k, f]);
-  const visibleDirections = directions.map((row, i) => ({ row, color: directionColors[directionKeys[i]!] ?? '#5b5fc7' })).filter(({ row: [, f] }) => !f.suppressed && f.value > 0);
+  const directions = Object.entries(dash.directionBalance.sessions).map(([k, f]): [string, typeof f] => [
+    d.directions[k] ?? k,
+    f,
+  ]);
+  const visibleDirections = directions
+    .map((row, i) => ({ row, color: directionColors[directionKeys[i]!] ?? '#5b5fc7' }))
+    .filter(({ row: [, f] }) => !f.suppressed && f.value > 0);
   const weeks = dash.trendByWeek.map((w): [string, typeof w.held] => [w.weekStart, w.held]);
-  const focus = Object.entries(dash.focusAreaCoverage).map(([k, f]): [string, typeof f] => [focusAreaLabels[k as FocusArea] ?? k, f]);
-  const touchpoints = Object.entries(dash.touchpointsByKind).map(([k, f]): [string, typeof f] => [k.replace(/-/g, ' '), f]);
-  const stages = Object.entries(dash.participationByCareerStage).map(([k, v]): [string, typeof v.people] => [k, v.people]);
+  const focus = Object.entries(dash.focusAreaCoverage).map(([k, f]): [string, typeof f] => [
+    focusAreaLabels[k as FocusArea] ?? k,
+    f,
+  ]);
+  const touchpoints = Object.entries(dash.touchpointsByKind).map(([k, f]): [string, typeof f] => [
+    k.replace(/-/g, ' '),
+    f,
+  ]);
+  const stages = Object.entries(dash.participationByCareerStage).map(([k, v]): [string, typeof v.people] => [
+    k,
+    v.people,
+  ]);
   return (
     <>
       <Tiles dash={dash} />
@@ -67,20 +119,55 @@ function Department({ dash, isOwner }: { dash: DepartmentDashboardView; isOwner:
           title={d.direction}
           header={[d.direction, d.held]}
           rows={directions}
-          chart={visibleDirections.length ? <DonutChart width={360} height={240} innerRadius={55} data={{ chartTitle: d.direction, chartData: visibleDirections.map(({ row: [legend, f], color }) => ({ legend, data: f.value ?? 0, color })) }} /> : null}
+          chart={
+            visibleDirections.length ? (
+              <DonutChart
+                width={360}
+                height={240}
+                innerRadius={55}
+                data={{
+                  chartTitle: d.direction,
+                  chartData: visibleDirections.map(({ row: [legend, f], color }) => ({
+                    legend,
+                    data: f.value ?? 0,
+                    color,
+                  })),
+                }}
+              />
+            ) : null
+          }
         />
         <ChartOrTable
           title={d.trend}
           header={[d.week, d.held]}
           rows={weeks}
-          chart={weeks.some(([, f]) => !f.suppressed && f.value > 0) ? <VerticalBarChart width={420} height={240} chartTitle={d.trend} hideLegend useSingleColor colors={['#5b5fc7']} data={weeks.slice(-8).map(([x, f]) => ({ x: weekLabel(x), y: f.suppressed ? 0 : (f.value ?? 0), legend: d.held, ...(f.suppressed ? { yAxisCalloutData: d.suppressed } : {}) }))} /> : null}
+          chart={
+            weeks.some(([, f]) => !f.suppressed && f.value > 0) ? (
+              <VerticalBarChart
+                width={420}
+                height={240}
+                chartTitle={d.trend}
+                hideLegend
+                useSingleColor
+                colors={['#5b5fc7']}
+                data={weeks.slice(-8).map(([x, f]) => ({
+                  x: weekLabel(x),
+                  y: f.suppressed ? 0 : (f.value ?? 0),
+                  legend: d.held,
+                  ...(f.suppressed ? { yAxisCalloutData: d.suppressed } : {}),
+                }))}
+              />
+            ) : null
+          }
         />
         <ChartOrTable title={d.focus} header={[d.focus, d.held]} rows={focus} chart={null} />
         <ChartOrTable title={d.touchpoints} header={[d.touchpoints, '#']} rows={touchpoints} chart={null} />
         <ChartOrTable title={d.stages} header={[d.stage, d.people]} rows={stages} chart={null} />
         {isOwner && (
           <section aria-label={d.atRisk} className={styles.tile}>
-            <Text weight="semibold" as="h2">{d.atRisk}</Text>
+            <Text weight="semibold" as="h2">
+              {d.atRisk}
+            </Text>
             {dash.pairsAtRisk.pairs.length === 0 ? (
               <Body1>{dash.pairsAtRisk.count.suppressed ? d.suppressed : d.noneAtRisk}</Body1>
             ) : (
@@ -88,7 +175,9 @@ function Department({ dash, isOwner }: { dash: DepartmentDashboardView; isOwner:
                 {dash.pairsAtRisk.pairs.map((p) => (
                   <li key={p.pairId}>
                     {p.pairId}: {d.atRiskReasons[p.reason]}{' '}
-                    <Link as="a" href={`/tab/pairs/${encodeURIComponent(p.pairId)}`}>{d.schedule}</Link>
+                    <Link as="a" href={`/tab/pairs/${encodeURIComponent(p.pairId)}`}>
+                      {d.schedule}
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -100,20 +189,32 @@ function Department({ dash, isOwner }: { dash: DepartmentDashboardView; isOwner:
   );
 }
 
-function Overview({ dashboards, onPick }: { dashboards: DepartmentDashboardView[]; onPick: (department: string) => void }) {
+function Overview({
+  dashboards,
+  onPick,
+}: {
+  dashboards: DepartmentDashboardView[];
+  onPick: (department: string) => void;
+}) {
   const styles = useStyles();
   return (
     <table className={styles.overview} aria-label={d.programTitle}>
       <thead>
         <tr>
-          {[d.department, d.people, d.activePairs, d.held, d.adherence, d.atRisk].map((h) => <th key={h} scope="col">{h}</th>)}
+          {[d.department, d.people, d.activePairs, d.held, d.adherence, d.atRisk].map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {dashboards.map((x) => (
           <tr key={x.department}>
             <th scope="row">
-              <Button appearance="transparent" onClick={() => onPick(x.department)}>{x.department}</Button>
+              <Button appearance="transparent" onClick={() => onPick(x.department)}>
+                {x.department}
+              </Button>
             </th>
             <td>{figureText(x.people)}</td>
             <td>{figureText(x.activePairs)}</td>
@@ -134,28 +235,54 @@ export default function DashboardPage() {
   const dashboards = figures.data?.dashboards ?? [];
   return (
     <div className={styles.page}>
-      <Text as="h1" size={600} weight="semibold">{department === null ? d.programTitle : `${d.title}: ${department}`}</Text>
+      <Text as="h1" size={600} weight="semibold">
+        {department === null ? d.programTitle : `${d.title}: ${department}`}
+      </Text>
       <Caption1>{d.privacy}</Caption1>
       <div className={styles.controls}>
         {isOwner && (
           <Field label={d.department}>
-            <Dropdown value={department ?? d.allDepartments} selectedOptions={[department ?? '']} onOptionSelect={(_e, o) => setDepartment(o.optionValue ? o.optionValue : null)}>
+            <Dropdown
+              value={department ?? d.allDepartments}
+              selectedOptions={[department ?? '']}
+              onOptionSelect={(_e, o) => setDepartment(o.optionValue ? o.optionValue : null)}
+            >
               <Option value="">{d.allDepartments}</Option>
-              {(department === null ? dashboards.map((x) => x.department) : [department]).map((name) => <Option key={name} value={name}>{name}</Option>)}
+              {(department === null ? dashboards.map((x) => x.department) : [department]).map((name) => (
+                <Option key={name} value={name}>
+                  {name}
+                </Option>
+              ))}
             </Dropdown>
           </Field>
         )}
         <Field label={d.period}>
-          <Dropdown value={d.periods[days]} selectedOptions={[days]} onOptionSelect={(_e, o) => setDays(o.optionValue as PeriodDays)}>
-            {Object.entries(d.periods).map(([value, label]) => <Option key={value} value={value}>{label}</Option>)}
+          <Dropdown
+            value={d.periods[days]}
+            selectedOptions={[days]}
+            onOptionSelect={(_e, o) => setDays(o.optionValue as PeriodDays)}
+          >
+            {Object.entries(d.periods).map(([value, label]) => (
+              <Option key={value} value={value}>
+                {label}
+              </Option>
+            ))}
           </Dropdown>
         </Field>
         <Button onClick={() => void downloadCsv()}>{d.downloadCsv}</Button>
-        {department !== null && isOwner && <RouterLink to="/tab/dashboard" onClick={() => setDepartment(null)}>{d.allDepartments}</RouterLink>}
+        {department !== null && isOwner && (
+          <RouterLink to="/tab/dashboard" onClick={() => setDepartment(null)}>
+            {d.allDepartments}
+          </RouterLink>
+        )}
       </div>
       {figures.status === 'loading' && figures.data === null ? <PageSkeleton /> : null}
       {figures.status === 'failed' ? <ErrorMessage error={figures.error} /> : null}
-      {department === null ? <Overview dashboards={dashboards} onPick={setDepartment} /> : dashboards[0] ? <Department dash={dashboards[0]} isOwner={isOwner} /> : null}
+      {department === null ? (
+        <Overview dashboards={dashboards} onPick={setDepartment} />
+      ) : dashboards[0] ? (
+        <Department dash={dashboards[0]} isOwner={isOwner} />
+      ) : null}
     </div>
   );
 }

@@ -17,7 +17,10 @@ export function useDashboard() {
     return { from: new Date(to.getTime() - Number(days) * 24 * 3_600_000).toISOString(), to: to.toISOString() };
   }, [days]);
   const allowed = isOwner || (isLead && department !== null);
-  const figures = useResource(() => (allowed ? api.dashboards(department, period) : Promise.resolve({ dashboards: [] })), [api, department, period, allowed]);
+  const figures = useResource(
+    () => (allowed ? api.dashboards(department, period) : Promise.resolve({ dashboards: [] })),
+    [api, department, period, allowed],
+  );
   const downloadCsv = async () => {
     const blob = await api.dashboardsCsv(department, period);
     const link = document.createElement('a');

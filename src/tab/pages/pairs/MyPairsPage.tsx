@@ -13,7 +13,14 @@ const TouchpointDialog = lazy(() => import('./TouchpointDialog.js'));
 export const pairsRenderedMark = 'reciprocal:pairs-rendered';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 export function MyPairsPage() {
@@ -24,7 +31,8 @@ export function MyPairsPage() {
   const [logged, setLogged] = useState(false);
 
   useEffect(() => {
-    if (pairs.status === 'ready' && performance.getEntriesByName(pairsRenderedMark).length === 0) performance.mark(pairsRenderedMark);
+    if (pairs.status === 'ready' && performance.getEntriesByName(pairsRenderedMark).length === 0)
+      performance.mark(pairsRenderedMark);
   }, [pairs.status]);
 
   if (pairs.status === 'loading' && !pairs.data) return <PageSkeleton />;
@@ -34,7 +42,14 @@ export function MyPairsPage() {
 
   return (
     <section aria-labelledby="pairs-title">
-      <Text as="h1" id="pairs-title" size={600} weight="semibold" block style={{ margin: `0 0 ${tokens.spacingVerticalM}` }}>
+      <Text
+        as="h1"
+        id="pairs-title"
+        size={600}
+        weight="semibold"
+        block
+        style={{ margin: `0 0 ${tokens.spacingVerticalM}` }}
+      >
         {strings.pairs.title}
       </Text>
       {logged ? (
@@ -48,7 +63,14 @@ export function MyPairsPage() {
         <ul className={styles.list} aria-label={strings.pairs.listLabel}>
           {list.map((summary) => (
             <li key={summary.pair.id}>
-              <PairCard summary={summary} locale={context.locale} onLogTouchpoint={() => { setLogged(false); setTouchpointFor(summary.pair.id); }} />
+              <PairCard
+                summary={summary}
+                locale={context.locale}
+                onLogTouchpoint={() => {
+                  setLogged(false);
+                  setTouchpointFor(summary.pair.id);
+                }}
+              />
             </li>
           ))}
         </ul>

@@ -1,4 +1,14 @@
-import { Badge, Button, Card, CardFooter, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Card,
+  CardFooter,
+  CardHeader,
+  Link,
+  makeStyles,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import type { PairSummary } from '../../../core/api.js';
 import { DirectionBalanceBar } from '../../components/DirectionBalanceBar.js';
@@ -8,13 +18,25 @@ import { strings } from '../../strings.js';
 
 const useStyles = makeStyles({
   card: { maxWidth: '100%' },
-  facts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalL },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
   label: { display: 'block', color: tokens.colorNeutralForeground3 },
   items: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
 
-export function PairCard({ summary, locale, onLogTouchpoint }: { summary: PairSummary; locale: string; onLogTouchpoint: () => void }) {
+export function PairCard({
+  summary,
+  locale,
+  onLogTouchpoint,
+}: {
+  summary: PairSummary;
+  locale: string;
+  onLogTouchpoint: () => void;
+}) {
   const styles = useStyles();
   const navigate = useNavigate();
   const { partner, pair, nextSession, openActionItems, balance } = summary;
@@ -57,8 +79,16 @@ export function PairCard({ summary, locale, onLogTouchpoint }: { summary: PairSu
             {strings.pairs.nextSession}
           </Text>
           {nextSession ? (
-            <Link as="a" href={`/tab/sessions/${encodeURIComponent(nextSession.id)}`} onClick={(e) => { e.preventDefault(); navigate(`/tab/sessions/${encodeURIComponent(nextSession.id)}`); }}>
-              {formatTimeRange(nextSession.start, nextSession.end, locale)} · {strings.directionShort[nextSession.direction]}
+            <Link
+              as="a"
+              href={`/tab/sessions/${encodeURIComponent(nextSession.id)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/tab/sessions/${encodeURIComponent(nextSession.id)}`);
+              }}
+            >
+              {formatTimeRange(nextSession.start, nextSession.end, locale)} ·{' '}
+              {strings.directionShort[nextSession.direction]}
             </Link>
           ) : (
             <Text>{strings.pairs.noNextSession}</Text>
@@ -82,14 +112,21 @@ export function PairCard({ summary, locale, onLogTouchpoint }: { summary: PairSu
         </div>
       </div>
       <CardFooter>
-        <Button appearance="primary" disabled={pair.status === 'ended'} onClick={() => navigate(`/tab/pairs/${encodeURIComponent(pair.id)}`)}>
+        <Button
+          appearance="primary"
+          disabled={pair.status === 'ended'}
+          onClick={() => navigate(`/tab/pairs/${encodeURIComponent(pair.id)}`)}
+        >
           {strings.pairs.schedule}
         </Button>
         <Button onClick={onLogTouchpoint} disabled={pair.status === 'ended'}>
           {strings.pairs.logTouchpoint}
         </Button>
         {summary.lastSession ? (
-          <RouterLink to={`/tab/sessions/${encodeURIComponent(summary.lastSession.id)}`} style={{ alignSelf: 'center', color: tokens.colorBrandForegroundLink }}>
+          <RouterLink
+            to={`/tab/sessions/${encodeURIComponent(summary.lastSession.id)}`}
+            style={{ alignSelf: 'center', color: tokens.colorBrandForegroundLink }}
+          >
             {strings.pairs.openSession}
           </RouterLink>
         ) : null}

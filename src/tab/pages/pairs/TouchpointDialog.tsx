@@ -1,4 +1,19 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { touchpointKinds, type FocusArea, type TouchpointKind } from '../../../core/schemas.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -9,7 +24,17 @@ import type { TouchpointDraft } from './useMyPairs.js';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
-export default function TouchpointDialog({ partnerName, open, onClose, onSave }: { partnerName: string; open: boolean; onClose: () => void; onSave: (touchpoint: TouchpointDraft) => Promise<void> }) {
+export default function TouchpointDialog({
+  partnerName,
+  open,
+  onClose,
+  onSave,
+}: {
+  partnerName: string;
+  open: boolean;
+  onClose: () => void;
+  onSave: (touchpoint: TouchpointDraft) => Promise<void>;
+}) {
   const styles = useStyles();
   const [kind, setKind] = useState<TouchpointKind>('technology-troubleshooting');
   const [date, setDate] = useState(todayInputValue());
@@ -26,7 +51,12 @@ export default function TouchpointDialog({ partnerName, open, onClose, onSave }:
     setSaving(true);
     setError(null);
     try {
-      await onSave({ kind, date: new Date(`${date}T12:00:00`).toISOString(), minutes: minutesNumber, focusAreas: areas });
+      await onSave({
+        kind,
+        date: new Date(`${date}T12:00:00`).toISOString(),
+        minutes: minutesNumber,
+        focusAreas: areas,
+      });
       onClose();
     } catch (e) {
       setError(e);
@@ -57,10 +87,27 @@ export default function TouchpointDialog({ partnerName, open, onClose, onSave }:
                 </MessageBar>
               ) : null}
               <Field label={strings.touchpoint.date}>
-                <Input type="date" value={date} max={todayInputValue()} onChange={(_, data) => setDate(data.value)} required />
+                <Input
+                  type="date"
+                  value={date}
+                  max={todayInputValue()}
+                  onChange={(_, data) => setDate(data.value)}
+                  required
+                />
               </Field>
-              <Field label={strings.touchpoint.minutes} validationState={minutesInvalid ? 'error' : 'none'} validationMessage={minutesInvalid ? '1–480' : undefined}>
-                <Input type="number" min={1} max={480} value={minutes} onChange={(_, data) => setMinutes(data.value)} required />
+              <Field
+                label={strings.touchpoint.minutes}
+                validationState={minutesInvalid ? 'error' : 'none'}
+                validationMessage={minutesInvalid ? '1–480' : undefined}
+              >
+                <Input
+                  type="number"
+                  min={1}
+                  max={480}
+                  value={minutes}
+                  onChange={(_, data) => setMinutes(data.value)}
+                  required
+                />
               </Field>
               <FocusAreaPicker label={strings.touchpoint.focusAreas} value={areas} onChange={setAreas} />
               {error ? <ErrorMessage error={error} /> : null}

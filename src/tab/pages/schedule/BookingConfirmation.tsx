@@ -1,5 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { Card, CardHeader, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import {
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { Link as RouterLink } from 'react-router';
 import type { BookSessionResponse } from '../../../core/api.js';
 import { formatDateTime, formatTimeRange } from '../../dates.js';
@@ -7,7 +16,14 @@ import { strings } from '../../strings.js';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  agenda: { whiteSpace: 'pre-wrap', fontFamily: tokens.fontFamilyBase, backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, margin: 0 },
+  agenda: {
+    whiteSpace: 'pre-wrap',
+    fontFamily: tokens.fontFamilyBase,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+  },
 });
 
 export function BookingConfirmation({ booked, locale }: { booked: BookSessionResponse; locale: string }) {
@@ -17,11 +33,28 @@ export function BookingConfirmation({ booked, locale }: { booked: BookSessionRes
   useEffect(() => heading.current?.focus(), [booked]);
   return (
     <Card aria-labelledby="booked-title">
-      <CardHeader header={<Text as="h2" id="booked-title" ref={heading} tabIndex={-1} size={500} weight="semibold" style={{ margin: 0 }}>{strings.schedule.bookedTitle}</Text>} />
+      <CardHeader
+        header={
+          <Text
+            as="h2"
+            id="booked-title"
+            ref={heading}
+            tabIndex={-1}
+            size={500}
+            weight="semibold"
+            style={{ margin: 0 }}
+          >
+            {strings.schedule.bookedTitle}
+          </Text>
+        }
+      />
       <ul className={styles.list}>
         {booked.sessions.map(({ session, movedFrom }) => (
           <li key={session.id}>
-            <RouterLink to={`/tab/sessions/${encodeURIComponent(session.id)}`} style={{ color: tokens.colorBrandForegroundLink }}>
+            <RouterLink
+              to={`/tab/sessions/${encodeURIComponent(session.id)}`}
+              style={{ color: tokens.colorBrandForegroundLink }}
+            >
               {formatTimeRange(session.start, session.end, locale)}
             </RouterLink>
             {session.joinUrl ? (
@@ -32,7 +65,11 @@ export function BookingConfirmation({ booked, locale }: { booked: BookSessionRes
                 </Link>
               </>
             ) : null}
-            {movedFrom ? <Text size={200} block>{strings.schedule.moved(formatDateTime(movedFrom, locale))}</Text> : null}
+            {movedFrom ? (
+              <Text size={200} block>
+                {strings.schedule.moved(formatDateTime(movedFrom, locale))}
+              </Text>
+            ) : null}
           </li>
         ))}
       </ul>

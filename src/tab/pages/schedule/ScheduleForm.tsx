@@ -1,6 +1,12 @@
 import { Button, Card, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { directions, sessionDurations, type Cadence, type Direction, type SessionDuration } from '../../../core/schemas.js';
+import {
+  directions,
+  sessionDurations,
+  type Cadence,
+  type Direction,
+  type SessionDuration,
+} from '../../../core/schemas.js';
 import { FocusAreaPicker } from '../../components/FocusAreaPicker.js';
 import { strings } from '../../strings.js';
 import { windowChoices } from './slotWindow.js';
@@ -9,11 +15,28 @@ import type { ScheduleChoices } from './useSchedulePair.js';
 const occurrenceChoices = [1, 2, 3, 4, 6, 8, 12] as const;
 
 const useStyles = makeStyles({
-  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: tokens.spacingVerticalM, alignItems: 'start' },
+  form: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
+    gap: tokens.spacingVerticalM,
+    alignItems: 'start',
+  },
   wide: { gridColumn: '1 / -1' },
 });
 
-export function ScheduleForm({ choices, cadence, onChange, onSubmit, busy }: { choices: ScheduleChoices; cadence: Cadence; onChange: (next: ScheduleChoices) => void; onSubmit: () => void; busy: boolean }) {
+export function ScheduleForm({
+  choices,
+  cadence,
+  onChange,
+  onSubmit,
+  busy,
+}: {
+  choices: ScheduleChoices;
+  cadence: Cadence;
+  onChange: (next: ScheduleChoices) => void;
+  onSubmit: () => void;
+  busy: boolean;
+}) {
   const styles = useStyles();
   const [touched, setTouched] = useState(false);
   const focusMissing = choices.focusAreas.length === 0;
@@ -31,14 +54,20 @@ export function ScheduleForm({ choices, cadence, onChange, onSubmit, busy }: { c
       </Text>
       <form className={styles.form} onSubmit={submit} aria-labelledby="schedule-form-title">
         <Field label={strings.schedule.duration}>
-          <RadioGroup value={String(choices.durationMinutes)} onChange={(_, data) => onChange({ ...choices, durationMinutes: Number(data.value) as SessionDuration })}>
+          <RadioGroup
+            value={String(choices.durationMinutes)}
+            onChange={(_, data) => onChange({ ...choices, durationMinutes: Number(data.value) as SessionDuration })}
+          >
             {sessionDurations.map((d) => (
               <Radio key={d} value={String(d)} label={strings.schedule.minutes(d)} />
             ))}
           </RadioGroup>
         </Field>
         <Field label={strings.schedule.window}>
-          <Select value={String(choices.windowDays)} onChange={(_, data) => onChange({ ...choices, windowDays: Number(data.value) })}>
+          <Select
+            value={String(choices.windowDays)}
+            onChange={(_, data) => onChange({ ...choices, windowDays: Number(data.value) })}
+          >
             {windowChoices.map((d) => (
               <option key={d} value={d}>
                 {strings.schedule.windowDays(d)}
@@ -47,14 +76,23 @@ export function ScheduleForm({ choices, cadence, onChange, onSubmit, busy }: { c
           </Select>
         </Field>
         <Field label={strings.schedule.direction}>
-          <RadioGroup value={choices.direction} onChange={(_, data) => onChange({ ...choices, direction: data.value as Direction })}>
+          <RadioGroup
+            value={choices.direction}
+            onChange={(_, data) => onChange({ ...choices, direction: data.value as Direction })}
+          >
             {directions.map((d) => (
               <Radio key={d} value={d} label={strings.direction[d]} />
             ))}
           </RadioGroup>
         </Field>
-        <Field label={`${strings.schedule.occurrences} (${strings.pairs.cadence[cadence]})`} hint={choices.occurrences === 1 ? strings.schedule.once : undefined}>
-          <Select value={String(choices.occurrences)} onChange={(_, data) => onChange({ ...choices, occurrences: Number(data.value) })}>
+        <Field
+          label={`${strings.schedule.occurrences} (${strings.pairs.cadence[cadence]})`}
+          hint={choices.occurrences === 1 ? strings.schedule.once : undefined}
+        >
+          <Select
+            value={String(choices.occurrences)}
+            onChange={(_, data) => onChange({ ...choices, occurrences: Number(data.value) })}
+          >
             {occurrenceChoices.map((n) => (
               <option key={n} value={n}>
                 {n}

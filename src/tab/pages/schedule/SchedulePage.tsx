@@ -1,4 +1,13 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ApiError } from '../../../client/api.js';
@@ -32,19 +41,31 @@ export default function SchedulePage() {
   useEffect(() => {
     if (summary.data && !choices) {
       const reverseFirst = summary.data.balance.reverse <= summary.data.balance.traditional;
-      setChoices({ durationMinutes: summary.data.pair.durationMinutes, direction: reverseFirst ? 'reverse' : 'traditional', focusAreas: [], windowDays: 14, occurrences: 1 });
+      setChoices({
+        durationMinutes: summary.data.pair.durationMinutes,
+        direction: reverseFirst ? 'reverse' : 'traditional',
+        focusAreas: [],
+        windowDays: 14,
+        occurrences: 1,
+      });
     }
   }, [summary.data, choices]);
 
   if (!summary.data || !choices) {
-    return summary.status === 'failed' ? <ErrorMessage error={summary.error} onRetry={summary.reload} /> : <PageSkeleton rows={2} />;
+    return summary.status === 'failed' ? (
+      <ErrorMessage error={summary.error} onRetry={summary.reload} />
+    ) : (
+      <PageSkeleton rows={2} />
+    );
   }
   const { partner, pair, nextSession } = summary.data;
   const working = slots.status === 'working' || booking.status === 'working' || change.status === 'working';
   const noCommonTime =
-    slots.status === 'done' && slots.value.suggestions.length === 0 ? (slots.value.noCommonTimeReason ?? strings.schedule.noCommonTime)
-    : slots.status === 'failed' && slots.error instanceof ApiError && slots.error.code === errorCodes.noCommonTime ? slots.error.message
-    : null;
+    slots.status === 'done' && slots.value.suggestions.length === 0
+      ? (slots.value.noCommonTimeReason ?? strings.schedule.noCommonTime)
+      : slots.status === 'failed' && slots.error instanceof ApiError && slots.error.code === errorCodes.noCommonTime
+        ? slots.error.message
+        : null;
   const wider = widerWindow(choices.windowDays);
   const tryWider = () => {
     if (!wider) return;
@@ -67,7 +88,9 @@ export default function SchedulePage() {
 
       {change.status === 'done' ? (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{change.value.kind === 'cancelled' ? strings.schedule.cancelled : strings.schedule.rebooked}</MessageBarBody>
+          <MessageBarBody>
+            {change.value.kind === 'cancelled' ? strings.schedule.cancelled : strings.schedule.rebooked}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {change.status === 'failed' ? <ErrorMessage error={change.error} /> : null}
@@ -96,7 +119,13 @@ export default function SchedulePage() {
       {booking.status === 'done' ? <BookingConfirmation booked={booking.value} locale={context.locale} /> : null}
       {booking.status === 'failed' ? <ErrorMessage error={booking.error} /> : null}
 
-      <ScheduleForm choices={choices} cadence={pair.cadence} onChange={setChoices} onSubmit={() => void findSlots(choices)} busy={working} />
+      <ScheduleForm
+        choices={choices}
+        cadence={pair.cadence}
+        onChange={setChoices}
+        onSubmit={() => void findSlots(choices)}
+        busy={working}
+      />
 
       <section className={styles.section} aria-labelledby="slots-title" aria-busy={slots.status === 'working'}>
         {slots.status !== 'idle' ? (
@@ -107,7 +136,9 @@ export default function SchedulePage() {
         {slots.status === 'working' ? <SlotListSkeleton /> : null}
         {booking.status === 'working' || change.status === 'working' ? (
           <MessageBar intent="info" role="status">
-            <MessageBarBody>{booking.status === 'working' ? strings.schedule.booking : strings.schedule.updating}</MessageBarBody>
+            <MessageBarBody>
+              {booking.status === 'working' ? strings.schedule.booking : strings.schedule.updating}
+            </MessageBarBody>
           </MessageBar>
         ) : null}
         {noCommonTime ? (
@@ -123,7 +154,9 @@ export default function SchedulePage() {
             ) : null}
           </MessageBar>
         ) : null}
-        {slots.status === 'failed' && !noCommonTime ? <ErrorMessage error={slots.error} onRetry={() => void findSlots(choices)} /> : null}
+        {slots.status === 'failed' && !noCommonTime ? (
+          <ErrorMessage error={slots.error} onRetry={() => void findSlots(choices)} />
+        ) : null}
         {slots.status === 'done' && slots.value.suggestions.length ? (
           <SlotList
             slots={slots.value.suggestions}

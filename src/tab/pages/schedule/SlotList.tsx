@@ -4,14 +4,37 @@ import { formatDateTime } from '../../dates.js';
 import { strings } from '../../strings.js';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   slot: { display: 'grid', gridTemplateColumns: '1fr auto', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   times: { margin: 0, padding: 0, listStyle: 'none' },
-  reasons: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+  reasons: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 /** Ranked suggestions, each in both people's own time zones with the reasons it ranks where it does. */
-export function SlotList({ slots, locale, actionLabel, onPick, busy }: { slots: SlotSuggestion[]; locale: string; actionLabel: string; onPick: (slot: SlotSuggestion) => void; busy: boolean }) {
+export function SlotList({
+  slots,
+  locale,
+  actionLabel,
+  onPick,
+  busy,
+}: {
+  slots: SlotSuggestion[];
+  locale: string;
+  actionLabel: string;
+  onPick: (slot: SlotSuggestion) => void;
+  busy: boolean;
+}) {
   const styles = useStyles();
   return (
     <ol className={styles.list} aria-label={strings.schedule.slotsLabel}>
@@ -41,7 +64,12 @@ export function SlotList({ slots, locale, actionLabel, onPick, busy }: { slots: 
                   ))}
                 </ul>
               </div>
-              <Button appearance="primary" disabled={busy} onClick={() => onPick(slot)} aria-label={`${actionLabel}: ${title}`}>
+              <Button
+                appearance="primary"
+                disabled={busy}
+                onClick={() => onPick(slot)}
+                aria-label={`${actionLabel}: ${title}`}
+              >
                 {actionLabel}
               </Button>
             </Card>

@@ -1,4 +1,17 @@
-import { Button, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Link,
+  makeStyles,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Session } from '../../../core/schemas.js';
@@ -10,14 +23,31 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1 },
 });
 
-export function UpcomingSession({ session, locale, rebooking, onRebook, onCancel, busy }: { session: Session; locale: string; rebooking: boolean; onRebook: () => void; onCancel: () => void; busy: boolean }) {
+export function UpcomingSession({
+  session,
+  locale,
+  rebooking,
+  onRebook,
+  onCancel,
+  busy,
+}: {
+  session: Session;
+  locale: string;
+  rebooking: boolean;
+  onRebook: () => void;
+  onCancel: () => void;
+  busy: boolean;
+}) {
   const styles = useStyles();
   const [confirming, setConfirming] = useState(false);
   return (
     <Card>
       <div className={styles.row}>
         <div className={styles.grow}>
-          <RouterLink to={`/tab/sessions/${encodeURIComponent(session.id)}`} style={{ color: tokens.colorBrandForegroundLink }}>
+          <RouterLink
+            to={`/tab/sessions/${encodeURIComponent(session.id)}`}
+            style={{ color: tokens.colorBrandForegroundLink }}
+          >
             {formatTimeRange(session.start, session.end, locale)}
           </RouterLink>
           <Text size={200} block>
@@ -29,7 +59,12 @@ export function UpcomingSession({ session, locale, rebooking, onRebook, onCancel
             </Link>
           ) : null}
         </div>
-        <Button appearance={rebooking ? 'primary' : 'secondary'} onClick={onRebook} disabled={busy} aria-pressed={rebooking}>
+        <Button
+          appearance={rebooking ? 'primary' : 'secondary'}
+          onClick={onRebook}
+          disabled={busy}
+          aria-pressed={rebooking}
+        >
           {strings.schedule.rebook}
         </Button>
         <Button onClick={() => setConfirming(true)} disabled={busy}>

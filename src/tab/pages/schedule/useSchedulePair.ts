@@ -12,7 +12,8 @@ export interface ScheduleChoices {
   occurrences: number;
 }
 
-type Step<T> = { status: 'idle' } | { status: 'working' } | { status: 'done'; value: T } | { status: 'failed'; error: unknown };
+type Step<T> =
+  { status: 'idle' } | { status: 'working' } | { status: 'done'; value: T } | { status: 'failed'; error: unknown };
 
 /** One pair's scheduling: suggestions, booking, rebooking and cancelling. */
 export function useSchedulePair(pairId: string) {
@@ -20,7 +21,9 @@ export function useSchedulePair(pairId: string) {
   const summary = useResource(() => api.pair(pairId), [api, pairId]);
   const [slots, setSlots] = useState<Step<SlotResponse>>({ status: 'idle' });
   const [booking, setBooking] = useState<Step<BookSessionResponse>>({ status: 'idle' });
-  const [change, setChange] = useState<Step<{ kind: 'rebooked'; session: Session } | { kind: 'cancelled'; sessionId: string }>>({ status: 'idle' });
+  const [change, setChange] = useState<
+    Step<{ kind: 'rebooked'; session: Session } | { kind: 'cancelled'; sessionId: string }>
+  >({ status: 'idle' });
   const { reload } = summary;
 
   const findSlots = useCallback(
@@ -30,7 +33,12 @@ export function useSchedulePair(pairId: string) {
       try {
         const windowStart = new Date(now.getTime() + 60 * 60_000);
         const windowEnd = new Date(now.getTime() + choices.windowDays * 24 * 60 * 60_000);
-        const value = await api.slots(pairId, { durationMinutes: choices.durationMinutes, windowStart: windowStart.toISOString(), windowEnd: windowEnd.toISOString(), maxSuggestions: 8 });
+        const value = await api.slots(pairId, {
+          durationMinutes: choices.durationMinutes,
+          windowStart: windowStart.toISOString(),
+          windowEnd: windowEnd.toISOString(),
+          maxSuggestions: 8,
+        });
         setSlots({ status: 'done', value });
       } catch (error) {
         setSlots({ status: 'failed', error });
@@ -44,7 +52,13 @@ export function useSchedulePair(pairId: string) {
       setBooking({ status: 'working' });
       setChange({ status: 'idle' });
       try {
-        const value = await api.book(pairId, { start: slot.start, durationMinutes: choices.durationMinutes, direction: choices.direction, focusAreas: choices.focusAreas, occurrences: choices.occurrences });
+        const value = await api.book(pairId, {
+          start: slot.start,
+          durationMinutes: choices.durationMinutes,
+          direction: choices.direction,
+          focusAreas: choices.focusAreas,
+          occurrences: choices.occurrences,
+        });
         setBooking({ status: 'done', value });
         setSlots({ status: 'idle' });
         reload();

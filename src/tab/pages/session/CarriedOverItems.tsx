@@ -3,9 +3,22 @@ import type { SessionDetail } from '../../../core/api.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { strings } from '../../strings.js';
 
-const useStyles = makeStyles({ list: { listStyle: 'none', margin: 0, padding: 0 }, author: { color: tokens.colorNeutralForeground3 } });
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  author: { color: tokens.colorNeutralForeground3 },
+});
 
-export function CarriedOverItems({ items, authorName, onToggle, error }: { items: SessionDetail['carriedOverActionItems']; authorName: (userId: string) => string; onToggle: (item: SessionDetail['carriedOverActionItems'][number], done: boolean) => void; error: unknown }) {
+export function CarriedOverItems({
+  items,
+  authorName,
+  onToggle,
+  error,
+}: {
+  items: SessionDetail['carriedOverActionItems'];
+  authorName: (userId: string) => string;
+  onToggle: (item: SessionDetail['carriedOverActionItems'][number], done: boolean) => void;
+  error: unknown;
+}) {
   const styles = useStyles();
   return (
     <Card aria-labelledby="carried-title">
@@ -16,7 +29,18 @@ export function CarriedOverItems({ items, authorName, onToggle, error }: { items
       <ul className={styles.list}>
         {items.map((item) => (
           <li key={`${item.sessionId}-${item.id}`}>
-            <Checkbox checked={item.done} onChange={(_, d) => onToggle(item, Boolean(d.checked))} label={<>{item.text} <Text size={200} className={styles.author}>({authorName(item.authorId)})</Text></>} />
+            <Checkbox
+              checked={item.done}
+              onChange={(_, d) => onToggle(item, Boolean(d.checked))}
+              label={
+                <>
+                  {item.text}{' '}
+                  <Text size={200} className={styles.author}>
+                    ({authorName(item.authorId)})
+                  </Text>
+                </>
+              }
+            />
           </li>
         ))}
       </ul>

@@ -1,18 +1,51 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { NoteInput } from '../../../core/api.js';
 import { strings } from '../../strings.js';
 
 const useStyles = makeStyles({
   columns: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
-  version: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium, maxHeight: '40vh', overflow: 'auto' },
+  version: {
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    maxHeight: '40vh',
+    overflow: 'auto',
+  },
 });
 
 function summary(note: NoteInput): string {
-  return [`${strings.session.taught}: ${note.taught}`, `${strings.session.learned}: ${note.learned}`, ...note.actionItems.map((i) => `• ${i.text}`)].join('\n');
+  return [
+    `${strings.session.taught}: ${note.taught}`,
+    `${strings.session.learned}: ${note.learned}`,
+    ...note.actionItems.map((i) => `• ${i.text}`),
+  ].join('\n');
 }
 
 /** 412 from the server: my note was saved elsewhere meanwhile. The author picks; nothing is dropped silently. */
-export function ConflictDialog({ mine, saved, onKeepMine, onUseSaved }: { mine: NoteInput; saved: NoteInput; onKeepMine: () => void; onUseSaved: () => void }) {
+export function ConflictDialog({
+  mine,
+  saved,
+  onKeepMine,
+  onUseSaved,
+}: {
+  mine: NoteInput;
+  saved: NoteInput;
+  onKeepMine: () => void;
+  onUseSaved: () => void;
+}) {
   const styles = useStyles();
   return (
     <Dialog open modalType="alert">

@@ -14,16 +14,29 @@ export function PartnerNote({ name, note }: { name: string; note: SharedLearning
   const styles = useStyles();
   return (
     <Card aria-labelledby="partner-note-title">
-      <CardHeader image={<PersonAvatar name={name} size={32} />} header={<Text as="h2" id="partner-note-title" weight="semibold" size={500} style={{ margin: 0 }}>{strings.session.partnerNote(name)}</Text>} />
+      <CardHeader
+        image={<PersonAvatar name={name} size={32} />}
+        header={
+          <Text as="h2" id="partner-note-title" weight="semibold" size={500} style={{ margin: 0 }}>
+            {strings.session.partnerNote(name)}
+          </Text>
+        }
+      />
       {note ? (
         <div>
-          <Text size={200} className={styles.label}>{strings.session.taught}</Text>
+          <Text size={200} className={styles.label}>
+            {strings.session.taught}
+          </Text>
           <Text className={styles.body}>{note.taught}</Text>
-          <Text size={200} className={styles.label}>{strings.session.learned}</Text>
+          <Text size={200} className={styles.label}>
+            {strings.session.learned}
+          </Text>
           <Text className={styles.body}>{note.learned}</Text>
           {note.actionItems.length ? (
             <>
-              <Text size={200} className={styles.label}>{strings.session.actionItems}</Text>
+              <Text size={200} className={styles.label}>
+                {strings.session.actionItems}
+              </Text>
               <ul className={styles.items}>
                 {note.actionItems.map((item) => (
                   <li key={item.id}>
@@ -33,7 +46,11 @@ export function PartnerNote({ name, note }: { name: string; note: SharedLearning
               </ul>
             </>
           ) : null}
-          {note.focusAreas.length ? <Text size={200} className={styles.label}>{note.focusAreas.map(strings.focusArea).join(' · ')}</Text> : null}
+          {note.focusAreas.length ? (
+            <Text size={200} className={styles.label}>
+              {note.focusAreas.map(strings.focusArea).join(' · ')}
+            </Text>
+          ) : null}
         </div>
       ) : (
         <Text>{strings.session.partnerNoteEmpty(name)}</Text>

@@ -15,16 +15,42 @@ const useStyles = makeStyles({
   },
   mirror: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 },
   // Dark text on saturated yellow reads in every theme (light, dark, high contrast).
-  mark: { backgroundColor: tokens.colorPaletteYellowBackground3, color: '#000000', borderBottom: `2px solid ${tokens.colorPaletteDarkOrangeBorder2}`, padding: '0 1px' },
-  confirmed: { backgroundColor: 'transparent', textDecoration: 'underline dotted', color: tokens.colorNeutralForeground1 },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  mark: {
+    backgroundColor: tokens.colorPaletteYellowBackground3,
+    color: '#000000',
+    borderBottom: `2px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    padding: '0 1px',
+  },
+  confirmed: {
+    backgroundColor: 'transparent',
+    textDecoration: 'underline dotted',
+    color: tokens.colorNeutralForeground1,
+  },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 export const phiKindLabel = (kind: string) => strings.session.phi.kinds[kind] ?? kind;
 
 /** The field's text with each flagged span marked, then one row per span to confirm it. Editing the text clears a flag. */
-export function PhiFlags({ text, findings, onConfirm, fieldLabel }: { text: string; findings: FieldFinding[]; onConfirm: (kind: string, text: string) => void; fieldLabel: string }) {
+export function PhiFlags({
+  text,
+  findings,
+  onConfirm,
+  fieldLabel,
+}: {
+  text: string;
+  findings: FieldFinding[];
+  onConfirm: (kind: string, text: string) => void;
+  fieldLabel: string;
+}) {
   const styles = useStyles();
   if (findings.length === 0) return null;
   const sorted = [...findings].sort((a, b) => a.finding.start - b.finding.start);
@@ -39,11 +65,19 @@ export function PhiFlags({ text, findings, onConfirm, fieldLabel }: { text: stri
   if (at < text.length) pieces.push({ text: text.slice(at), finding: null });
 
   return (
-    <div className={styles.box} role="group" aria-label={`${strings.session.phi.title} — ${strings.session.phi.inField(fieldLabel)}`}>
+    <div
+      className={styles.box}
+      role="group"
+      aria-label={`${strings.session.phi.title} — ${strings.session.phi.inField(fieldLabel)}`}
+    >
       <Text size={200} className={styles.mirror} data-testid="phi-mirror">
         {pieces.map((piece, i) =>
           piece.finding ? (
-            <mark key={i} className={piece.finding.confirmed ? styles.confirmed : styles.mark} title={phiKindLabel(piece.finding.finding.kind)}>
+            <mark
+              key={i}
+              className={piece.finding.confirmed ? styles.confirmed : styles.mark}
+              title={phiKindLabel(piece.finding.finding.kind)}
+            >
               {piece.text}
             </mark>
           ) : (
@@ -60,7 +94,11 @@ export function PhiFlags({ text, findings, onConfirm, fieldLabel }: { text: stri
                 {strings.session.phi.confirmed}
               </Text>
             ) : (
-              <Button size="small" onClick={() => onConfirm(f.finding.kind, f.finding.text)} aria-label={`${strings.session.phi.confirm}: ${f.finding.text}`}>
+              <Button
+                size="small"
+                onClick={() => onConfirm(f.finding.kind, f.finding.text)}
+                aria-label={`${strings.session.phi.confirm}: ${f.finding.text}`}
+              >
                 {strings.session.phi.confirm}
               </Button>
             )}

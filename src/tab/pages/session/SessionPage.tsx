@@ -14,7 +14,12 @@ import { noteInputOf, useSessionNotes } from './useSessionNotes.js';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
@@ -25,7 +30,11 @@ export default function SessionPage() {
   const s = useSessionNotes(sessionId);
 
   if (!s.detail.data || !s.note) {
-    return s.detail.status === 'failed' ? <ErrorMessage error={s.detail.error} onRetry={s.detail.reload} /> : <PageSkeleton rows={2} />;
+    return s.detail.status === 'failed' ? (
+      <ErrorMessage error={s.detail.error} onRetry={s.detail.reload} />
+    ) : (
+      <PageSkeleton rows={2} />
+    );
   }
   const { session, pair, agenda, partnerNote } = s.detail.data;
   const partner = pair.members.find((m) => m.userId !== s.me.id) ?? pair.members[1];
@@ -41,7 +50,8 @@ export default function SessionPage() {
           {strings.session.title(formatTimeRange(session.start, session.end, context.locale))}
         </Text>
         <Text>
-          {pair.members.map((m) => m.displayName).join(' & ')} · {strings.directionShort[session.direction]} · {session.focusAreas.map(strings.focusArea).join(', ')}
+          {pair.members.map((m) => m.displayName).join(' & ')} · {strings.directionShort[session.direction]} ·{' '}
+          {session.focusAreas.map(strings.focusArea).join(', ')}
         </Text>
         {session.joinUrl ? (
           <>
@@ -60,7 +70,12 @@ export default function SessionPage() {
             </Text>
             <AgendaView agenda={agenda} />
           </Card>
-          <CarriedOverItems items={s.carried} authorName={nameOf} onToggle={(item, done) => void s.setCarriedDone(item, done)} error={s.carriedError} />
+          <CarriedOverItems
+            items={s.carried}
+            authorName={nameOf}
+            onToggle={(item, done) => void s.setCarriedDone(item, done)}
+            error={s.carriedError}
+          />
           {partner ? <PartnerNote name={partner.displayName} note={partnerNote} /> : null}
         </div>
         <div className={styles.column}>
@@ -97,7 +112,12 @@ export default function SessionPage() {
         </div>
       </div>
       {s.save.status === 'conflict' ? (
-        <ConflictDialog mine={s.note} saved={noteInputOf(s.save.saved.note)} onKeepMine={() => void s.resolveConflict('mine')} onUseSaved={() => void s.resolveConflict('theirs')} />
+        <ConflictDialog
+          mine={s.note}
+          saved={noteInputOf(s.save.saved.note)}
+          onKeepMine={() => void s.resolveConflict('mine')}
+          onUseSaved={() => void s.resolveConflict('theirs')}
+        />
       ) : null}
     </div>
   );

@@ -22,7 +22,11 @@ export function noteFieldTexts(note: NoteInput): { field: NoteField; text: strin
 export function reviewNote(note: NoteInput): FieldFinding[] {
   return noteFieldTexts(note).flatMap(({ field, text }) => {
     const open = unconfirmedFindings(text, note.phiConfirmations);
-    return scanForPhi(text).map((finding) => ({ field, finding, confirmed: !open.some((o) => o.start === finding.start && o.end === finding.end) }));
+    return scanForPhi(text).map((finding) => ({
+      field,
+      finding,
+      confirmed: !open.some((o) => o.start === finding.start && o.end === finding.end),
+    }));
   });
 }
 

@@ -18,7 +18,13 @@ export type SaveState =
 export const emptyNote: NoteInput = { taught: '', learned: '', actionItems: [], focusAreas: [], phiConfirmations: [] };
 
 export function noteInputOf(note: SharedLearningNote): NoteInput {
-  return { taught: note.taught, learned: note.learned, actionItems: note.actionItems, focusAreas: note.focusAreas, phiConfirmations: note.phiConfirmations };
+  return {
+    taught: note.taught,
+    learned: note.learned,
+    actionItems: note.actionItems,
+    focusAreas: note.focusAreas,
+    phiConfirmations: note.phiConfirmations,
+  };
 }
 
 const sameNote = (a: NoteInput, b: NoteInput) => JSON.stringify(a) === JSON.stringify(b);
@@ -111,7 +117,9 @@ export function useSessionNotes(sessionId: string) {
     }
     const input: NoteInput = {
       ...note,
-      actionItems: note.actionItems.filter((item) => item.text.trim().length > 0).map((item) => ({ ...item, text: item.text.trim() })),
+      actionItems: note.actionItems
+        .filter((item) => item.text.trim().length > 0)
+        .map((item) => ({ ...item, text: item.text.trim() })),
       phiConfirmations: liveConfirmations(note),
     };
     await put(input, baseEtag);
@@ -136,16 +144,35 @@ export function useSessionNotes(sessionId: string) {
   const setCarriedDone = useCallback(
     async (item: ActionItem & { sessionId: string }, done: boolean) => {
       setCarriedError(null);
-      setCarried((items) => items.map((i) => (i.id === item.id && i.sessionId === item.sessionId ? { ...i, done } : i)));
+      setCarried((items) =>
+        items.map((i) => (i.id === item.id && i.sessionId === item.sessionId ? { ...i, done } : i)),
+      );
       try {
         await api.setActionItemDone(item.sessionId, item.id, done);
       } catch (error) {
-        setCarried((items) => items.map((i) => (i.id === item.id && i.sessionId === item.sessionId ? { ...i, done: !done } : i)));
+        setCarried((items) =>
+          items.map((i) => (i.id === item.id && i.sessionId === item.sessionId ? { ...i, done: !done } : i)),
+        );
         setCarriedError(error);
       }
     },
     [api],
   );
 
-  return { detail, note, update, findings, unresolved, confirm, save, saveNote, resolveConflict, restoredDraft, carried, setCarriedDone, carriedError, me };
+  return {
+    detail,
+    note,
+    update,
+    findings,
+    unresolved,
+    confirm,
+    save,
+    saveNote,
+    resolveConflict,
+    restoredDraft,
+    carried,
+    setCarriedDone,
+    carriedError,
+    me,
+  };
 }
