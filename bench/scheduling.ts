@@ -17,7 +17,7 @@ import { allocateDepartment } from '../server/api/scheduling.js';
 import { embeddedDefaults as ids } from '../server/config.js';
 import { freeBusy, graphUtc } from '../server/graph/calendar.js';
 import { createGraphClient } from '../server/graph/client.js';
-import { startDevTenant } from '../server/devtenant/index.js';
+import { startDevTenant } from '../devtenant/index.js';
 
 const targets = { engineMs: 250, totalMs: 5_000, requestRatio: 50 };
 const pairCount = 1_000;

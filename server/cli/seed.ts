@@ -1,6 +1,6 @@
 // `reciprocal seed --reset`: rebuild the dev tenant's demo organization.
 import { ConfigError, loadConfig } from '../config.js';
-import { reseedDevTenant } from '../devtenant/index.js';
+import { reseedDevTenant } from '../../devtenant/index.js';
 
 /** True when something answers at `url`: reseeding under a running dev tenant would corrupt what it serves. */
 async function answers(url: string): Promise<boolean> {

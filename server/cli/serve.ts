@@ -1,7 +1,7 @@
 // `reciprocal serve` (what `npm start` runs): the app, and beside it the dev
 // tenant when no real tenant is configured.
 import { ConfigError, embeddedDefaults, loadConfig, type Config } from '../config.js';
-import { startDevTenant, type RunningDevTenant } from '../devtenant/index.js';
+import { startDevTenant, type RunningDevTenant } from '../../devtenant/index.js';
 import { seedDemoProgram, type DemoPerson } from '../graph/demoProgram.js';
 import { startApp, type StartedApp } from '../main.js';
 

@@ -1,6 +1,6 @@
 // The dev tenant behaves like Microsoft Graph where Reciprocal depends on it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevTenant } from '../../server/devtenant/index.js';
+import { startDevTenant } from '../../devtenant/index.js';
 import { startTestDevTenant, type TestDevTenant } from '../support/devtenant.js';
 
 let dt: TestDevTenant;

@@ -8,7 +8,7 @@ import { createGraphClient } from '../../server/graph/client.js';
 import { programSchemaAt, schemaVersion } from '../../server/graph/programLists.js';
 import { ProgramStore, odataString } from '../../server/graph/programStore.js';
 import { createLogger } from '../../server/logging.js';
-import { programSite } from '../../server/devtenant/seed.js';
+import { programSite } from '../../devtenant/seed.js';
 import type { Participant, Session, Touchpoint } from '../../src/core/schemas.js';
 import { startTestDevTenant, type TestDevTenant } from '../support/devtenant.js';
 

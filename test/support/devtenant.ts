@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { embeddedDefaults as ids } from '../../server/config.js';
-import { startDevTenant, type DevTenantOptions, type RunningDevTenant } from '../../server/devtenant/index.js';
+import { startDevTenant, type DevTenantOptions, type RunningDevTenant } from '../../devtenant/index.js';
 
 export interface DemoUser {
   id: string;
