@@ -18,12 +18,12 @@ import { embeddedDefaults as ids } from '../server/config.js';
 import { freeBusy, graphUtc } from '../server/graph/calendar.js';
 import { createGraphClient } from '../server/graph/client.js';
 import { startDevTenant } from '../devtenant/index.js';
+import { dayMs } from '../src/core/time.js';
 
 const targets = { engineMs: 250, totalMs: 5_000, requestRatio: 50 };
 const pairCount = 1_000;
 const peopleCount = 1_600;
 const windowDays = 14;
-const dayMs = 24 * 3_600_000;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 const benchStarted = performance.now();

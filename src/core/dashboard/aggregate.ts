@@ -15,9 +15,9 @@ import {
   type Touchpoint,
   type TouchpointKind,
 } from '../schemas.js';
+import { dayMs } from '../time.js';
 
 export const minimumGroupSize = 5;
-const dayMs = 24 * 60 * 60 * 1000;
 export const atRiskQuietDays = 30;
 export const atRiskConsecutiveCancellations = 2;
 

@@ -1,6 +1,7 @@
 // Shared-learning notes beyond their schema: safe rendering of light Markdown
 // and the action items that carry over to the next session.
 import type { ActionItem, SharedLearningNote } from '../schemas.js';
+import { fnv1aId } from '../hash.js';
 
 const htmlEscapes: Record<string, string> = {
   '&': '&amp;',
@@ -54,10 +55,7 @@ export function renderNoteHtml(text: string): string {
 
 /** A stable id for an action item, so carrying it over or re-saving never duplicates it. */
 export function actionItemId(sessionId: string, authorId: string, text: string): string {
-  let h = 0x811c9dc5;
-  for (const c of `${sessionId}|${authorId}|${text.trim().toLowerCase()}`)
-    h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
-  return `ai-${(h >>> 0).toString(36)}`;
+  return `ai-${fnv1aId(`${sessionId}|${authorId}|${text.trim().toLowerCase()}`)}`;
 }
 
 export type CarriedActionItem = ActionItem & { authorId: string; sessionId: string };

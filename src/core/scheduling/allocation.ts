@@ -7,6 +7,8 @@
 // slot's score favours the middle of both people's working day, spreads a
 // person's sessions over different days, and prefers sooner.
 import { intersect, subtract, type Interval } from './intervals.js';
+import { fnv1a } from '../hash.js';
+import { minuteMs } from '../time.js';
 
 export interface PairToPlace {
   pairId: string;
@@ -28,20 +30,12 @@ export interface AllocationOptions {
   notBefore?: number;
 }
 
-const minuteMs = 60_000;
 const dayMinutes = 24 * 60;
 /** Minutes from the edge of a working day beyond which a slot counts as fully comfortable. */
 const comfortCap = 120;
 // Score points, in quarters so that all arithmetic stays in small integers:
 // comfort gives up to 30 points (one quarter point per comfortable minute).
 const quarter = { perDayLater: 6, sameDaySession: 48, backToBack: 32 } as const;
-
-/** FNV-1a: a stable, dependency-free string hash (core runs in the browser too). */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /** A person's ranges in whole minutes from the run's origin (small integers keep the hot loop free of boxed numbers). */
 interface PersonState {
@@ -79,6 +73,26 @@ function startsAt(claimed: readonly Interval[], at: number): boolean {
   return false;
 }
 
+/** The grid every person's time is kept on in one run: whole minutes from a UTC-aligned origin. */
+interface RunGrid {
+  origin: number;
+  step: number;
+  duration: number;
+  /** The window's first minute. */
+  dayOrigin: number;
+  /** No slot starts before this minute (the window, and `notBefore`). */
+  earliest: number;
+}
+
+interface QueuedPair {
+  pair: PairToPlace;
+  a: PersonState;
+  b: PersonState;
+  mutual: Interval[];
+  order: number;
+  hash: number;
+}
+
 export function allocateSlots(
   pairs: readonly PairToPlace[],
   availability: ReadonlyMap<string, PersonAvailability>,
@@ -95,6 +109,46 @@ export function allocateSlots(
 
   // Minutes from an origin on the UTC slot grid; free time shrinks to whole minutes, so it never grows.
   const origin = Math.floor(window.start / (step * minuteMs)) * step * minuteMs;
+  const dayOrigin = Math.ceil((window.start - origin) / minuteMs);
+  const grid: RunGrid = {
+    origin,
+    step,
+    duration,
+    dayOrigin,
+    earliest: Math.max(dayOrigin, Math.ceil(((options.notBefore ?? -Infinity) - origin) / minuteMs)),
+  };
+
+  const placements = new Map<string, Placement>();
+  const queue = queuePairs(pairs, peopleOf(availability, window, origin), grid, round, placements);
+  for (const queued of queue) {
+    const { pair, a, b } = queued;
+    const best = bestStart(queued, grid);
+    if (best === null) {
+      placements.set(pair.pairId, {
+        pairId: pair.pairId,
+        slot: null,
+        reason: 'no common time this window: the shared free time went to other sessions booked in this run',
+      });
+      continue;
+    }
+    const claim = { start: best.start, end: best.start + duration };
+    const day = Math.floor((best.start - dayOrigin) / dayMinutes);
+    for (const p of [a, b]) {
+      insertSorted(p.claimed, claim);
+      p.perDay.set(day, (p.perDay.get(day) ?? 0) + 1);
+    }
+    const slot = { start: origin + claim.start * minuteMs, end: origin + claim.end * minuteMs };
+    placements.set(pair.pairId, { pairId: pair.pairId, slot, score: Math.round(best.score * 2.5) / 10 });
+  }
+  return pairs.map((p) => placements.get(p.pairId)!);
+}
+
+/** Each person's working and free time in the window, on the run's minute grid, made when first asked for. */
+function peopleOf(
+  availability: ReadonlyMap<string, PersonAvailability>,
+  window: Interval,
+  origin: number,
+): (id: string) => PersonState | null {
   const toMinutes = (ranges: readonly Interval[]): Interval[] => {
     const out: Interval[] = [];
     for (const r of ranges) {
@@ -104,11 +158,8 @@ export function allocateSlots(
     }
     return out;
   };
-  const dayOrigin = Math.ceil((window.start - origin) / minuteMs);
-  const earliest = Math.max(dayOrigin, Math.ceil(((options.notBefore ?? -Infinity) - origin) / minuteMs));
-
   const people = new Map<string, PersonState | null>();
-  const stateOf = (id: string): PersonState | null => {
+  return (id) => {
     let s = people.get(id);
     if (s === undefined) {
       const a = availability.get(id);
@@ -120,16 +171,20 @@ export function allocateSlots(
     }
     return s;
   };
+}
 
-  const placements = new Map<string, Placement>();
-  const queue: Array<{
-    pair: PairToPlace;
-    a: PersonState;
-    b: PersonState;
-    mutual: Interval[];
-    order: number;
-    hash: number;
-  }> = [];
+/**
+ * The pairs that can be placed, scarcest first; the others get their
+ * placement (with the reason) at once.
+ */
+function queuePairs(
+  pairs: readonly PairToPlace[],
+  stateOf: (id: string) => PersonState | null,
+  grid: RunGrid,
+  round: string,
+  placements: Map<string, Placement>,
+): QueuedPair[] {
+  const queue: QueuedPair[] = [];
   const seen = new Set<string>();
   for (const pair of pairs) {
     const { pairId } = pair;
@@ -148,98 +203,82 @@ export function allocateSlots(
       continue;
     }
     const mutual = intersect(a.free, b.free);
-    const room = capacity(mutual, duration, step, earliest);
+    const room = capacity(mutual, grid.duration, grid.step, grid.earliest);
     if (room === 0) {
       const why =
         intersect(a.working, b.working).length === 0
           ? 'working hours do not overlap'
-          : `no shared free stretch of ${durationMinutes} minutes`;
+          : `no shared free stretch of ${grid.duration} minutes`;
       placements.set(pairId, { pairId, slot: null, reason: `no common time this window: ${why}` });
       continue;
     }
     // Scarce pairs go first (log buckets); inside a bucket the round's hash decides, so first pick rotates between runs.
     queue.push({ pair, a, b, mutual, order: Math.floor(Math.log2(room)), hash: fnv1a(`${round}\u0000${pairId}`) });
   }
-  queue.sort(
+  return queue.sort(
     (x, y) =>
       x.order - y.order ||
       x.hash - y.hash ||
       (x.pair.pairId < y.pair.pairId ? -1 : x.pair.pairId > y.pair.pairId ? 1 : 0),
   );
+}
 
-  const points = [0, 0, 0, 0, 0, 0, 0];
-  for (const { pair, a, b, mutual } of queue) {
-    const open = a.claimed.length + b.claimed.length > 0 ? subtract(subtract(mutual, a.claimed), b.claimed) : mutual;
-    let bestStart = -1;
-    let bestScore = 0;
-    let wa = 0;
-    let wb = 0;
-    for (const r of open) {
-      // The working days (one per person) this free range lies in.
-      while (a.working[wa]!.end < r.end) wa++;
-      while (b.working[wb]!.end < r.end) wb++;
-      const dayFrom = Math.max(a.working[wa]!.start, b.working[wb]!.start);
-      const dayTo = Math.min(a.working[wa]!.end, b.working[wb]!.end);
-      const first = Math.ceil(Math.max(r.start, earliest) / step) * step;
-      const last = Math.floor((r.end - duration) / step) * step;
-      if (first > last) continue;
-      // No later day can beat the best so far: comfort is capped and every day later costs.
-      if (
-        bestStart >= 0 &&
-        comfortCap - Math.floor((first - dayOrigin) / dayMinutes) * quarter.perDayLater <= bestScore
-      )
-        break;
-      // Sessions of this run are cut out of `open`, so only a slot at a range's edge can touch one.
-      const startTouches = first === r.start && (endsAt(a.claimed, r.start) || endsAt(b.claimed, r.start));
-      const endTouches = last + duration === r.end && (startsAt(a.claimed, r.end) || startsAt(b.claimed, r.end));
-      // Within one day of the window the score is concave in the start (it
-      // rises, levels off, falls), apart from touching a session at the
-      // range's edges; so the best start is one of a few points.
-      const peak = Math.floor((dayFrom + dayTo - duration) / 2 / step) * step;
-      const plateau = Math.ceil((dayFrom + comfortCap) / step) * step;
-      const lastDay = Math.floor((last - dayOrigin) / dayMinutes);
-      for (let day = Math.floor((first - dayOrigin) / dayMinutes); day <= lastDay; day++) {
-        const segFirst = Math.max(first, Math.ceil((dayOrigin + day * dayMinutes) / step) * step);
-        const segLast = Math.min(last, Math.ceil((dayOrigin + (day + 1) * dayMinutes) / step) * step - step);
-        if (segFirst > segLast) continue;
-        const dayScore =
-          -day * quarter.perDayLater - ((a.perDay.get(day) ?? 0) + (b.perDay.get(day) ?? 0)) * quarter.sameDaySession;
-        points[0] = segFirst;
-        points[1] = segFirst + step;
-        points[2] = peak;
-        points[3] = peak + step;
-        points[4] = plateau;
-        points[5] = segLast - step;
-        points[6] = segLast;
-        for (let i = 0; i < 7; i++) {
-          const start = points[i]!;
-          if (start < segFirst || start > segLast) continue;
-          const end = start + duration;
-          let score = Math.min(start - dayFrom, dayTo - end, comfortCap) + dayScore;
-          if ((start === r.start && startTouches) || (end === r.end && endTouches)) score -= quarter.backToBack;
-          if (bestStart < 0 || score > bestScore || (score === bestScore && start < bestStart)) {
-            bestScore = score;
-            bestStart = start;
-          }
+const points = [0, 0, 0, 0, 0, 0, 0];
+
+/** The best start (in grid minutes) for one pair given what this run already claimed; null when none is left. */
+function bestStart({ a, b, mutual }: QueuedPair, grid: RunGrid): { start: number; score: number } | null {
+  const { step, duration, dayOrigin, earliest } = grid;
+  const open = a.claimed.length + b.claimed.length > 0 ? subtract(subtract(mutual, a.claimed), b.claimed) : mutual;
+  let bestStart = -1;
+  let bestScore = 0;
+  let wa = 0;
+  let wb = 0;
+  for (const r of open) {
+    // The working days (one per person) this free range lies in.
+    while (a.working[wa]!.end < r.end) wa++;
+    while (b.working[wb]!.end < r.end) wb++;
+    const dayFrom = Math.max(a.working[wa]!.start, b.working[wb]!.start);
+    const dayTo = Math.min(a.working[wa]!.end, b.working[wb]!.end);
+    const first = Math.ceil(Math.max(r.start, earliest) / step) * step;
+    const last = Math.floor((r.end - duration) / step) * step;
+    if (first > last) continue;
+    // No later day can beat the best so far: comfort is capped and every day later costs.
+    if (bestStart >= 0 && comfortCap - Math.floor((first - dayOrigin) / dayMinutes) * quarter.perDayLater <= bestScore)
+      break;
+    // Sessions of this run are cut out of `open`, so only a slot at a range's edge can touch one.
+    const startTouches = first === r.start && (endsAt(a.claimed, r.start) || endsAt(b.claimed, r.start));
+    const endTouches = last + duration === r.end && (startsAt(a.claimed, r.end) || startsAt(b.claimed, r.end));
+    // Within one day of the window the score is concave in the start (it
+    // rises, levels off, falls), apart from touching a session at the
+    // range's edges; so the best start is one of a few points.
+    const peak = Math.floor((dayFrom + dayTo - duration) / 2 / step) * step;
+    const plateau = Math.ceil((dayFrom + comfortCap) / step) * step;
+    const lastDay = Math.floor((last - dayOrigin) / dayMinutes);
+    for (let day = Math.floor((first - dayOrigin) / dayMinutes); day <= lastDay; day++) {
+      const segFirst = Math.max(first, Math.ceil((dayOrigin + day * dayMinutes) / step) * step);
+      const segLast = Math.min(last, Math.ceil((dayOrigin + (day + 1) * dayMinutes) / step) * step - step);
+      if (segFirst > segLast) continue;
+      const dayScore =
+        -day * quarter.perDayLater - ((a.perDay.get(day) ?? 0) + (b.perDay.get(day) ?? 0)) * quarter.sameDaySession;
+      points[0] = segFirst;
+      points[1] = segFirst + step;
+      points[2] = peak;
+      points[3] = peak + step;
+      points[4] = plateau;
+      points[5] = segLast - step;
+      points[6] = segLast;
+      for (let i = 0; i < 7; i++) {
+        const start = points[i]!;
+        if (start < segFirst || start > segLast) continue;
+        const end = start + duration;
+        let score = Math.min(start - dayFrom, dayTo - end, comfortCap) + dayScore;
+        if ((start === r.start && startTouches) || (end === r.end && endTouches)) score -= quarter.backToBack;
+        if (bestStart < 0 || score > bestScore || (score === bestScore && start < bestStart)) {
+          bestScore = score;
+          bestStart = start;
         }
       }
     }
-    if (bestStart < 0) {
-      placements.set(pair.pairId, {
-        pairId: pair.pairId,
-        slot: null,
-        reason: 'no common time this window: the shared free time went to other sessions booked in this run',
-      });
-      continue;
-    }
-    const claim = { start: bestStart, end: bestStart + duration };
-    const day = Math.floor((bestStart - dayOrigin) / dayMinutes);
-    for (const p of [a, b]) {
-      insertSorted(p.claimed, claim);
-      p.perDay.set(day, (p.perDay.get(day) ?? 0) + 1);
-    }
-    const slot = { start: origin + claim.start * minuteMs, end: origin + claim.end * minuteMs };
-    placements.set(pair.pairId, { pairId: pair.pairId, slot, score: Math.round(bestScore * 2.5) / 10 });
   }
-  return pairs.map((p) => placements.get(p.pairId)!);
+  return bestStart < 0 ? null : { start: bestStart, score: bestScore };
 }

@@ -1,9 +1,9 @@
 // The fewest free/busy requests for many people: getSchedule takes at most 20
 // schedules and a window under 62 days; $batch takes at most 20 requests.
 import type { Interval } from './intervals.js';
+import { dayMs } from '../time.js';
 
 export const freeBusyLimits = { schedulesPerRequest: 20, maxWindowDays: 62, requestsPerBatch: 20 } as const;
-const dayMs = 24 * 3_600_000;
 
 export interface FreeBusyRequest {
   schedules: string[];

@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { findIana } from 'windows-iana';
 import { z } from 'zod';
+import { dayMs, hourMs, minuteMs } from '../time.js';
 
 export interface WallClock {
   year: number;
@@ -29,10 +30,6 @@ export interface ZoneRule {
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof weekdays)[number];
 export const weekdayNumber = (d: Weekday): number => weekdays.indexOf(d) + 1;
-
-const minuteMs = 60_000;
-const hourMs = 60 * minuteMs;
-const dayMs = 24 * hourMs;
 
 /** Graph's standardTimeZoneOffset: a yearly rule ("2nd Sunday of March at 02:00"); month 0 means no transition. */
 const Transition = z

@@ -2,6 +2,7 @@
 // ranges, so a daylight-saving change moves them the way it moves the person.
 import { normalize, type Interval } from './intervals.js';
 import { weekdayNumber, type Weekday, type ZoneRule } from './timeZones.js';
+import { dayMs } from '../time.js';
 
 export interface WorkingHours {
   daysOfWeek: readonly Weekday[];
@@ -10,8 +11,6 @@ export interface WorkingHours {
   endTime: string;
   zone: ZoneRule;
 }
-
-const dayMs = 24 * 3_600_000;
 
 function clock(time: string): { hour: number; minute: number } {
   const m = /^(\d\d?):(\d\d)/.exec(time);
