@@ -1,0 +1,56 @@
+// The guard's public shapes, and the shape every detector shares.
+
+export type PhiKind =
+  | 'ssn'
+  | 'mrn'
+  | 'phone'
+  | 'fax'
+  | 'email'
+  | 'date'
+  | 'address'
+  | 'zip'
+  | 'url'
+  | 'ip'
+  | 'health-plan'
+  | 'account'
+  | 'license'
+  | 'device'
+  | 'vehicle'
+  | 'name'
+  | 'id';
+
+export interface PhiFinding {
+  kind: PhiKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface PhiConfirmation {
+  kind: string;
+  text: string;
+}
+
+export interface Detector {
+  kind: PhiKind;
+  pattern: RegExp;
+  /** Which capture group is the identifier (0 = whole match). */
+  group?: number;
+  accept?: (match: RegExpExecArray, text: string) => boolean;
+  /** Re-labels a match, e.g. a phone number after "fax". */
+  relabel?: (match: RegExpExecArray, text: string) => PhiKind;
+}
+
+/** Matches `word` in any letter case, for cue words inside otherwise case-sensitive patterns. */
+export const anyCase = (word: string) => word.replace(/[a-z]/gi, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
+
+/** The sentence holding `index`, for detectors whose verdict depends on what the sentence is about. */
+export function sentenceAround(text: string, index: number): string {
+  const before = text.slice(0, index);
+  const start =
+    Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('! '), before.lastIndexOf('? ')) +
+    1;
+  const rest = text.slice(index);
+  const endRel = rest.search(/[.!?](\s|$)|\n/);
+  return text.slice(start, endRel === -1 ? text.length : index + endRel);
+}
