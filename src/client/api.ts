@@ -16,6 +16,7 @@ import {
   SlotResponse,
   errorCodes,
   type BookSessionRequest,
+  type ErrorCode,
   type CreatePairRequest,
   type NoteInput,
   type SlotRequest,
@@ -31,18 +32,30 @@ import {
   type SessionDuration,
   type TouchpointKind,
 } from '../core/schemas.js';
+import { secondMs } from '../core/time.js';
 import { ClientConfig, SignInRequired, type TokenSource } from './auth.js';
 
+export interface ApiErrorOptions {
+  /** For validation errors: the offending field, as a dotted path. */
+  field?: string | undefined;
+  details?: unknown;
+}
+
+/** A failed request: the HTTP status (0 when the server was not reached) and the server's stable code. */
 export class ApiError extends Error {
+  readonly field: string | undefined;
+  readonly details: unknown;
+
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly field?: string,
-    readonly details?: unknown,
+    options: ApiErrorOptions = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    this.field = options.field;
+    this.details = options.details;
   }
 
   get isConflict(): boolean {
@@ -74,10 +87,24 @@ function retryAfterMs(response: Response): number | null {
   const header = response.headers.get('retry-after');
   if (!header) return null;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * secondMs);
   const date = Date.parse(header);
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
 }
+
+/** The code a status stands for when the body names none we know (an error page from a proxy, an older server). */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return errorCodes.unauthenticated;
+  if (status === 403) return errorCodes.forbidden;
+  if (status === 404) return errorCodes.notFound;
+  if (status === 412) return errorCodes.preconditionFailed;
+  if (status === 429) return errorCodes.throttled;
+  if (status >= 500) return errorCodes.upstreamUnavailable;
+  return errorCodes.invalidRequest;
+}
+
+const knownCodes: ReadonlySet<string> = new Set(Object.values(errorCodes));
+const isErrorCode = (code: string): code is ErrorCode => knownCodes.has(code);
 
 async function errorFrom(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
@@ -90,23 +117,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
   const parsed = ApiErrorBody.safeParse(body);
   if (parsed.success) {
     const { code, message, field, details } = parsed.data.error;
-    return new ApiError(response.status, code, message, field, details);
+    const known = isErrorCode(code) ? code : codeForStatus(response.status);
+    return new ApiError(response.status, known, message, { field, details });
   }
-  const code =
-    response.status === 401
-      ? errorCodes.unauthenticated
-      : response.status === 403
-        ? errorCodes.forbidden
-        : response.status === 404
-          ? errorCodes.notFound
-          : response.status === 412
-            ? errorCodes.preconditionFailed
-            : response.status === 429
-              ? errorCodes.throttled
-              : response.status >= 500
-                ? errorCodes.upstreamUnavailable
-                : errorCodes.invalidRequest;
-  return new ApiError(response.status, code, `The server answered ${response.status} ${response.statusText}`.trim());
+  const message = `The server answered ${response.status} ${response.statusText}`.trim();
+  return new ApiError(response.status, codeForStatus(response.status), message);
 }
 
 /** Loads the public sign-in configuration (no token needed). */
@@ -116,7 +131,7 @@ export async function loadClientConfig(baseUrl = '', fetchImpl: typeof fetch = f
   return ClientConfig.parse(await response.json());
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -190,12 +205,13 @@ export class ApiClient {
 
   private async waitBeforeRetry(attempt: number, serverWaitMs: number | null): Promise<void> {
     const backoff = this.backoffMs * 2 ** (attempt - 1);
-    const waitMs = Math.min(serverWaitMs ?? backoff, 30_000);
+    const waitMs = Math.min(serverWaitMs ?? backoff, 30 * secondMs);
     this.options.onBusy?.({ attempt, waitMs });
     await this.sleep(waitMs);
   }
 
-  private async json<S extends z.ZodType>(
+  /** Sends one request and parses the answer with its contract schema; an answer off the contract is an error. */
+  async json<S extends z.ZodType>(
     schema: S,
     method: string,
     path: string,
@@ -206,9 +222,10 @@ export class ApiClient {
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      // The server broke its own contract: a bug, whatever the status said.
       throw new ApiError(
         response.status,
-        'invalid_response',
+        errorCodes.internalError,
         `Unexpected answer from ${method} ${path}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'bad shape'}`,
       );
     }

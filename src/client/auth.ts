@@ -6,6 +6,7 @@
 // hosted, and a framed one gets a bounded time to answer teams-js.
 import type { app } from '@microsoft/teams-js';
 import { z } from 'zod';
+import { secondMs } from '../core/time.js';
 
 /** GET /api/client-config: what the browser needs to sign in. */
 export const ClientConfig = z.object({
@@ -124,7 +125,7 @@ export function devSignInTokenSource(
       const token = storage.getItem(devTokenStorageKey);
       const claims = token ? readTokenClaims(token) : null;
       // A token refused by the server (fresh) or about to expire is no use: sign in again.
-      if (!token || !claims || claims.exp * 1000 < now() + 30_000 || fresh) {
+      if (!token || !claims || claims.exp * secondMs < now() + 30 * secondMs || fresh) {
         if (fresh) storage.removeItem(devTokenStorageKey);
         onMissing();
         throw new SignInRequired();

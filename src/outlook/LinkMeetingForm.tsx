@@ -15,8 +15,8 @@ import type { ApiClient } from '../client/api.js';
 import type { PairSummary } from '../core/api.js';
 import type { MeetingSession } from '../core/meetings.js';
 import { directions, type Direction, type FocusArea } from '../core/schemas.js';
-import { FocusAreaPicker } from '../tab/components/FocusAreaPicker.js';
-import { strings } from '../tab/strings.js';
+import { FocusAreaPicker } from '../ui/FocusAreaPicker.js';
+import { uiStrings } from '../ui/strings.js';
 import type { MeetingApi } from './meetingApi.js';
 import { PaneError } from './PaneError.js';
 import { paneStrings } from './strings.js';
@@ -106,7 +106,7 @@ export function LinkMeetingForm({
           <Field label={s.direction}>
             <RadioGroup value={direction} onChange={(_, d) => setDirection(d.value as Direction)}>
               {directions.map((d) => (
-                <Radio key={d} value={d} label={strings.direction[d]} />
+                <Radio key={d} value={d} label={uiStrings.direction[d]} />
               ))}
             </RadioGroup>
           </Field>

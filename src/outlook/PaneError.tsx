@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { SignInRequired } from '../client/auth.js';
-import { ErrorMessage } from '../tab/components/ErrorMessage.js';
+import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { MeetingItemError } from './meetingItem.js';
 
 /** Outlook's and sign-in's own messages are meant for people; API errors read as the tab shows them. */

@@ -14,7 +14,7 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../client/api.js';
 import type { MeetingSession } from '../core/meetings.js';
 import type { Me } from '../core/schemas.js';
-import { strings } from '../tab/strings.js';
+import { uiStrings } from '../ui/strings.js';
 import { hasAgenda } from './agendaBody.js';
 import type { MeetingItem } from './meetingItem.js';
 import { MeetingNote } from './MeetingNote.js';
@@ -66,7 +66,7 @@ export function SessionPanel({
         </Text>
         <Text>{s.when(time(session.start, true), time(session.end, false))}</Text>
         <Text size={200}>
-          {strings.direction[session.direction]} · {session.focusAreas.map((a) => strings.focusArea(a)).join(', ')}
+          {uiStrings.direction[session.direction]} · {session.focusAreas.map((a) => uiStrings.focusArea(a)).join(', ')}
         </Text>
       </section>
       <Divider />

@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { CalendarMeeting } from '../core/meetings.js';
-import { ErrorMessage } from '../tab/components/ErrorMessage.js';
+import { ErrorMessage } from '../ui/ErrorMessage.js';
 import type { MeetingApi } from './meetingApi.js';
 import type { SimulatedItemState } from './simulatedMailbox.js';
 import { paneStrings } from './strings.js';

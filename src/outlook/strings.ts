@@ -1,5 +1,5 @@
-// Every user-visible string of the Outlook task pane (English shipped). The
-// note editor it shares with the tab brings the tab's strings for its fields.
+// Every user-visible string of the Outlook task pane (English shipped). What it
+// shares with the tab (note editor, errors, focus areas) has its strings in src/ui.
 import type { MeetingRole } from './meetingItem.js';
 
 export const paneStrings = {

@@ -1,5 +1,7 @@
 // How the tab shows instants: in the viewer's time zone and locale, or in a
 // named person's time zone when both people's local times are compared.
+import { minuteMs } from '../core/time.js';
+
 export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, {
     weekday: 'short',
@@ -24,6 +26,6 @@ export function formatTimeRange(startIso: string, endIso: string, locale: string
 
 /** `YYYY-MM-DD` of today, for date inputs. */
 export function todayInputValue(now = new Date()): string {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * minuteMs);
   return local.toISOString().slice(0, 10);
 }

@@ -1,12 +1,8 @@
-// Every user-visible string of the tab, in one place so it can be localized.
+// Every user-visible string of the tab, in one place so it can be localized:
+// the tab's own, on top of those it shares with the task pane (src/ui/strings).
 // Functions take the values they interpolate; nothing else builds UI text.
-import {
-  focusAreaLabels,
-  type CareerStage,
-  type Direction,
-  type FocusArea,
-  type TouchpointKind,
-} from '../core/schemas.js';
+import type { CareerStage, Direction, TouchpointKind } from '../core/schemas.js';
+import { uiStrings } from '../ui/strings.js';
 
 export const strings = {
   config: {
@@ -37,24 +33,11 @@ export const strings = {
     redirecting: 'Taking you to sign-in…',
     required: 'You need to sign in to use Reciprocal.',
   },
-  errors: {
-    generic: 'Something went wrong. Your changes are kept on this device.',
-    notFound: 'We could not find that. It may have been removed.',
-    forbidden: 'You do not have access to this.',
-    throttled: 'Microsoft 365 is busy right now. Please try again in a minute.',
-    unavailable: 'Microsoft 365 is not answering. Please try again in a minute.',
-    offline: 'Cannot reach Reciprocal. Check your connection.',
-    retry: 'Try again',
-    field: (field: string, message: string) => `${field}: ${message}`,
-  },
+  errors: uiStrings.errors,
   careerStage: { early: 'Early career', mid: 'Mid career', seasoned: 'Seasoned' } satisfies Record<CareerStage, string>,
-  direction: {
-    reverse: 'Reverse (newer guides experienced)',
-    traditional: 'Traditional (experienced guides newer)',
-    both: 'Both ways',
-  } satisfies Record<Direction, string>,
+  direction: uiStrings.direction,
   directionShort: { reverse: 'Reverse', traditional: 'Traditional', both: 'Both' } satisfies Record<Direction, string>,
-  focusArea: (area: FocusArea) => focusAreaLabels[area],
+  focusArea: uiStrings.focusArea,
   touchpointKind: {
     'project-collaboration': 'Project collaboration',
     'case-review': 'Case review (de-identified)',
@@ -130,70 +113,17 @@ export const strings = {
     pickNewTime: 'Pick a new time below, then choose "Move session here".',
   },
   session: {
+    ...uiStrings.note,
     title: (date: string) => `Session on ${date}`,
     back: 'Back to my pairs',
     agenda: 'Agenda',
     noAgenda: 'No agenda was posted for this session.',
     agendaMinutes: (n: number) => `${n} min`,
     agendaGuide: (name: string) => `Led by ${name}`,
-    myNote: 'My note',
-    taught: 'What I taught',
-    learned: 'What I learned',
-    actionItems: 'Action items',
-    addActionItem: 'Add action item',
-    newActionItem: 'New action item',
-    remove: 'Remove',
-    removeActionItem: (text: string) => `Remove action item "${text}"`,
-    focusAreas: 'Focus areas',
-    save: 'Save note',
-    saving: 'Saving…',
-    saved: 'Saved.',
-    draftRestored: 'We restored an unsaved draft from this device.',
-    draftKept: 'Not saved yet: your draft is kept on this device.',
     partnerNote: (name: string) => `${name}'s note`,
     partnerNoteEmpty: (name: string) => `${name} has not written a note yet.`,
     carriedOver: 'Action items carried over',
     noCarriedOver: 'Nothing carried over.',
-    limit: (used: number, max: number) => `${used} / ${max}`,
-    phi: {
-      title: 'This may contain patient information',
-      explain:
-        'Notes are about professional learning and must not carry patient identifiers. Edit the highlighted text, or confirm that it is not a patient identifier.',
-      finding: (kind: string, text: string) => `${kind}: "${text}"`,
-      confirm: 'Not patient data',
-      confirmed: 'Confirmed',
-      inField: (field: string) => `In "${field}"`,
-      mustResolve: 'Edit or confirm each highlighted item before saving.',
-      kinds: {
-        ssn: 'Social Security number',
-        mrn: 'Medical record number',
-        phone: 'Phone number',
-        fax: 'Fax number',
-        email: 'Email address',
-        date: 'Date tied to a person',
-        dob: 'Date of birth',
-        address: 'Street address',
-        zip: 'ZIP code',
-        url: 'Web address',
-        ip: 'IP address',
-        'health-plan': 'Health plan number',
-        account: 'Account number',
-        license: 'License number',
-        device: 'Device identifier',
-        vehicle: 'Vehicle identifier',
-        name: 'Patient name',
-        'patient-name': 'Patient name',
-        id: 'Identifying number',
-      } as Record<string, string>,
-    },
-    conflict: {
-      title: 'This note changed on another device',
-      explain: 'Your note was saved somewhere else while you were editing. Choose which version to keep.',
-      mine: 'Keep my version',
-      theirs: 'Use the saved version',
-      savedVersion: 'Saved version',
-      myVersion: 'My version',
-    },
   },
   admin: {
     title: 'Program admin',

@@ -2,7 +2,7 @@ import { FluentProvider } from '@fluentui/react-components';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { BusyNotice } from '../../client/api.js';
 import { SignInRequired } from '../../client/auth.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
+import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../components/PageSkeleton.js';
 import { strings } from '../strings.js';
 import { tabHostContextFromBrowser, type TabTheme } from './hostContext.js';

@@ -108,7 +108,17 @@ describe('ApiClient', () => {
   it('refuses a response that does not match the contract instead of passing it on', async () => {
     const { fetchImpl } = scripted([json(200, { ...me, id: 'not-a-guid' })]);
     await expect(new ApiClient(tokens(), { fetch: fetchImpl }).me()).rejects.toMatchObject({
-      code: 'invalid_response',
+      code: 'internal_error',
+      message: expect.stringContaining('Unexpected answer from GET /api/me: id'),
+    });
+  });
+
+  it('reads a code it does not know from the status, keeping the server message', async () => {
+    const { fetchImpl } = scripted([json(404, { error: { code: 'gone_fishing', message: 'No such pair' } })]);
+    await expect(new ApiClient(tokens(), { fetch: fetchImpl }).pair('p1')).rejects.toMatchObject({
+      status: 404,
+      code: 'not_found',
+      message: 'No such pair',
     });
   });
 

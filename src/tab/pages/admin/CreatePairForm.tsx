@@ -1,14 +1,4 @@
-import {
-  Button,
-  Card,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Card, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { CreatePairRequest, DirectoryPerson } from '../../../core/api.js';
 import {
@@ -19,7 +9,8 @@ import {
   type CareerStage,
   type SessionDuration,
 } from '../../../core/schemas.js';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ErrorMessage } from '../../../ui/ErrorMessage.js';
+import { SelectField } from '../../components/SelectField.js';
 import { strings } from '../../strings.js';
 import { PersonPicker } from './PersonPicker.js';
 import { reportingLineWarning } from './reportingLine.js';
@@ -41,6 +32,16 @@ interface Member {
   careerStage: CareerStage;
 }
 
+const unpicked = (): [Member, Member] => [
+  { person: null, careerStage: 'early' },
+  { person: null, careerStage: 'seasoned' },
+];
+
+interface Created {
+  text: string;
+  warnings: string[];
+}
+
 export function CreatePairForm({
   search,
   onCreate,
@@ -49,17 +50,13 @@ export function CreatePairForm({
   onCreate: (request: CreatePairRequest) => Promise<{ warnings: string[] }>;
 }) {
   const styles = useStyles();
-  const [members, setMembers] = useState<[Member, Member]>([
-    { person: null, careerStage: 'early' },
-    { person: null, careerStage: 'seasoned' },
-  ]);
+  const [members, setMembers] = useState<[Member, Member]>(unpicked);
   const [cadence, setCadence] = useState<Cadence>('biweekly');
   const [duration, setDuration] = useState<SessionDuration>(45);
   const [saving, setSaving] = useState(false);
-  const [result, setResult] = useState<{ text: string; warnings: string[] } | null>(null);
+  const [result, setResult] = useState<Created | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [a, b] = members;
-  const warning = reportingLineWarning(a.person, b.person);
   const samePerson = Boolean(a.person && b.person && a.person.id === b.person.id);
 
   const setMember = (index: 0 | 1, change: Partial<Member>) =>
@@ -84,10 +81,7 @@ export function CreatePairForm({
         text: strings.admin.created(a.person.displayName, b.person.displayName),
         warnings: created.warnings,
       });
-      setMembers([
-        { person: null, careerStage: 'early' },
-        { person: null, careerStage: 'seasoned' },
-      ]);
+      setMembers(unpicked());
     } catch (e) {
       setError(e);
     } finally {
@@ -102,67 +96,33 @@ export function CreatePairForm({
       </Text>
       <form className={styles.form} onSubmit={submit} aria-labelledby="create-pair-title">
         {([0, 1] as const).map((index) => (
-          <div key={index} className={styles.person}>
-            <PersonPicker
-              key={members[index].person ? 'picked' : `empty-${result?.text ?? ''}`}
-              label={strings.admin.person(index + 1)}
-              value={members[index].person}
-              onChange={(person) => setMember(index, { person })}
-              search={search}
-            />
-            <Field label={`${strings.admin.careerStage} (${strings.admin.person(index + 1)})`}>
-              <Select
-                value={members[index].careerStage}
-                onChange={(_, d) => setMember(index, { careerStage: d.value as CareerStage })}
-              >
-                {careerStages.map((stage) => (
-                  <option key={stage} value={stage}>
-                    {strings.careerStage[stage]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
+          <MemberFields
+            key={index}
+            number={index + 1}
+            member={members[index]}
+            clearedBy={result?.text ?? ''}
+            onChange={(change) => setMember(index, change)}
+            search={search}
+          />
         ))}
         <div className={styles.settings}>
-          <Field label={strings.admin.cadence}>
-            <Select value={cadence} onChange={(_, d) => setCadence(d.value as Cadence)}>
-              {cadences.map((c) => (
-                <option key={c} value={c}>
-                  {strings.pairs.cadence[c]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={strings.admin.duration}>
-            <Select value={String(duration)} onChange={(_, d) => setDuration(Number(d.value) as SessionDuration)}>
-              {sessionDurations.map((d) => (
-                <option key={d} value={d}>
-                  {strings.schedule.minutes(d)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            label={strings.admin.cadence}
+            value={cadence}
+            options={cadences}
+            optionLabel={(c) => strings.pairs.cadence[c]}
+            onChange={setCadence}
+          />
+          <SelectField
+            label={strings.admin.duration}
+            value={duration}
+            options={sessionDurations}
+            optionLabel={strings.schedule.minutes}
+            onChange={setDuration}
+          />
         </div>
         <div className={styles.wide}>
-          {warning ? (
-            <MessageBar intent="warning" role="status">
-              <MessageBarBody>{warning}</MessageBarBody>
-            </MessageBar>
-          ) : null}
-          {error ? <ErrorMessage error={error} /> : null}
-          {result ? (
-            <MessageBar intent="success" role="status" layout="multiline">
-              <MessageBarBody>
-                {result.text}
-                {result.warnings.map((w) => (
-                  <Text block key={w}>
-                    {w}
-                  </Text>
-                ))}
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
+          <CreateOutcome warning={reportingLineWarning(a.person, b.person)} error={error} result={result} />
           <div>
             <Button appearance="primary" type="submit" disabled={saving || !a.person || !b.person || samePerson}>
               {strings.admin.create}
@@ -171,5 +131,66 @@ export function CreatePairForm({
         </div>
       </form>
     </Card>
+  );
+}
+
+/** One of the two people: who (from the directory) and their career stage. */
+function MemberFields({
+  number,
+  member,
+  clearedBy,
+  onChange,
+  search,
+}: {
+  number: number;
+  member: Member;
+  /** Changes when a pair was created, so an empty picker starts afresh. */
+  clearedBy: string;
+  onChange: (change: Partial<Member>) => void;
+  search: (text: string) => Promise<DirectoryPerson[]>;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.person}>
+      <PersonPicker
+        key={member.person ? 'picked' : `empty-${clearedBy}`}
+        label={strings.admin.person(number)}
+        value={member.person}
+        onChange={(person) => onChange({ person })}
+        search={search}
+      />
+      <SelectField
+        label={`${strings.admin.careerStage} (${strings.admin.person(number)})`}
+        value={member.careerStage}
+        options={careerStages}
+        optionLabel={(stage) => strings.careerStage[stage]}
+        onChange={(careerStage) => onChange({ careerStage })}
+      />
+    </div>
+  );
+}
+
+function CreateOutcome({ warning, error, result }: { warning: string | null; error: unknown; result: Created | null }) {
+  return (
+    <>
+      {warning ? (
+        <MessageBar intent="warning" role="status">
+          <MessageBarBody>{warning}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {result ? (
+        <MessageBar intent="success" role="status" layout="multiline">
+          <MessageBarBody>
+            {result.text}
+            {result.warnings.map((w) => (
+              <Text block key={w}>
+                {w}
+              </Text>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </>
   );
 }

@@ -7,12 +7,12 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Select,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ErrorMessage } from '../../../ui/ErrorMessage.js';
+import { SelectField } from '../../components/SelectField.js';
 import { strings } from '../../strings.js';
 import type { JobState } from './useProgramAdmin.js';
 
@@ -42,15 +42,13 @@ export function DepartmentScheduler({
         {strings.admin.scheduleDepartment}
       </Text>
       <div className={styles.row}>
-        <Field label={strings.admin.departmentLabel}>
-          <Select value={chosen} onChange={(_, d) => setDepartment(d.value)}>
-            {departments.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          label={strings.admin.departmentLabel}
+          value={chosen}
+          options={departments}
+          optionLabel={(d) => d}
+          onChange={setDepartment}
+        />
         <Checkbox label={strings.admin.dryRun} checked={dryRun} onChange={(_, d) => setDryRun(Boolean(d.checked))} />
         <Button
           appearance="primary"

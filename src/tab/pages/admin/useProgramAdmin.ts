@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreatePairRequest, ScheduleJob } from '../../../core/api.js';
-import { useResource } from '../../data/useResource.js';
+import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 
 export type JobState =

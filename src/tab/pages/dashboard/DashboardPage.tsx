@@ -17,7 +17,7 @@ import {
 import { Link as RouterLink } from 'react-router';
 import type { DepartmentDashboardView } from '../../../core/api.js';
 import { focusAreaLabels, type FocusArea } from '../../../core/schemas.js';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { strings } from '../../strings.js';
 import { ChartOrTable, figureText } from './ChartOrTable.js';

@@ -1,7 +1,8 @@
 // The dashboard page's data: the figures for the chosen department (or all of
 // them for the program owner) over the chosen period.
 import { useMemo, useState } from 'react';
-import { useResource } from '../../data/useResource.js';
+import { dayMs } from '../../../core/time.js';
+import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 
 export type PeriodDays = '30' | '90' | '365';
@@ -14,7 +15,7 @@ export function useDashboard() {
   const [days, setDays] = useState<PeriodDays>('90');
   const period = useMemo(() => {
     const to = new Date();
-    return { from: new Date(to.getTime() - Number(days) * 24 * 3_600_000).toISOString(), to: to.toISOString() };
+    return { from: new Date(to.getTime() - Number(days) * dayMs).toISOString(), to: to.toISOString() };
   }, [days]);
   const allowed = isOwner || (isLead && department !== null);
   const figures = useResource(

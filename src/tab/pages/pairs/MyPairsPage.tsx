@@ -1,11 +1,12 @@
 import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 import { strings } from '../../strings.js';
 import { PairCard } from './PairCard.js';
 import { useMyPairs } from './useMyPairs.js';
+import { stackedList } from '../../../ui/styles.js';
 
 const TouchpointDialog = lazy(() => import('./TouchpointDialog.js'));
 
@@ -13,14 +14,7 @@ const TouchpointDialog = lazy(() => import('./TouchpointDialog.js'));
 export const pairsRenderedMark = 'reciprocal:pairs-rendered';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
+  list: stackedList(tokens.spacingVerticalM),
 });
 
 export function MyPairsPage() {

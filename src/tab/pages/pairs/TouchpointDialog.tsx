@@ -10,15 +10,15 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Select,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { touchpointKinds, type FocusArea, type TouchpointKind } from '../../../core/schemas.js';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { FocusAreaPicker } from '../../components/FocusAreaPicker.js';
+import { ErrorMessage } from '../../../ui/ErrorMessage.js';
+import { FocusAreaPicker } from '../../../ui/FocusAreaPicker.js';
 import { todayInputValue } from '../../dates.js';
+import { SelectField } from '../../components/SelectField.js';
 import { strings } from '../../strings.js';
 import type { TouchpointDraft } from './useMyPairs.js';
 
@@ -72,15 +72,13 @@ export default function TouchpointDialog({
           <DialogBody>
             <DialogTitle>{strings.touchpoint.title(partnerName)}</DialogTitle>
             <DialogContent className={styles.form}>
-              <Field label={strings.touchpoint.kind}>
-                <Select value={kind} onChange={(_, data) => setKind(data.value as TouchpointKind)}>
-                  {touchpointKinds.map((k) => (
-                    <option key={k} value={k}>
-                      {strings.touchpointKind[k]}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <SelectField
+                label={strings.touchpoint.kind}
+                value={kind}
+                options={touchpointKinds}
+                optionLabel={(k) => strings.touchpointKind[k]}
+                onChange={setKind}
+              />
               {kind === 'case-review' ? (
                 <MessageBar intent="info">
                   <MessageBarBody>{strings.touchpoint.caseReviewReminder}</MessageBarBody>

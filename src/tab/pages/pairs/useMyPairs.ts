@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { TouchpointKind, FocusArea } from '../../../core/schemas.js';
-import { useResource } from '../../data/useResource.js';
+import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 
 export interface TouchpointDraft {

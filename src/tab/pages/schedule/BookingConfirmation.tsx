@@ -1,17 +1,9 @@
 import { useEffect, useRef } from 'react';
-import {
-  Card,
-  CardHeader,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { Link as RouterLink } from 'react-router';
 import type { BookSessionResponse } from '../../../core/api.js';
 import { formatDateTime, formatTimeRange } from '../../dates.js';
+import { JoinLink } from '../../components/JoinLink.js';
 import { strings } from '../../strings.js';
 
 const useStyles = makeStyles({
@@ -57,14 +49,7 @@ export function BookingConfirmation({ booked, locale }: { booked: BookSessionRes
             >
               {formatTimeRange(session.start, session.end, locale)}
             </RouterLink>
-            {session.joinUrl ? (
-              <>
-                {' · '}
-                <Link href={session.joinUrl} target="_blank" rel="noreferrer">
-                  {strings.schedule.joinLink}
-                </Link>
-              </>
-            ) : null}
+            <JoinLink url={session.joinUrl} />
             {movedFrom ? (
               <Text size={200} block>
                 {strings.schedule.moved(formatDateTime(movedFrom, locale))}

@@ -1,4 +1,4 @@
-import { Button, Card, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
+import { Button, Card, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import {
   directions,
@@ -7,7 +7,8 @@ import {
   type Direction,
   type SessionDuration,
 } from '../../../core/schemas.js';
-import { FocusAreaPicker } from '../../components/FocusAreaPicker.js';
+import { FocusAreaPicker } from '../../../ui/FocusAreaPicker.js';
+import { SelectField } from '../../components/SelectField.js';
 import { strings } from '../../strings.js';
 import { windowChoices } from './slotWindow.js';
 import type { ScheduleChoices } from './useSchedulePair.js';
@@ -63,18 +64,13 @@ export function ScheduleForm({
             ))}
           </RadioGroup>
         </Field>
-        <Field label={strings.schedule.window}>
-          <Select
-            value={String(choices.windowDays)}
-            onChange={(_, data) => onChange({ ...choices, windowDays: Number(data.value) })}
-          >
-            {windowChoices.map((d) => (
-              <option key={d} value={d}>
-                {strings.schedule.windowDays(d)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          label={strings.schedule.window}
+          value={choices.windowDays}
+          options={windowChoices}
+          optionLabel={strings.schedule.windowDays}
+          onChange={(windowDays) => onChange({ ...choices, windowDays })}
+        />
         <Field label={strings.schedule.direction}>
           <RadioGroup
             value={choices.direction}
@@ -85,21 +81,14 @@ export function ScheduleForm({
             ))}
           </RadioGroup>
         </Field>
-        <Field
+        <SelectField
           label={`${strings.schedule.occurrences} (${strings.pairs.cadence[cadence]})`}
           hint={choices.occurrences === 1 ? strings.schedule.once : undefined}
-        >
-          <Select
-            value={String(choices.occurrences)}
-            onChange={(_, data) => onChange({ ...choices, occurrences: Number(data.value) })}
-          >
-            {occurrenceChoices.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </Select>
-        </Field>
+          value={choices.occurrences}
+          options={occurrenceChoices}
+          optionLabel={String}
+          onChange={(occurrences) => onChange({ ...choices, occurrences })}
+        />
         <div className={styles.wide}>
           <FocusAreaPicker
             label={strings.schedule.focusAreas}

@@ -1,25 +1,14 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { ApiError } from '../../../client/api.js';
-import { errorCodes } from '../../../core/api.js';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 import { strings } from '../../strings.js';
 import { BookingConfirmation } from './BookingConfirmation.js';
 import { ScheduleForm } from './ScheduleForm.js';
-import { SlotList, SlotListSkeleton } from './SlotList.js';
+import { SlotsSection } from './SlotsSection.js';
 import { UpcomingSession } from './UpcomingSession.js';
 import { widerWindow } from './slotWindow.js';
 import { useSchedulePair, type ScheduleChoices } from './useSchedulePair.js';
@@ -60,12 +49,6 @@ export default function SchedulePage() {
   }
   const { partner, pair, nextSession } = summary.data;
   const working = slots.status === 'working' || booking.status === 'working' || change.status === 'working';
-  const noCommonTime =
-    slots.status === 'done' && slots.value.suggestions.length === 0
-      ? (slots.value.noCommonTimeReason ?? strings.schedule.noCommonTime)
-      : slots.status === 'failed' && slots.error instanceof ApiError && slots.error.code === errorCodes.noCommonTime
-        ? slots.error.message
-        : null;
   const wider = widerWindow(choices.windowDays);
   const tryWider = () => {
     if (!wider) return;
@@ -127,52 +110,22 @@ export default function SchedulePage() {
         busy={working}
       />
 
-      <section className={styles.section} aria-labelledby="slots-title" aria-busy={slots.status === 'working'}>
-        {slots.status !== 'idle' ? (
-          <Text as="h2" id="slots-title" size={500} weight="semibold" style={{ margin: 0 }}>
-            {strings.schedule.slotsTitle}
-          </Text>
-        ) : null}
-        {slots.status === 'working' ? <SlotListSkeleton /> : null}
-        {booking.status === 'working' || change.status === 'working' ? (
-          <MessageBar intent="info" role="status">
-            <MessageBarBody>
-              {booking.status === 'working' ? strings.schedule.booking : strings.schedule.updating}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {noCommonTime ? (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{strings.schedule.noCommonTime}</MessageBarTitle>
-              {noCommonTime}
-            </MessageBarBody>
-            {wider ? (
-              <MessageBarActions>
-                <Button onClick={tryWider}>{strings.schedule.widerWindow}</Button>
-              </MessageBarActions>
-            ) : null}
-          </MessageBar>
-        ) : null}
-        {slots.status === 'failed' && !noCommonTime ? (
-          <ErrorMessage error={slots.error} onRetry={() => void findSlots(choices)} />
-        ) : null}
-        {slots.status === 'done' && slots.value.suggestions.length ? (
-          <SlotList
-            slots={slots.value.suggestions}
-            locale={context.locale}
-            busy={working}
-            actionLabel={rebooking ? strings.schedule.rebookHere : strings.schedule.book}
-            onPick={(slot) => {
-              if (rebooking) {
-                const id = rebooking;
-                setRebooking(null);
-                void rebook(id, slot);
-              } else void book(slot, choices);
-            }}
-          />
-        ) : null}
-      </section>
+      <SlotsSection
+        slots={slots}
+        notice={booking.status === 'working' ? 'booking' : change.status === 'working' ? 'updating' : null}
+        locale={context.locale}
+        busy={working}
+        rebooking={rebooking !== null}
+        onTryWider={wider ? tryWider : null}
+        onRetry={() => void findSlots(choices)}
+        onPick={(slot) => {
+          if (rebooking) {
+            const id = rebooking;
+            setRebooking(null);
+            void rebook(id, slot);
+          } else void book(slot, choices);
+        }}
+      />
     </div>
   );
 }

@@ -2,16 +2,10 @@ import { Button, Card, makeStyles, Skeleton, SkeletonItem, Text, tokens } from '
 import type { SlotSuggestion } from '../../../core/api.js';
 import { formatDateTime } from '../../dates.js';
 import { strings } from '../../strings.js';
+import { stackedList } from '../../../ui/styles.js';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  list: stackedList(tokens.spacingVerticalS),
   slot: { display: 'grid', gridTemplateColumns: '1fr auto', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   times: { margin: 0, padding: 0, listStyle: 'none' },
   reasons: {

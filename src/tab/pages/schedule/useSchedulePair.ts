@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { BookSessionResponse, SlotResponse, SlotSuggestion } from '../../../core/api.js';
 import type { Direction, FocusArea, Session, SessionDuration } from '../../../core/schemas.js';
-import { useResource } from '../../data/useResource.js';
+import { dayMs, hourMs } from '../../../core/time.js';
+import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 
 export interface ScheduleChoices {
@@ -12,7 +13,7 @@ export interface ScheduleChoices {
   occurrences: number;
 }
 
-type Step<T> =
+export type Step<T> =
   { status: 'idle' } | { status: 'working' } | { status: 'done'; value: T } | { status: 'failed'; error: unknown };
 
 /** One pair's scheduling: suggestions, booking, rebooking and cancelling. */
@@ -31,8 +32,8 @@ export function useSchedulePair(pairId: string) {
       setSlots({ status: 'working' });
       setChange({ status: 'idle' });
       try {
-        const windowStart = new Date(now.getTime() + 60 * 60_000);
-        const windowEnd = new Date(now.getTime() + choices.windowDays * 24 * 60 * 60_000);
+        const windowStart = new Date(now.getTime() + hourMs);
+        const windowEnd = new Date(now.getTime() + choices.windowDays * dayMs);
         const value = await api.slots(pairId, {
           durationMinutes: choices.durationMinutes,
           windowStart: windowStart.toISOString(),

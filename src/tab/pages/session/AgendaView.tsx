@@ -1,16 +1,10 @@
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Agenda } from '../../../core/agenda/build.js';
 import { strings } from '../../strings.js';
+import { stackedList } from '../../../ui/styles.js';
 
 const useStyles = makeStyles({
-  sections: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
+  sections: stackedList(tokens.spacingVerticalM),
   head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   items: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   plain: { whiteSpace: 'pre-wrap', fontFamily: tokens.fontFamilyBase, margin: 0 },

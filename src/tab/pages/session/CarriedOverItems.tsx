@@ -1,6 +1,6 @@
 import { Card, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { SessionDetail } from '../../../core/api.js';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { strings } from '../../strings.js';
 
 const useStyles = makeStyles({

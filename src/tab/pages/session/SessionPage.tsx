@@ -1,16 +1,16 @@
-import { Card, makeStyles, MessageBar, MessageBarBody, Text, tokens, Link } from '@fluentui/react-components';
+import { Card, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Link as RouterLink, useParams } from 'react-router';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ErrorMessage } from '../../../ui/ErrorMessage.js';
+import { MyNote } from '../../../ui/note/MyNote.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { formatTimeRange } from '../../dates.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
+import { JoinLink } from '../../components/JoinLink.js';
 import { strings } from '../../strings.js';
 import { AgendaView } from './AgendaView.js';
 import { CarriedOverItems } from './CarriedOverItems.js';
-import { ConflictDialog } from './ConflictDialog.js';
-import { NoteEditor } from './NoteEditor.js';
 import { PartnerNote } from './PartnerNote.js';
-import { noteInputOf, useSessionNotes } from './useSessionNotes.js';
+import { useSessionNotes } from './useSessionNotes.js';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -29,7 +29,7 @@ export default function SessionPage() {
   const { context } = useTabRuntime();
   const s = useSessionNotes(sessionId);
 
-  if (!s.detail.data || !s.note) {
+  if (!s.detail.data || !s.note.note) {
     return s.detail.status === 'failed' ? (
       <ErrorMessage error={s.detail.error} onRetry={s.detail.reload} />
     ) : (
@@ -53,14 +53,7 @@ export default function SessionPage() {
           {pair.members.map((m) => m.displayName).join(' & ')} · {strings.directionShort[session.direction]} ·{' '}
           {session.focusAreas.map(strings.focusArea).join(', ')}
         </Text>
-        {session.joinUrl ? (
-          <>
-            {' · '}
-            <Link href={session.joinUrl} target="_blank" rel="noreferrer">
-              {strings.schedule.joinLink}
-            </Link>
-          </>
-        ) : null}
+        <JoinLink url={session.joinUrl} />
       </div>
       <div className={styles.columns}>
         <div className={styles.column}>
@@ -83,42 +76,10 @@ export default function SessionPage() {
             <Text as="h2" id="my-note-title" weight="semibold" size={500} style={{ margin: 0 }}>
               {strings.session.myNote}
             </Text>
-            {s.restoredDraft ? (
-              <MessageBar intent="info">
-                <MessageBarBody>{strings.session.draftRestored}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            <NoteEditor
-              note={s.note}
-              findings={s.findings}
-              onChange={s.update}
-              onConfirm={s.confirm}
-              onSave={() => void s.saveNote()}
-              saving={s.save.status === 'saving'}
-              showPhiHelp={s.save.status === 'blocked-by-phi'}
-            />
-            {s.save.status === 'saved' ? (
-              <MessageBar intent="success" role="status">
-                <MessageBarBody>{strings.session.saved}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            {s.save.status === 'failed' ? (
-              <>
-                <ErrorMessage error={s.save.error} />
-                <Text size={200}>{strings.session.draftKept}</Text>
-              </>
-            ) : null}
+            <MyNote state={s.note} renderError={(error) => <ErrorMessage error={error} />} />
           </Card>
         </div>
       </div>
-      {s.save.status === 'conflict' ? (
-        <ConflictDialog
-          mine={s.note}
-          saved={noteInputOf(s.save.saved.note)}
-          onKeepMine={() => void s.resolveConflict('mine')}
-          onUseSaved={() => void s.resolveConflict('theirs')}
-        />
-      ) : null}
     </div>
   );
 }

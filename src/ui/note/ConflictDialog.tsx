@@ -10,8 +10,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { NoteInput } from '../../../core/api.js';
-import { strings } from '../../strings.js';
+import type { NoteInput } from '../../core/api.js';
+import { uiStrings } from '../strings.js';
+
+/** What the dialog shows of each version. */
+type NoteTexts = Pick<NoteInput, 'taught' | 'learned' | 'actionItems'>;
 
 const useStyles = makeStyles({
   columns: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
@@ -26,10 +29,10 @@ const useStyles = makeStyles({
   },
 });
 
-function summary(note: NoteInput): string {
+function summary(note: NoteTexts): string {
   return [
-    `${strings.session.taught}: ${note.taught}`,
-    `${strings.session.learned}: ${note.learned}`,
+    `${uiStrings.note.taught}: ${note.taught}`,
+    `${uiStrings.note.learned}: ${note.learned}`,
     ...note.actionItems.map((i) => `• ${i.text}`),
   ].join('\n');
 }
@@ -41,8 +44,8 @@ export function ConflictDialog({
   onKeepMine,
   onUseSaved,
 }: {
-  mine: NoteInput;
-  saved: NoteInput;
+  mine: NoteTexts;
+  saved: NoteTexts;
   onKeepMine: () => void;
   onUseSaved: () => void;
 }) {
@@ -51,24 +54,24 @@ export function ConflictDialog({
     <Dialog open modalType="alert">
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{strings.session.conflict.title}</DialogTitle>
+          <DialogTitle>{uiStrings.note.conflict.title}</DialogTitle>
           <DialogContent>
-            <Text block>{strings.session.conflict.explain}</Text>
+            <Text block>{uiStrings.note.conflict.explain}</Text>
             <div className={styles.columns}>
               <div>
-                <Text weight="semibold">{strings.session.conflict.myVersion}</Text>
+                <Text weight="semibold">{uiStrings.note.conflict.myVersion}</Text>
                 <div className={styles.version}>{summary(mine)}</div>
               </div>
               <div>
-                <Text weight="semibold">{strings.session.conflict.savedVersion}</Text>
+                <Text weight="semibold">{uiStrings.note.conflict.savedVersion}</Text>
                 <div className={styles.version}>{summary(saved)}</div>
               </div>
             </div>
           </DialogContent>
           <DialogActions>
-            <Button onClick={onUseSaved}>{strings.session.conflict.theirs}</Button>
+            <Button onClick={onUseSaved}>{uiStrings.note.conflict.theirs}</Button>
             <Button appearance="primary" onClick={onKeepMine}>
-              {strings.session.conflict.mine}
+              {uiStrings.note.conflict.mine}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -1,22 +1,22 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { ApiError } from '../../client/api.js';
-import { errorCodes } from '../../core/api.js';
-import { strings } from '../strings.js';
+import { ApiError } from '../client/api.js';
+import { errorCodes } from '../core/api.js';
+import { uiStrings } from './strings.js';
 
 /** The sentence a person should read for a failure; server messages are shown for request errors only. */
 export function errorText(error: unknown): string {
-  if (!(error instanceof ApiError)) return strings.errors.generic;
+  if (!(error instanceof ApiError)) return uiStrings.errors.generic;
   switch (error.code) {
     case errorCodes.notFound:
-      return strings.errors.notFound;
+      return uiStrings.errors.notFound;
     case errorCodes.forbidden:
-      return strings.errors.forbidden;
+      return uiStrings.errors.forbidden;
     case errorCodes.throttled:
-      return strings.errors.throttled;
+      return uiStrings.errors.throttled;
     case errorCodes.upstreamUnavailable:
-      return error.status === 0 ? strings.errors.offline : strings.errors.unavailable;
+      return error.status === 0 ? uiStrings.errors.offline : uiStrings.errors.unavailable;
     default:
-      return error.message || strings.errors.generic;
+      return error.message || uiStrings.errors.generic;
   }
 }
 
@@ -29,7 +29,7 @@ export function ErrorMessage({ error, onRetry, title }: { error: unknown; onRetr
       </MessageBarBody>
       {onRetry ? (
         <MessageBarActions>
-          <Button onClick={onRetry}>{strings.errors.retry}</Button>
+          <Button onClick={onRetry}>{uiStrings.errors.retry}</Button>
         </MessageBarActions>
       ) : null}
     </MessageBar>

@@ -1,7 +1,8 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Fragment } from 'react';
-import { strings } from '../../strings.js';
-import type { FieldFinding } from './noteReview.js';
+import type { FieldFinding } from '../../core/notes/review.js';
+import { uiStrings } from '../strings.js';
+import { stackedList } from '../styles.js';
 
 const useStyles = makeStyles({
   box: {
@@ -26,20 +27,16 @@ const useStyles = makeStyles({
     textDecoration: 'underline dotted',
     color: tokens.colorNeutralForeground1,
   },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
+  list: stackedList(tokens.spacingVerticalXXS),
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-export const phiKindLabel = (kind: string) => strings.session.phi.kinds[kind] ?? kind;
+export const phiKindLabel = (kind: string) => uiStrings.note.phi.kinds[kind] ?? kind;
 
-/** The field's text with each flagged span marked, then one row per span to confirm it. Editing the text clears a flag. */
+/**
+ * The field's text with each flagged span marked, then one row per span to confirm it. Editing the text clears a flag.
+ * `findings` are this field's, from the note's one review (src/core/notes/review): nothing is scanned here.
+ */
 export function PhiFlags({
   text,
   findings,
@@ -53,14 +50,14 @@ export function PhiFlags({
 }) {
   const styles = useStyles();
   if (findings.length === 0) return null;
-  const sorted = [...findings].sort((a, b) => a.finding.start - b.finding.start);
+  const sorted = [...findings].sort((a, b) => a.start - b.start);
   const pieces: { text: string; finding: FieldFinding | null }[] = [];
   let at = 0;
   for (const f of sorted) {
-    if (f.finding.start < at) continue;
-    if (f.finding.start > at) pieces.push({ text: text.slice(at, f.finding.start), finding: null });
-    pieces.push({ text: text.slice(f.finding.start, f.finding.end), finding: f });
-    at = f.finding.end;
+    if (f.start < at) continue;
+    if (f.start > at) pieces.push({ text: text.slice(at, f.start), finding: null });
+    pieces.push({ text: text.slice(f.start, f.end), finding: f });
+    at = f.end;
   }
   if (at < text.length) pieces.push({ text: text.slice(at), finding: null });
 
@@ -68,7 +65,7 @@ export function PhiFlags({
     <div
       className={styles.box}
       role="group"
-      aria-label={`${strings.session.phi.title} — ${strings.session.phi.inField(fieldLabel)}`}
+      aria-label={`${uiStrings.note.phi.title} — ${uiStrings.note.phi.inField(fieldLabel)}`}
     >
       <Text size={200} className={styles.mirror} data-testid="phi-mirror">
         {pieces.map((piece, i) =>
@@ -76,7 +73,7 @@ export function PhiFlags({
             <mark
               key={i}
               className={piece.finding.confirmed ? styles.confirmed : styles.mark}
-              title={phiKindLabel(piece.finding.finding.kind)}
+              title={phiKindLabel(piece.finding.kind)}
             >
               {piece.text}
             </mark>
@@ -87,19 +84,19 @@ export function PhiFlags({
       </Text>
       <ul className={styles.list}>
         {sorted.map((f) => (
-          <li key={`${f.finding.kind}-${f.finding.start}`} className={styles.row}>
-            <Text size={200}>{strings.session.phi.finding(phiKindLabel(f.finding.kind), f.finding.text)}</Text>
+          <li key={`${f.kind}-${f.start}`} className={styles.row}>
+            <Text size={200}>{uiStrings.note.phi.finding(phiKindLabel(f.kind), f.text)}</Text>
             {f.confirmed ? (
               <Text size={200} weight="semibold">
-                {strings.session.phi.confirmed}
+                {uiStrings.note.phi.confirmed}
               </Text>
             ) : (
               <Button
                 size="small"
-                onClick={() => onConfirm(f.finding.kind, f.finding.text)}
-                aria-label={`${strings.session.phi.confirm}: ${f.finding.text}`}
+                onClick={() => onConfirm(f.kind, f.text)}
+                aria-label={`${uiStrings.note.phi.confirm}: ${f.text}`}
               >
-                {strings.session.phi.confirm}
+                {uiStrings.note.phi.confirm}
               </Button>
             )}
           </li>

@@ -1,6 +1,6 @@
 import { Checkbox, Field, makeStyles, tokens } from '@fluentui/react-components';
-import { focusAreas, type FocusArea } from '../../core/schemas.js';
-import { strings } from '../strings.js';
+import { focusAreas, type FocusArea } from '../core/schemas.js';
+import { uiStrings } from './strings.js';
 
 const useStyles = makeStyles({
   group: {
@@ -31,7 +31,7 @@ export function FocusAreaPicker({
         {focusAreas.map((area) => (
           <Checkbox
             key={area}
-            label={strings.focusArea(area)}
+            label={uiStrings.focusArea(area)}
             checked={value.includes(area)}
             onChange={(_, data) => onChange(data.checked ? [...value, area] : value.filter((a) => a !== area))}
           />

@@ -1,0 +1,124 @@
+// My shared-learning note as a form: what I taught and learned, action items,
+// focus areas, each free-text field with its PHI flags from the note's review.
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import type { NoteInput } from '../../core/api.js';
+import { openFindings, type FieldFinding } from '../../core/notes/review.js';
+import { noteLimits } from '../../core/schemas.js';
+import { FocusAreaPicker } from '../FocusAreaPicker.js';
+import { uiStrings } from '../strings.js';
+import { ActionItemsField } from './ActionItemsField.js';
+import { PhiFlags } from './PhiFlags.js';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export function NoteEditor({
+  note,
+  review,
+  onChange,
+  onConfirm,
+  onSave,
+  saving,
+  showPhiHelp,
+}: {
+  note: NoteInput;
+  /** `reviewNote(note)`, computed once by the caller for this version of the note. */
+  review: readonly FieldFinding[];
+  onChange: (next: NoteInput) => void;
+  onConfirm: (kind: string, text: string) => void;
+  onSave: () => void;
+  saving: boolean;
+  showPhiHelp: boolean;
+}) {
+  const styles = useStyles();
+  const textField = (field: 'taught' | 'learned', label: string, maxChars: number) => (
+    <NoteTextField
+      label={label}
+      value={note[field]}
+      maxChars={maxChars}
+      findings={review.filter((f) => f.field === field)}
+      onChange={(value) => onChange({ ...note, [field]: value })}
+      onConfirm={onConfirm}
+    />
+  );
+
+  return (
+    <form
+      className={styles.form}
+      aria-label={uiStrings.note.myNote}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+    >
+      {openFindings(review).length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" role={showPhiHelp ? 'alert' : undefined}>
+          <MessageBarBody>
+            <MessageBarTitle>{uiStrings.note.phi.title}</MessageBarTitle>
+            {showPhiHelp ? uiStrings.note.phi.mustResolve : uiStrings.note.phi.explain}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {textField('taught', uiStrings.note.taught, noteLimits.taughtChars)}
+      {textField('learned', uiStrings.note.learned, noteLimits.learnedChars)}
+      <ActionItemsField
+        items={note.actionItems}
+        review={review}
+        onChange={(actionItems) => onChange({ ...note, actionItems })}
+        onConfirm={onConfirm}
+      />
+      <FocusAreaPicker
+        label={uiStrings.note.focusAreas}
+        value={note.focusAreas}
+        onChange={(focusAreas) => onChange({ ...note, focusAreas })}
+      />
+      <div>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          {saving ? uiStrings.note.saving : uiStrings.note.save}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A free-text field of the note, then its PHI flags (siblings in the form, as the flags mirror the text). */
+function NoteTextField({
+  label,
+  value,
+  maxChars,
+  findings,
+  onChange,
+  onConfirm,
+}: {
+  label: string;
+  value: string;
+  maxChars: number;
+  findings: FieldFinding[];
+  onChange: (value: string) => void;
+  onConfirm: (kind: string, text: string) => void;
+}) {
+  return (
+    <>
+      <Field label={label} hint={uiStrings.note.limit(value.length, maxChars)}>
+        <Textarea
+          resize="vertical"
+          rows={4}
+          maxLength={maxChars}
+          value={value}
+          onChange={(_, d) => onChange(d.value)}
+        />
+      </Field>
+      <PhiFlags text={value} findings={findings} onConfirm={onConfirm} fieldLabel={label} />
+    </>
+  );
+}
