@@ -3,20 +3,20 @@
 // and (demo users only) the password grant. Both tenants share one signing key,
 // as Entra's tenants do, so relying parties must check the issuer and `tid`.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
-import {
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  jwtVerify,
-  SignJWT,
-  type JWK,
-  type JWTPayload,
-  type CryptoKey,
-} from 'jose';
+import { importJWK, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { z } from 'zod';
+import {
+  OAuthError,
+  invalidGrant,
+  invalidRequest,
+  invalidScope,
+  invalidTenant,
+  oauthErrorBody,
+  unknownTenantBody,
+} from './identity/oauthErrors.js';
+import { openIdMetadata } from './identity/openIdMetadata.js';
+import { loadOrCreateKey, type SigningKey } from './identity/signingKey.js';
 import type { DevTenantStore, DirectoryUser } from './store.js';
 
 export const graphAudience = 'https://graph.microsoft.com';
@@ -60,30 +60,6 @@ export const foreignUser = {
   roles: ['Participant', 'DepartmentLead', 'ProgramOwner'],
 };
 
-interface SigningKey {
-  kid: string;
-  privateKey: CryptoKey;
-  publicJwk: JWK;
-}
-
-async function loadOrCreateKey(dataDir: string): Promise<SigningKey> {
-  const file = path.join(dataDir, 'signing-key.json');
-  if (existsSync(file)) {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { kid: string; privateJwk: JWK; publicJwk: JWK };
-    return {
-      kid: saved.kid,
-      privateKey: (await importJWK(saved.privateJwk, 'RS256')) as CryptoKey,
-      publicJwk: saved.publicJwk,
-    };
-  }
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
-  const kid = randomUUID().replace(/-/g, '').slice(0, 27);
-  const publicJwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
-  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256' };
-  writeFileSync(file, JSON.stringify({ kid, privateJwk, publicJwk }), { mode: 0o600 });
-  return { kid, privateKey, publicJwk };
-}
-
 const TokenRequest = z.object({
   grant_type: z.enum([
     'client_credentials',
@@ -101,16 +77,7 @@ const TokenRequest = z.object({
   requested_token_use: z.string().optional(),
 });
 
-class OAuthError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    readonly aadsts: string,
-    description: string,
-  ) {
-    super(description);
-  }
-}
+type TokenForm = z.infer<typeof TokenRequest>;
 
 export class Identity {
   private constructor(
@@ -179,36 +146,15 @@ export class Identity {
     const r = express.Router();
     r.get('/:tid/v2.0/.well-known/openid-configuration', (req, res) => this.metadata(req, res));
     r.get('/:tid/discovery/v2.0/keys', (req, res) => {
-      if (!this.knownTenant(req.params.tid))
-        return void res
-          .status(400)
-          .json({ error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${req.params.tid}' not found.` });
+      if (!this.knownTenant(req.params.tid)) return void res.status(400).json(unknownTenantBody(req.params.tid));
       res.json({ keys: [this.key.publicJwk] });
     });
     r.post('/:tid/oauth2/v2.0/token', express.urlencoded({ extended: false, limit: '64kb' }), (req, res) => {
       this.token(req).then(
         (body) => res.json(body),
         (err: unknown) => {
-          const e =
-            err instanceof OAuthError
-              ? err
-              : new OAuthError(
-                  400,
-                  'invalid_request',
-                  'AADSTS900144',
-                  'The request body must contain a valid request.',
-                );
-          res.status(e.status).json({
-            error: e.error,
-            error_description: `${e.aadsts}: ${e.message}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: ${new Date().toISOString()}`,
-            error_codes: [Number(e.aadsts.replace('AADSTS', ''))],
-            timestamp: new Date()
-              .toISOString()
-              .replace('T', ' ')
-              .replace(/\.\d+Z$/, 'Z'),
-            trace_id: randomUUID(),
-            correlation_id: randomUUID(),
-          });
+          const { status, body } = oauthErrorBody(err);
+          res.status(status).json(body);
         },
       );
     });
@@ -217,54 +163,12 @@ export class Identity {
 
   private metadata(req: Request, res: Response): void {
     const tid = String(req.params.tid);
-    if (!this.knownTenant(tid))
-      return void res
-        .status(400)
-        .json({ error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${tid}' not found.` });
+    if (!this.knownTenant(tid)) return void res.status(400).json(unknownTenantBody(tid));
     // Over https (for MSAL) the endpoints point at the https origin; the issuer stays the one tokens carry.
-    const origin = `${req.protocol}://${req.get('host')}`;
-    res.json({
-      token_endpoint: `${origin}/${tid}/oauth2/v2.0/token`,
-      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
-      jwks_uri: `${origin}/${tid}/discovery/v2.0/keys`,
-      response_modes_supported: ['query', 'fragment', 'form_post'],
-      subject_types_supported: ['pairwise'],
-      id_token_signing_alg_values_supported: ['RS256'],
-      response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
-      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-      issuer: this.issuer(tid),
-      request_uri_parameter_supported: false,
-      userinfo_endpoint: `${origin}/oidc/userinfo`,
-      authorization_endpoint: `${origin}/${tid}/oauth2/v2.0/authorize`,
-      device_authorization_endpoint: `${origin}/${tid}/oauth2/v2.0/devicecode`,
-      http_logout_supported: true,
-      frontchannel_logout_supported: true,
-      end_session_endpoint: `${origin}/${tid}/oauth2/v2.0/logout`,
-      claims_supported: [
-        'sub',
-        'iss',
-        'aud',
-        'exp',
-        'iat',
-        'nbf',
-        'name',
-        'oid',
-        'preferred_username',
-        'tid',
-        'ver',
-        'roles',
-        'scp',
-      ],
-      kerberos_endpoint: `${origin}/${tid}/kerberos`,
-      tenant_region_scope: 'NA',
-      cloud_instance_name: 'microsoftonline.com',
-      cloud_graph_host_name: 'graph.windows.net',
-      msgraph_host: 'graph.microsoft.com',
-      rbac_url: 'https://pas.windows.net',
-    });
+    res.json(openIdMetadata(`${req.protocol}://${req.get('host')}`, tid, this.issuer(tid)));
   }
 
-  private authenticateClient(req: Request, form: z.infer<typeof TokenRequest>): string {
+  private authenticateClient(req: Request, form: TokenForm): string {
     let clientId = form.client_id;
     let secret = form.client_secret;
     const basic = /^Basic\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
@@ -289,8 +193,7 @@ export class Identity {
   /** `{resource}/.default` or `api://host/{clientId}/access_as_user` -> the audience and scopes asked for. */
   private resolveScope(scope: string): { audience: string; scopes: string[] } {
     const parts = scope.split(/\s+/).filter((s) => s && !['openid', 'profile', 'offline_access', 'email'].includes(s));
-    if (parts.length === 0)
-      throw new OAuthError(400, 'invalid_scope', 'AADSTS1002012', 'The provided value for scope is not valid.');
+    if (parts.length === 0) throw invalidScope('The provided value for scope is not valid.');
     const first = parts[0]!;
     const resource = first.endsWith('/.default') ? first.slice(0, -'/.default'.length) : first.replace(/\/[^/]+$/, '');
     if (resource === graphAudience || resource === graphAppId || resource === `${graphAudience}/`)
@@ -322,122 +225,23 @@ export class Identity {
 
   private async token(req: Request): Promise<Record<string, unknown>> {
     const tid = String(req.params.tid);
-    if (!this.knownTenant(tid))
-      throw new OAuthError(400, 'invalid_tenant', 'AADSTS90002', `Tenant '${tid}' not found.`);
+    if (!this.knownTenant(tid)) throw invalidTenant(tid);
     const parsed = TokenRequest.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new OAuthError(
-        400,
-        'invalid_request',
+      throw invalidRequest(
         'AADSTS900144',
         `The request body must contain the parameter '${issue.path.join('.')}' with a valid value.`,
       );
     }
     const form = parsed.data;
-    const respond = async (claims: Record<string, unknown>, scopeOut: string) => ({
-      token_type: 'Bearer',
-      scope: scopeOut,
-      expires_in: tokenLifetimeSeconds - 1,
-      ext_expires_in: tokenLifetimeSeconds - 1,
-      access_token: await this.sign({ ...claims, tid } as JWTPayload & { tid: string }),
-    });
-
     switch (form.grant_type) {
-      case 'client_credentials': {
-        const clientId = this.authenticateClient(req, form);
-        const { audience } = this.resolveScope(form.scope);
-        if (!form.scope.trim().endsWith('/.default'))
-          throw new OAuthError(
-            400,
-            'invalid_scope',
-            'AADSTS1002012',
-            'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
-          );
-        const roles = audience === graphAudience ? grantedGraphAppRoles : [];
-        return respond(
-          {
-            aud: audience,
-            azp: clientId,
-            appid: clientId,
-            azpacr: '1',
-            idtyp: 'app',
-            oid: clientId,
-            sub: clientId,
-            roles,
-          },
-          form.scope,
-        );
-      }
-      case 'password': {
-        if (form.password !== demoPassword)
-          throw new OAuthError(
-            400,
-            'invalid_grant',
-            'AADSTS50126',
-            'Error validating credentials due to invalid username or password.',
-          );
-        const { audience, scopes } = this.resolveScope(form.scope);
-        const user = tid === this.options.tenantId ? this.options.store.findUser(form.username ?? '') : null;
-        const claims = user
-          ? this.userClaims(user)
-          : tid === this.options.foreignTenantId && form.username?.toLowerCase() === foreignUser.upn
-            ? {
-                oid: foreignUser.oid,
-                sub: foreignUser.oid,
-                preferred_username: foreignUser.upn,
-                name: foreignUser.name,
-                roles: foreignUser.roles,
-              }
-            : null;
-        if (!claims)
-          throw new OAuthError(
-            400,
-            'invalid_grant',
-            'AADSTS50034',
-            `The user account ${form.username ?? ''} does not exist in the ${tid} directory.`,
-          );
-        const scp = audience === graphAudience ? grantedGraphDelegatedScopes.join(' ') : 'access_as_user';
-        return respond({ ...claims, aud: audience, azp: form.client_id, azpacr: '0', scp }, scopes.join(' '));
-      }
-      case 'urn:ietf:params:oauth:grant-type:jwt-bearer': {
-        const clientId = this.authenticateClient(req, form);
-        if (!form.assertion || form.requested_token_use !== 'on_behalf_of')
-          throw new OAuthError(
-            400,
-            'invalid_request',
-            'AADSTS50027',
-            'The on-behalf-of request needs an assertion and requested_token_use=on_behalf_of.',
-          );
-        let user: JWTPayload;
-        try {
-          user = await this.verify(form.assertion, tid, clientId);
-        } catch {
-          throw new OAuthError(
-            400,
-            'invalid_grant',
-            'AADSTS50013',
-            'Assertion failed signature validation, has expired, or was issued for another audience or tenant.',
-          );
-        }
-        const { audience, scopes } = this.resolveScope(form.scope);
-        const {
-          aud: _aud,
-          iss: _iss,
-          iat: _iat,
-          nbf: _nbf,
-          exp: _exp,
-          scp: _scp,
-          azp: _azp,
-          uti: _uti,
-          ...identity
-        } = user;
-        const scp = audience === graphAudience ? grantedGraphDelegatedScopes.join(' ') : 'access_as_user';
-        return respond(
-          { ...identity, aud: audience, azp: clientId, appid: clientId, azpacr: '1', scp },
-          scopes.join(' '),
-        );
-      }
+      case 'client_credentials':
+        return this.clientCredentialsToken(req, form, tid);
+      case 'password':
+        return this.passwordToken(form, tid);
+      case 'urn:ietf:params:oauth:grant-type:jwt-bearer':
+        return this.onBehalfOfToken(req, form, tid);
       default:
         throw new OAuthError(
           400,
@@ -447,4 +251,101 @@ export class Identity {
         );
     }
   }
+
+  private async tokenResponse(tid: string, claims: Record<string, unknown>, scope: string) {
+    return {
+      token_type: 'Bearer',
+      scope,
+      expires_in: tokenLifetimeSeconds - 1,
+      ext_expires_in: tokenLifetimeSeconds - 1,
+      access_token: await this.sign({ ...claims, tid } as JWTPayload & { tid: string }),
+    };
+  }
+
+  private clientCredentialsToken(req: Request, form: TokenForm, tid: string) {
+    const clientId = this.authenticateClient(req, form);
+    const { audience } = this.resolveScope(form.scope);
+    if (!form.scope.trim().endsWith('/.default'))
+      throw invalidScope(
+        'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
+      );
+    const roles = audience === graphAudience ? grantedGraphAppRoles : [];
+    const claims = { aud: audience, azp: clientId, appid: clientId, azpacr: '1', idtyp: 'app', oid: clientId };
+    return this.tokenResponse(tid, { ...claims, sub: clientId, roles }, form.scope);
+  }
+
+  /** Demo users of our tenant, and the one person of the foreign tenant. */
+  private passwordToken(form: TokenForm, tid: string) {
+    if (form.password !== demoPassword)
+      throw invalidGrant('AADSTS50126', 'Error validating credentials due to invalid username or password.');
+    const { audience, scopes } = this.resolveScope(form.scope);
+    const user = tid === this.options.tenantId ? this.options.store.findUser(form.username ?? '') : null;
+    const claims = user
+      ? this.userClaims(user)
+      : tid === this.options.foreignTenantId && form.username?.toLowerCase() === foreignUser.upn
+        ? {
+            oid: foreignUser.oid,
+            sub: foreignUser.oid,
+            preferred_username: foreignUser.upn,
+            name: foreignUser.name,
+            roles: foreignUser.roles,
+          }
+        : null;
+    if (!claims)
+      throw invalidGrant(
+        'AADSTS50034',
+        `The user account ${form.username ?? ''} does not exist in the ${tid} directory.`,
+      );
+    const scp = delegatedScopes(audience);
+    return this.tokenResponse(
+      tid,
+      { ...claims, aud: audience, azp: form.client_id, azpacr: '0', scp },
+      scopes.join(' '),
+    );
+  }
+
+  /** The user's identity claims carry over from the assertion; audience, scopes and times are new. */
+  private async onBehalfOfToken(req: Request, form: TokenForm, tid: string) {
+    const clientId = this.authenticateClient(req, form);
+    if (!form.assertion || form.requested_token_use !== 'on_behalf_of')
+      throw invalidRequest(
+        'AADSTS50027',
+        'The on-behalf-of request needs an assertion and requested_token_use=on_behalf_of.',
+      );
+    let user: JWTPayload;
+    try {
+      user = await this.verify(form.assertion, tid, clientId);
+    } catch {
+      throw invalidGrant(
+        'AADSTS50013',
+        'Assertion failed signature validation, has expired, or was issued for another audience or tenant.',
+      );
+    }
+    const { audience, scopes } = this.resolveScope(form.scope);
+    const {
+      aud: _aud,
+      iss: _iss,
+      iat: _iat,
+      nbf: _nbf,
+      exp: _exp,
+      scp: _scp,
+      azp: _azp,
+      uti: _uti,
+      ...identity
+    } = user;
+    const claims = {
+      ...identity,
+      aud: audience,
+      azp: clientId,
+      appid: clientId,
+      azpacr: '1',
+      scp: delegatedScopes(audience),
+    };
+    return this.tokenResponse(tid, claims, scopes.join(' '));
+  }
+}
+
+/** Graph gets the granted delegated scopes; our own API its one scope. */
+function delegatedScopes(audience: string): string {
+  return audience === graphAudience ? grantedGraphDelegatedScopes.join(' ') : 'access_as_user';
 }

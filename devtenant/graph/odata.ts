@@ -3,6 +3,9 @@
 // string literals with '' escaping, numbers, booleans and null.
 import { badRequest } from '../graphErrors.js';
 
+/** The base of every `@odata.context` Graph returns. */
+export const graphContext = 'https://graph.microsoft.com/v1.0/$metadata';
+
 type Literal = string | number | boolean | null;
 export type FilterNode =
   | { op: 'and' | 'or'; left: FilterNode; right: FilterNode }
@@ -23,13 +26,8 @@ function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    if (c === '(' || c === ')') {
-      tokens.push({ type: 'paren', value: c });
-      i++;
-      continue;
-    }
-    if (c === ',') {
-      tokens.push({ type: 'comma', value: c });
+    if (c === '(' || c === ')' || c === ',') {
+      tokens.push({ type: c === ',' ? 'comma' : 'paren', value: c });
       i++;
       continue;
     }
@@ -101,22 +99,17 @@ export function parseFilter(text: string): FilterNode {
       throw badRequest(`Invalid filter clause: unsupported operator '${op}'.`);
     return { op: op as 'eq', path: t.value, value: literal(next()) };
   };
-  const and = (): FilterNode => {
-    let left = primary();
-    while (peek()?.type === 'ident' && peek()!.value.toLowerCase() === 'and') {
+  /** `operand (op operand)*`, grouped from the left; `and` binds tighter than `or`. */
+  const chain = (op: 'and' | 'or', operand: () => FilterNode) => (): FilterNode => {
+    let left = operand();
+    while (peek()?.type === 'ident' && peek()!.value.toLowerCase() === op) {
       pos++;
-      left = { op: 'and', left, right: primary() };
+      left = { op, left, right: operand() };
     }
     return left;
   };
-  const or = (): FilterNode => {
-    let left = and();
-    while (peek()?.type === 'ident' && peek()!.value.toLowerCase() === 'or') {
-      pos++;
-      left = { op: 'or', left, right: and() };
-    }
-    return left;
-  };
+  const and = chain('and', primary);
+  const or = chain('or', and);
   const tree = or();
   if (pos !== tokens.length) throw badRequest(`Invalid filter clause: unexpected '${tokens[pos]!.value}'.`);
   return tree;

@@ -3,9 +3,7 @@
 import { GraphError, notFound } from '../graphErrors.js';
 import type { DevTenantStore, DirectoryUser } from '../store.js';
 import type { GraphRequest, GraphRoute } from './dispatch.js';
-import { applySelect, matchesFilter, page, parseFilter, parseSelect, parseTop } from './odata.js';
-
-const graphContext = 'https://graph.microsoft.com/v1.0/$metadata';
+import { applySelect, graphContext, matchesFilter, page, parseFilter, parseSelect, parseTop } from './odata.js';
 
 /** Where a demo person works, from their time zone. */
 function placeOf(timeZone: string): { city: string; country: string; usageLocation: string } {
@@ -59,10 +57,6 @@ function userFromPath(store: DevTenantStore, req: GraphRequest): DirectoryUser {
 }
 
 export const userSegment = String.raw`(?:/users/(?<user>[^/]+)|/(?<me>me))`;
-
-export function mailboxOf(params: Record<string, string>, req?: { caller: { userId: string | null } }): string | null {
-  return params.user ?? (params.me ? (req?.caller.userId ?? 'me') : null);
-}
 
 export function directoryRoutes(store: DevTenantStore): GraphRoute[] {
   return [

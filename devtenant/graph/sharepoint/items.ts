@@ -1,0 +1,182 @@
+// List items: list ($filter on indexed columns, $expand=fields, paging),
+// create, get, update fields and delete, with unique columns and eTags.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { GraphError, badRequest, notFound } from '../../graphErrors.js';
+import type { DevTenantStore, StoredItem, StoredList } from '../../store.js';
+import type { GraphRequest, GraphResponse, GraphRoute } from '../dispatch.js';
+import { type FilterNode, graphContext, matchesFilter, page, parseFilter, parseTop } from '../odata.js';
+import { parsePayload } from '../payload.js';
+import { checkFields, columnsOf } from './columns.js';
+import { listSegment } from './lists.js';
+import type { SharePointOptions } from './options.js';
+import { etag, findList, itemResource } from './resources.js';
+
+const ItemFields = z.record(z.string(), z.unknown());
+
+/** `$expand=fields` or `expand=fields(select=A,B)` */
+function fieldsExpansion(req: GraphRequest): { expand: boolean; select: string[] | null } {
+  const raw = req.query.get('$expand') ?? req.query.get('expand');
+  if (!raw || !/^fields\b/.test(raw)) return { expand: false, select: null };
+  const sel = /select=([^)]+)\)/.exec(raw)?.[1];
+  return { expand: true, select: sel ? sel.split(',').map((s) => s.trim()) : null };
+}
+
+function checkUnique(store: DevTenantStore, l: StoredList, fields: Record<string, unknown>, exceptId: number | null) {
+  for (const c of columnsOf(l)) {
+    if (!c.enforceUniqueValues || fields[c.name] === undefined || fields[c.name] === null) continue;
+    const clash = store.items(l.id).find((i) => i.id !== exceptId && i.fields[c.name] === fields[c.name]);
+    if (clash)
+      throw new GraphError(
+        409,
+        'nameAlreadyExists',
+        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`,
+      );
+  }
+}
+
+function ifMatch(req: GraphRequest, item: StoredItem): void {
+  const header = req.headers['if-match'];
+  if (header && header !== '*' && header.replace(/^W\//, '') !== etag(item)) {
+    throw new GraphError(412, 'preconditionFailed', 'The request ETag value does not match the object ETag value.');
+  }
+}
+
+/** SharePoint refuses filters on columns that are not indexed (without the Prefer header). */
+function checkFilterIndexed(l: StoredList, filter: FilterNode, req: GraphRequest): void {
+  const indexed = new Set(
+    columnsOf(l)
+      .filter((c) => c.indexed)
+      .map((c) => `fields/${c.name}`),
+  );
+  const honoursNonIndexed = /HonorNonIndexedQueriesWarningMayFailRandomly/i.test(req.headers['prefer'] ?? '');
+  const paths: string[] = [];
+  const walk = (n: FilterNode): void => {
+    if ('left' in n) {
+      walk(n.left);
+      walk(n.right);
+    } else paths.push(n.path);
+  };
+  walk(filter);
+  const bad = paths.find((p) => !indexed.has(p) && !honoursNonIndexed);
+  if (bad)
+    throw badRequest(
+      `Field '${bad.replace('fields/', '')}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
+      'invalidRequest',
+    );
+}
+
+function findItem(store: DevTenantStore, req: GraphRequest): { l: StoredList; i: StoredItem } {
+  const l = findList(store, req);
+  const i = store.item(l.id, Number(req.params.item));
+  if (!i) throw notFound('The list item');
+  return { l, i };
+}
+
+const itemsContext = (req: GraphRequest, l: StoredList) =>
+  `${graphContext}#sites('${req.params.site}')/lists('${l.id}')`;
+
+function listItems({ store }: SharePointOptions, req: GraphRequest): GraphResponse {
+  const l = findList(store, req);
+  const { expand, select } = fieldsExpansion(req);
+  const filterText = req.query.get('$filter') ?? req.query.get('filter');
+  const filter = filterText ? parseFilter(filterText) : null;
+  if (filter) checkFilterIndexed(l, filter, req);
+  let items = store.items(l.id);
+  if (filter)
+    items = items.filter((i) =>
+      matchesFilter(filter, (p) =>
+        p.startsWith('fields/') ? i.fields[p.slice(7)] : p === 'id' ? String(i.id) : undefined,
+      ),
+    );
+  const top = parseTop(req.query, 200, 5000);
+  const { value, nextLink } = page(
+    items.map((i) => itemResource(store, l, i, expand, select)),
+    req.query,
+    req.baseUrl,
+    `/sites/${req.params.site}/lists/${l.id}/items`,
+    top,
+  );
+  return {
+    status: 200,
+    body: {
+      '@odata.context': `${itemsContext(req, l)}/items`,
+      ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+      value,
+    },
+  };
+}
+
+function createItem({ store, now }: SharePointOptions, req: GraphRequest): GraphResponse {
+  const l = findList(store, req);
+  const body = parsePayload(z.object({ fields: ItemFields }), req.body, 'invalidRequest');
+  checkFields(l, body.fields);
+  checkUnique(store, l, body.fields, null);
+  const stamp = now().getTime();
+  const item: StoredItem = {
+    listId: l.id,
+    id: store.nextItemId(l.id),
+    fields: body.fields,
+    version: 1,
+    etagGuid: randomUUID(),
+    createdMs: stamp,
+    modifiedMs: stamp,
+    createdBy: req.caller.userId ?? req.caller.appId,
+  };
+  store.insertItem(item);
+  return {
+    status: 201,
+    body: { '@odata.context': `${itemsContext(req, l)}/items/$entity`, ...itemResource(store, l, item, true, null) },
+  };
+}
+
+function getItem({ store }: SharePointOptions, req: GraphRequest): GraphResponse {
+  const { l, i } = findItem(store, req);
+  const { expand, select } = fieldsExpansion(req);
+  return {
+    status: 200,
+    body: { '@odata.context': `${itemsContext(req, l)}/items/$entity`, ...itemResource(store, l, i, expand, select) },
+    headers: { ETag: etag(i) },
+  };
+}
+
+function updateItemFields({ store, now }: SharePointOptions, req: GraphRequest): GraphResponse {
+  const { l, i } = findItem(store, req);
+  ifMatch(req, i);
+  const patch = parsePayload(ItemFields, req.body, 'invalidRequest');
+  checkFields(l, patch);
+  const fields = { ...i.fields, ...patch };
+  checkUnique(store, l, fields, i.id);
+  const updated = { ...i, fields, version: i.version + 1, modifiedMs: Math.max(now().getTime(), i.modifiedMs + 1) };
+  store.updateItem(updated);
+  return {
+    status: 200,
+    body: {
+      '@odata.context': `${itemsContext(req, l)}/items('${i.id}')/fields/$entity`,
+      '@odata.etag': etag(updated),
+      ...fields,
+      id: String(i.id),
+    },
+    headers: { ETag: etag(updated) },
+  };
+}
+
+function deleteItem({ store }: SharePointOptions, req: GraphRequest): GraphResponse {
+  const { l, i } = findItem(store, req);
+  ifMatch(req, i);
+  store.deleteItem(l.id, i.id);
+  return { status: 204 };
+}
+
+export function itemRoutes(o: SharePointOptions): GraphRoute[] {
+  const items = new RegExp(`^${listSegment}/items$`);
+  const item = new RegExp(String.raw`^${listSegment}/items/(?<item>\d+)$`);
+  const itemFields = new RegExp(String.raw`^${listSegment}/items/(?<item>\d+)/fields$`);
+  return [
+    { method: 'GET', pattern: items, kind: 'listItems.list', handle: (req) => listItems(o, req) },
+    { method: 'POST', pattern: items, kind: 'listItems.create', handle: (req) => createItem(o, req) },
+    { method: 'GET', pattern: item, kind: 'listItems.get', handle: (req) => getItem(o, req) },
+    { method: 'PATCH', pattern: itemFields, kind: 'listItems.update', handle: (req) => updateItemFields(o, req) },
+    { method: 'DELETE', pattern: item, kind: 'listItems.delete', handle: (req) => deleteItem(o, req) },
+  ];
+}
