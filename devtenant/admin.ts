@@ -1,7 +1,8 @@
 // /_admin: what tests, benchmarks and doctor change or read beside Graph:
 // faults, traffic counters, and generated people at organization scale.
-import express, { type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
+import { AppRegistration, type AppRegistrationStore } from './appRegistration.js';
 import { syntheticPeople } from './seed.js';
 import type { DevTenantStore } from './store.js';
 import type { Traffic } from './traffic.js';
@@ -21,18 +22,30 @@ const SyntheticPeople = z.object({
   seed: z.number().int().min(1).max(1000).default(1),
 });
 
-export function adminRouter(traffic: Traffic, store: DevTenantStore, now: () => Date): Router {
+export interface AdminDeps {
+  traffic: Traffic;
+  store: DevTenantStore;
+  registration: AppRegistrationStore;
+  now: () => Date;
+}
+
+const invalid = (res: Response, issue: z.core.$ZodIssue) =>
+  res.status(400).json({
+    error: { code: 'invalid_request', message: `${issue.path.join('.') || 'body'}: ${issue.message}` },
+  });
+
+export function adminRouter({ traffic, store, registration, now }: AdminDeps): Router {
   const admin = express.Router();
   admin.use(express.json({ limit: '1mb' }));
+  admin.get('/app-registration', (_req, res) => res.json(registration.get()));
+  admin.post('/app-registration', (req, res) => {
+    const parsed = AppRegistration.partial().strict().safeParse(req.body);
+    if (!parsed.success) return void invalid(res, parsed.error.issues[0]!);
+    res.json(registration.set({ ...registration.get(), ...parsed.data }));
+  });
   admin.post('/faults', (req, res) => {
     const parsed = FaultsPatch.safeParse(req.body);
-    if (!parsed.success)
-      return void res.status(400).json({
-        error: {
-          code: 'invalid_request',
-          message: `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`,
-        },
-      });
+    if (!parsed.success) return void invalid(res, parsed.error.issues[0]!);
     traffic.setFaults(parsed.data);
     res.json(traffic.current());
   });
@@ -43,10 +56,7 @@ export function adminRouter(traffic: Traffic, store: DevTenantStore, now: () => 
   });
   admin.post('/synthetic-people', (req, res) => {
     const parsed = SyntheticPeople.safeParse(req.body);
-    if (!parsed.success)
-      return void res
-        .status(400)
-        .json({ error: { code: 'invalid_request', message: parsed.error.issues[0]!.message } });
+    if (!parsed.success) return void invalid(res, parsed.error.issues[0]!);
     const { users, events } = syntheticPeople(parsed.data.count, now(), parsed.data.weeks, parsed.data.seed);
     const fresh = users.filter((u) => !store.findUser(u.id));
     store.insertUsers(fresh);

@@ -17,30 +17,13 @@ import {
 } from './identity/oauthErrors.js';
 import { openIdMetadata } from './identity/openIdMetadata.js';
 import { loadOrCreateKey, type SigningKey } from './identity/signingKey.js';
+import type { AppRegistrationStore } from './appRegistration.js';
 import type { DevTenantStore, DirectoryUser } from './store.js';
 
 export const graphAudience = 'https://graph.microsoft.com';
 const graphAppId = '00000003-0000-0000-c000-000000000000';
 export const demoPassword = 'dev';
 const tokenLifetimeSeconds = 3600;
-
-/** Graph application permissions granted to our app in the dev tenant (admin consent). */
-export const grantedGraphAppRoles = [
-  'User.Read.All',
-  'Calendars.ReadWrite',
-  'MailboxSettings.Read',
-  'Sites.Manage.All',
-  'Chat.Create',
-  'Chat.ReadWrite.All',
-];
-/** Delegated Graph scopes granted for on-behalf-of. */
-export const grantedGraphDelegatedScopes = [
-  'User.Read',
-  'Calendars.ReadWrite',
-  'Chat.Create',
-  'ChatMessage.Send',
-  'Sites.ReadWrite.All',
-];
 
 export interface IdentityOptions {
   dataDir: string;
@@ -49,6 +32,8 @@ export interface IdentityOptions {
   /** App registrations: client id -> secret. The app and the bot. */
   clients: Record<string, string>;
   store: DevTenantStore;
+  /** What an admin consented to: the permissions tokens carry. */
+  registration: AppRegistrationStore;
   now: () => Date;
 }
 
@@ -269,9 +254,16 @@ export class Identity {
       throw invalidScope(
         'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
       );
-    const roles = audience === graphAudience ? grantedGraphAppRoles : [];
+    const roles = audience === graphAudience ? this.options.registration.get().applicationPermissions : [];
     const claims = { aud: audience, azp: clientId, appid: clientId, azpacr: '1', idtyp: 'app', oid: clientId };
     return this.tokenResponse(tid, { ...claims, sub: clientId, roles }, form.scope);
+  }
+
+  /** Graph gets the consented delegated permissions; our own API its one scope. */
+  private delegatedScopes(audience: string): string {
+    return audience === graphAudience
+      ? this.options.registration.get().delegatedPermissions.join(' ')
+      : 'access_as_user';
   }
 
   /** Demo users of our tenant, and the one person of the foreign tenant. */
@@ -296,7 +288,7 @@ export class Identity {
         'AADSTS50034',
         `The user account ${form.username ?? ''} does not exist in the ${tid} directory.`,
       );
-    const scp = delegatedScopes(audience);
+    const scp = this.delegatedScopes(audience);
     return this.tokenResponse(
       tid,
       { ...claims, aud: audience, azp: form.client_id, azpacr: '0', scp },
@@ -339,13 +331,8 @@ export class Identity {
       azp: clientId,
       appid: clientId,
       azpacr: '1',
-      scp: delegatedScopes(audience),
+      scp: this.delegatedScopes(audience),
     };
     return this.tokenResponse(tid, claims, scopes.join(' '));
   }
-}
-
-/** Graph gets the granted delegated scopes; our own API its one scope. */
-function delegatedScopes(audience: string): string {
-  return audience === graphAudience ? grantedGraphDelegatedScopes.join(' ') : 'access_as_user';
 }

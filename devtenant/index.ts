@@ -7,6 +7,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { adminRouter } from './admin.js';
+import { AppRegistrationStore, type AppRegistration } from './appRegistration.js';
 import { graphErrorBody } from './graphErrors.js';
 import { calendarRoutes } from './graph/calendar/index.js';
 import { chatRoutes } from './graph/chats.js';
@@ -21,6 +22,7 @@ import { loadOrCreateTls } from './tls.js';
 import { Traffic, type DevTenantFaults, type DevTenantStats } from './traffic.js';
 
 export type { DevTenantFaults, DevTenantStats } from './traffic.js';
+export { defaultAppRegistration, type AppRegistration } from './appRegistration.js';
 
 export interface DevTenantOptions {
   host?: string;
@@ -33,6 +35,8 @@ export interface DevTenantOptions {
   clientSecret: string;
   botId: string;
   faults?: Partial<DevTenantFaults>;
+  /** The app registration's consented permissions and token version (defaults: `defaultAppRegistration`). */
+  appRegistration?: Partial<AppRegistration>;
   now?: () => Date;
 }
 
@@ -109,12 +113,14 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   mkdirSync(o.dataDir, { recursive: true });
   const store = new DevTenantStore(o.dataDir);
   if (store.userCount() === 0) seedDemoOrganization(store, now());
+  const registration = new AppRegistrationStore(o.appRegistration);
   const identity = await Identity.create({
     dataDir: o.dataDir,
     tenantId: o.tenantId,
     foreignTenantId: o.foreignTenantId,
     clients: { [o.clientId]: o.clientSecret, [o.botId]: o.clientSecret },
     store,
+    registration,
     now,
   });
   const traffic = new Traffic(o.faults);
@@ -129,7 +135,7 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   app.set('etag', false);
   app.get('/', (_req, res) => res.json(rootListing(o, store)));
   app.use(identity.router());
-  app.use('/_admin', adminRouter(traffic, store, now));
+  app.use('/_admin', adminRouter({ traffic, store, registration, now }));
   app.use('/v1.0', graphRouter(identity, dispatcher, traffic));
   app.use((req, res) =>
     res.status(404).json(graphErrorBody('NotFound', `No dev-tenant endpoint at ${req.method} ${req.path}.`)),
