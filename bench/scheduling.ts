@@ -13,7 +13,7 @@ import { freeBusyFloor } from '../src/core/scheduling/chunking.js';
 import { personSchedule } from '../src/core/scheduling/graphSchedule.js';
 import type { PersonAvailability } from '../src/core/scheduling/allocation.js';
 import type { Pair, Participant } from '../src/core/schemas.js';
-import { allocateDepartment } from '../server/api/scheduling.js';
+import { allocateDepartment } from '../server/program/departmentPlan.js';
 import { embeddedDefaults as ids } from '../server/config.js';
 import { freeBusy, graphUtc } from '../server/graph/calendar.js';
 import { createGraphClient } from '../server/graph/client.js';

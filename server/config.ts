@@ -88,6 +88,8 @@ export interface Config {
     clientId: string;
     clientSecret: string | null;
     certificate: { path: string; thumbprint: string } | null;
+    /** The API's Application ID URI (`api://host/clientId`): what the browser's scope names. */
+    applicationIdUri: string;
     /** Audiences our API accepts (the client id and its Application ID URI). */
     apiAudiences: string[];
     /** Extra CA (PEM file) that MSAL and the Graph client trust; only the dev tenant's self-signed certificate needs it. */
@@ -140,37 +142,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`;
 
   if (!tenantMode) {
-    const d = embeddedDefaults;
+    const defaults = embeddedDefaults;
     const devBase = `http://127.0.0.1:${e.DEV_TENANT_PORT}`;
     const dataDir = path.resolve(e.DATA_DIR);
+    const embeddedApplicationIdUri = `api://127.0.0.1/${defaults.clientId}`;
     return {
       mode: 'embedded',
       http: { host: e.HOST, port: e.PORT, publicUrl },
       dataDir,
       logLevel: e.LOG_LEVEL,
       orgTimeZone: e.ORG_TIME_ZONE,
-      tenantId: d.tenantId,
+      tenantId: defaults.tenantId,
       identity: {
         authorityHost: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}`,
-        issuer: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}/${d.tenantId}/v2.0`,
-        jwksUri: `${devBase}/${d.tenantId}/discovery/v2.0/keys`,
-        clientId: d.clientId,
-        clientSecret: d.clientSecret,
+        issuer: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}/${defaults.tenantId}/v2.0`,
+        jwksUri: `${devBase}/${defaults.tenantId}/discovery/v2.0/keys`,
+        clientId: defaults.clientId,
+        clientSecret: defaults.clientSecret,
         certificate: null,
-        apiAudiences: [d.clientId, `api://127.0.0.1/${d.clientId}`],
+        applicationIdUri: embeddedApplicationIdUri,
+        apiAudiences: [defaults.clientId, embeddedApplicationIdUri],
         extraCaFile: path.join(dataDir, 'devtenant', 'tls-cert.pem'),
       },
       // The Graph SDK sends tokens only over https, so the app uses the dev tenant's https listener.
       graph: { baseUrl: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}/v1.0` },
-      bot: { id: d.botId, password: d.clientSecret, tenantId: d.tenantId },
-      teamsAppId: e.TEAMS_APP_ID ?? d.teamsAppId,
-      programSite: { hostname: d.programSiteHostname, path: d.programSitePath },
+      bot: { id: defaults.botId, password: defaults.clientSecret, tenantId: defaults.tenantId },
+      teamsAppId: e.TEAMS_APP_ID ?? defaults.teamsAppId,
+      programSite: { hostname: defaults.programSiteHostname, path: defaults.programSitePath },
       devTenant: {
         url: devBase,
         port: e.DEV_TENANT_PORT,
         httpsPort: e.DEV_TENANT_HTTPS_PORT,
         dataDir: path.join(dataDir, 'devtenant'),
-        foreignTenantId: d.foreignTenantId,
+        foreignTenantId: defaults.foreignTenantId,
         faults: {
           probability429: e.DEV_TENANT_FAULT_429,
           probability503: e.DEV_TENANT_FAULT_503,
@@ -209,7 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!botPassword && !certificate)
     throw new ConfigError('BOT_PASSWORD', 'is required when BOT_ID differs from CLIENT_ID');
   const authorityHost = e.AUTHORITY_HOST.replace(/\/$/, '');
-  const publicHost = new URL(publicUrl).host;
+  const applicationIdUri = e.API_AUDIENCE ?? `api://${new URL(publicUrl).host}/${clientId}`;
 
   return {
     mode: 'tenant',
@@ -225,7 +229,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clientId,
       clientSecret,
       certificate,
-      apiAudiences: [clientId, e.API_AUDIENCE ?? `api://${publicHost}/${clientId}`],
+      applicationIdUri,
+      apiAudiences: [clientId, applicationIdUri],
       extraCaFile: null,
     },
     graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/$/, '') },

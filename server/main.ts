@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Logger } from 'pino';
-import { apiScopeName, createBearerValidator } from './auth/bearer.js';
+import { apiScopeName, createBearerValidator, type BearerValidator } from './auth/bearer.js';
 import { createTokenSource, graphDefaultScope } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { createGraphClient } from './graph/client.js';
@@ -32,7 +32,7 @@ export const defaultWebRoot = fileURLToPath(new URL('../dist/web', import.meta.u
 
 /** The scope the browser asks for to call our API. */
 export function apiScope(config: Config): string {
-  return `${config.identity.apiAudiences[1] ?? config.identity.clientId}/${apiScopeName}`;
+  return `${config.identity.applicationIdUri}/${apiScopeName}`;
 }
 
 export interface StartAppOptions {
@@ -41,17 +41,13 @@ export interface StartAppOptions {
   webRoot?: string;
 }
 
-export async function startApp(config: Config, opts: StartAppOptions = {}): Promise<StartedApp> {
-  const log = opts.logger ?? createLogger(config.logLevel);
-  const webRoot = opts.webRoot ?? defaultWebRoot;
+/** Graph clients, token validation and the program store: what routes, bot and use cases are handed. */
+function buildServices(config: Config, log: Logger): { services: AppServices; validate: BearerValidator } {
   const tokens = createTokenSource(config);
   const trustedCaPem = config.identity.extraCaFile ? readFileSync(config.identity.extraCaFile, 'utf8') : null;
-  const graph = createGraphClient({
-    baseUrl: config.graph.baseUrl,
-    getAccessToken: () => tokens.appToken(graphDefaultScope),
-    logger: log,
-    trustedCaPem,
-  });
+  const graphAs = (getAccessToken: () => Promise<string>) =>
+    createGraphClient({ baseUrl: config.graph.baseUrl, getAccessToken, logger: log, trustedCaPem });
+  const graph = graphAs(() => tokens.appToken(graphDefaultScope));
   const validate = createBearerValidator({
     issuer: config.identity.issuer,
     jwksUri: config.identity.jwksUri,
@@ -60,12 +56,7 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
   });
   const store = new ProgramStore(graph.client, config.programSite);
   const delegatedGraph = (caller: { accessToken: string }) =>
-    createGraphClient({
-      baseUrl: config.graph.baseUrl,
-      getAccessToken: () => tokens.onBehalfOf(caller.accessToken, graphDefaultScope),
-      logger: log,
-      trustedCaPem,
-    }).client;
+    graphAs(() => tokens.onBehalfOf(caller.accessToken, graphDefaultScope)).client;
   const services: AppServices = {
     config,
     log,
@@ -76,15 +67,14 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
     delegatedGraph,
     now: Date.now,
   };
-  const routes = allRoutes(services);
+  return { services, validate };
+}
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use((req, res, next) => {
+/** Method, path (ids elided), status and time of each request: never headers, query or body. */
+function requestLog(log: Logger): express.RequestHandler {
+  return (req, res, next) => {
     const started = performance.now();
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    // Method, path (ids elided), status and time only: never headers, query or body.
     res.on('finish', () =>
       log.info(
         {
@@ -100,38 +90,23 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
       ),
     );
     next();
-  });
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/api/client-config', (_req, res) => {
-    res.json({
-      mode: config.mode,
-      tenantId: config.tenantId,
-      clientId: config.identity.clientId,
-      apiScope: apiScope(config),
-      authority: `${config.mode === 'tenant' ? config.identity.authorityHost : 'https://login.microsoftonline.com'}/${config.tenantId}`,
-      devSignIn: config.devTenant !== null,
-    });
-  });
+  };
+}
 
-  // ---- Bot and message extension (server/bot) mount here, before the /api router
-  // (whose catch-all answers unknown /api paths with 404): app.post('/api/messages', ...).
+/** What the browser bundles need to sign in and call the API. */
+function clientConfig(config: Config) {
+  return {
+    mode: config.mode,
+    tenantId: config.tenantId,
+    clientId: config.identity.clientId,
+    apiScope: apiScope(config),
+    authority: `${config.mode === 'tenant' ? config.identity.authorityHost : 'https://login.microsoftonline.com'}/${config.tenantId}`,
+    devSignIn: config.devTenant !== null,
+  };
+}
 
-  // ---- The REST API: every route module is listed in server/api/index.ts.
-  // The bot before the REST router, which would answer /api/messages with 404.
-  mountBot(app, {
-    config,
-    log,
-    agent: createReciprocalAgent({
-      store,
-      log,
-      teamsAppId: config.teamsAppId,
-      publicUrl: config.http.publicUrl,
-      now: Date.now,
-    }),
-  });
-  mountRoutes(app, routes, { validate, log });
-
-  // ---- Pages: the landing page, then the browser bundles.
+/** The landing page, the browser bundles (tab, task pane) and plain-text answers for anything else. */
+function mountPages(app: express.Express, config: Config, webRoot: string, log: Logger): void {
   if (config.devTenant) {
     app.use(
       devLandingRouter({
@@ -179,6 +154,35 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
         );
     },
   );
+}
+
+export async function startApp(config: Config, opts: StartAppOptions = {}): Promise<StartedApp> {
+  const log = opts.logger ?? createLogger(config.logLevel);
+  const { services, validate } = buildServices(config, log);
+  const routes = allRoutes(services);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLog(log));
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/api/client-config', (_req, res) => void res.json(clientConfig(config)));
+
+  // The bot before the REST router, whose catch-all answers unknown /api paths (/api/messages too) with 404.
+  mountBot(app, {
+    config,
+    log,
+    agent: createReciprocalAgent({
+      store: services.store,
+      log,
+      teamsAppId: config.teamsAppId,
+      publicUrl: config.http.publicUrl,
+      now: Date.now,
+    }),
+  });
+  // The REST API: every route module is listed in server/api/index.ts.
+  mountRoutes(app, routes, { validate, log });
+  mountPages(app, config, opts.webRoot ?? defaultWebRoot, log);
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));

@@ -1,18 +1,24 @@
 // Every API route of the app, in one list. The router enforces each route's
 // declared role; test/integration/roles.test.ts enumerates this list.
-import type { Logger } from 'pino';
-import type { Config } from '../config.js';
-import type { TokenSource } from '../auth/tokens.js';
-import type { GraphGateway } from '../graph/client.js';
 import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Logger } from 'pino';
+import type { Caller } from '../auth/caller.js';
+import type { TokenSource } from '../auth/tokens.js';
+import type { Config } from '../config.js';
+import type { GraphGateway } from '../graph/client.js';
 import type { ProgramStore } from '../graph/programStore.js';
+import { programAgendaSource } from '../program/agenda.js';
+import type { ParticipantLookup } from '../program/directory.js';
+import type { ProgramPorts } from '../program/ports.js';
 import { dashboardRoutes } from './dashboard.js';
-import { meRoutes, type ParticipantLookup } from './me.js';
+import { meRoutes } from './me.js';
+import { noteRoutes } from './notes.js';
 import { outlookRoutes } from './outlook.js';
+import { pairRoutes } from './pairs.js';
 import { programRoutes } from './program.js';
-import { programAgendaSource } from './booking.js';
+import type { RouteDeclaration } from './route.js';
 import { schedulingRoutes } from './scheduling.js';
-import type { Caller, RouteDeclaration } from './route.js';
+import { sessionRoutes } from './sessions.js';
 
 export interface AppServices {
   config: Config;
@@ -25,27 +31,38 @@ export interface AppServices {
   now: () => number;
 }
 
-export function allRoutes(s: AppServices): RouteDeclaration[] {
+/** The use cases' ports, from the app's services. */
+export const programPorts = (services: AppServices): ProgramPorts => ({
+  store: services.store,
+  graph: services.graph,
+  delegatedGraph: services.delegatedGraph,
+  teamsAppId: services.config.teamsAppId,
+  now: services.now,
+});
+
+export function allRoutes(services: AppServices): RouteDeclaration[] {
+  const ports = programPorts(services);
   return [
-    ...meRoutes({ graph: s.graph.client, participants: s.participants }),
-    // Before programRoutes: /api/sessions/by-event must not be taken for /api/sessions/:id.
-    ...outlookRoutes({ store: s.store, graph: s.graph, now: s.now }),
-    ...programRoutes({
-      store: s.store,
-      graph: s.graph,
-      delegatedGraph: s.delegatedGraph,
-      publicUrl: s.config.http.publicUrl,
-      teamsAppId: s.config.teamsAppId,
-      now: s.now,
+    ...meRoutes({ graph: services.graph.client, participants: services.participants }),
+    // Before sessionRoutes: /api/sessions/by-event must not be taken for /api/sessions/:id.
+    ...outlookRoutes(ports),
+    ...pairRoutes(ports),
+    ...sessionRoutes(ports),
+    ...noteRoutes(ports),
+    ...programRoutes(ports),
+    ...dashboardRoutes({
+      store: services.store,
+      graph: services.graph.client,
+      orgTimeZone: services.config.orgTimeZone,
+      now: services.now,
     }),
-    ...dashboardRoutes({ store: s.store, graph: s.graph.client, orgTimeZone: s.config.orgTimeZone, now: s.now }),
     ...schedulingRoutes({
-      graph: s.graph,
-      pairs: s.store,
-      sessions: s.store,
-      agenda: programAgendaSource(s.store),
-      now: s.now,
-      log: s.log,
+      graph: services.graph,
+      pairs: services.store,
+      sessions: services.store,
+      agenda: programAgendaSource(services.store),
+      now: services.now,
+      log: services.log,
     }),
   ];
 }

@@ -2,6 +2,7 @@
 // token from the dev tenant's token endpoint (password grant), open a surface.
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
+import { errorCodes } from '../../src/core/api.js';
 
 const DemoDirectory = z.object({
   tenantId: z.string(),
@@ -120,12 +121,12 @@ function landingPage(directory: z.infer<typeof DemoDirectory>, returnTo: string 
 </body></html>`;
 }
 
-export function devLandingRouter(o: DevSignInOptions): express.Router {
+export function devLandingRouter(signIn: DevSignInOptions): express.Router {
   const r = express.Router();
   r.get('/', async (req: Request, res: Response) => {
     let directory: z.infer<typeof DemoDirectory>;
     try {
-      directory = DemoDirectory.parse(await (await fetch(`${o.devTenantUrl}/`)).json());
+      directory = DemoDirectory.parse(await (await fetch(`${signIn.devTenantUrl}/`)).json());
     } catch {
       return void res
         .status(503)
@@ -133,7 +134,7 @@ export function devLandingRouter(o: DevSignInOptions): express.Router {
         .send(
           simplePage(
             'Reciprocal',
-            `The dev tenant at ${escapeHtml(o.devTenantUrl)} is not answering. Start everything with <code>npm start</code>.`,
+            `The dev tenant at ${escapeHtml(signIn.devTenantUrl)} is not answering. Start everything with <code>npm start</code>.`,
           ),
         );
     }
@@ -146,19 +147,19 @@ export function devLandingRouter(o: DevSignInOptions): express.Router {
     if (!parsed.success)
       return void res.status(400).json({
         error: {
-          code: 'invalid_request',
+          code: errorCodes.invalidRequest,
           message: "body.userPrincipalName: a demo user's sign-in name is required",
           field: 'body.userPrincipalName',
         },
       });
     let response: globalThis.Response;
     try {
-      response = await fetch(`${o.devTenantUrl}/${o.tenantId}/oauth2/v2.0/token`, {
+      response = await fetch(`${signIn.devTenantUrl}/${signIn.tenantId}/oauth2/v2.0/token`, {
         method: 'POST',
         body: new URLSearchParams({
           grant_type: 'password',
-          client_id: o.clientId,
-          scope: o.apiScope,
+          client_id: signIn.clientId,
+          scope: signIn.apiScope,
           username: parsed.data.userPrincipalName,
           password: 'dev',
         }),
@@ -166,13 +167,13 @@ export function devLandingRouter(o: DevSignInOptions): express.Router {
     } catch {
       return void res
         .status(503)
-        .json({ error: { code: 'upstream_unavailable', message: 'the dev tenant is not answering' } });
+        .json({ error: { code: errorCodes.upstreamUnavailable, message: 'the dev tenant is not answering' } });
     }
     const token = TokenResponse.safeParse(await response.json().catch(() => null));
     if (!response.ok || !token.success)
       return void res.status(401).json({
         error: {
-          code: 'unauthenticated',
+          code: errorCodes.unauthenticated,
           message: `no demo user ${parsed.data.userPrincipalName}`,
           field: 'body.userPrincipalName',
         },
@@ -185,7 +186,11 @@ export function devLandingRouter(o: DevSignInOptions): express.Router {
   r.use('/dev/sign-in', (err: { type?: string }, _req: Request, res: Response, next: express.NextFunction) => {
     if (err.type === 'entity.parse.failed' || err.type === 'entity.too.large')
       return void res.status(err.type === 'entity.too.large' ? 413 : 400).json({
-        error: { code: 'invalid_request', message: 'the request body is not a small JSON object', field: 'body' },
+        error: {
+          code: errorCodes.invalidRequest,
+          message: 'the request body is not a small JSON object',
+          field: 'body',
+        },
       });
     next(err);
   });

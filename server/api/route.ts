@@ -2,18 +2,10 @@
 // the router can enforce it in one place and a test can enumerate them all.
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { errorCodes } from '../../src/core/api.js';
 import type { Role } from '../../src/core/schemas.js';
-
-/** The signed-in caller, from a validated access token. */
-export interface Caller {
-  userId: string;
-  tenantId: string;
-  displayName: string;
-  username: string;
-  roles: readonly Role[];
-  /** The raw bearer token, for on-behalf-of. Never logged. */
-  accessToken: string;
-}
+import type { Caller } from '../auth/caller.js';
+import { ApiProblem } from '../program/problem.js';
 
 /** A role the caller must hold, or any valid token from our tenant. */
 export type RouteAccess = Role | 'signed-in';
@@ -44,26 +36,11 @@ export interface RouteDeclaration {
   handle(ctx: RouteContext): Promise<RouteResult>;
 }
 
-/** An expected failure with a stable code; the router turns it into a JSON error body. */
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-    readonly details?: unknown,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = 'ApiProblem';
-  }
-}
-
 /** Parses outside input with a zod schema; a failure becomes a 400 naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where = 'body'): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const field = [where, ...issue.path.map(String)].join('.');
-  throw new ApiProblem(400, 'invalid_request', `${field}: ${issue.message}`, field);
+  throw new ApiProblem(errorCodes.invalidRequest, `${field}: ${issue.message}`, { field });
 }

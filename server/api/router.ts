@@ -8,8 +8,10 @@ import { GraphError } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { AuthenticationError, type BearerValidator } from '../auth/bearer.js';
-import { errorCodes } from '../../src/core/api.js';
-import { ApiProblem, type Caller, type RouteDeclaration } from './route.js';
+import { errorCodes, type ErrorCode } from '../../src/core/api.js';
+import type { Caller } from '../auth/caller.js';
+import { ApiProblem } from '../program/problem.js';
+import type { RouteDeclaration } from './route.js';
 
 export const jsonBodyLimit = '256kb';
 
@@ -19,7 +21,7 @@ interface ErrorExtra {
   headers?: Record<string, string>;
 }
 
-function sendError(res: Response, status: number, code: string, message: string, extra: ErrorExtra = {}): void {
+function sendError(res: Response, status: number, code: ErrorCode, message: string, extra: ErrorExtra = {}): void {
   for (const [k, v] of Object.entries(extra.headers ?? {})) res.setHeader(k, v);
   res.status(status).json({
     error: {
@@ -36,38 +38,30 @@ export function toProblem(err: unknown): ApiProblem | null {
   if (err instanceof ApiProblem) return err;
   // Caller input is parsed with parseInput (an ApiProblem naming the field); a raw ZodError
   // here means a payload from Microsoft 365 did not have the shape we rely on.
-  if (err instanceof ZodError) {
+  if (err instanceof ZodError)
     return new ApiProblem(
-      502,
       errorCodes.upstreamUnavailable,
       'Microsoft 365 returned an answer Reciprocal did not expect.',
     );
-  }
   if (err instanceof GraphError) {
     if ([429, 503, 504].includes(err.statusCode)) {
       // Pass on how long Graph asked us to wait, when it said so in seconds.
       const retryAfter = err.headers?.get('Retry-After');
       const seconds =
         retryAfter && /^\d+(\.\d+)?$/.test(retryAfter) ? String(Math.max(1, Math.ceil(Number(retryAfter)))) : '5';
-      return new ApiProblem(
-        503,
-        errorCodes.throttled,
-        'Microsoft 365 is busy; try again in a moment.',
-        undefined,
-        undefined,
-        { 'Retry-After': seconds },
-      );
+      return new ApiProblem(errorCodes.throttled, 'Microsoft 365 is busy; try again in a moment.', {
+        headers: { 'Retry-After': seconds },
+      });
     }
     if (err.statusCode === 412)
-      return new ApiProblem(412, errorCodes.preconditionFailed, 'Someone changed this since you loaded it.');
-    if (err.statusCode === 404) return new ApiProblem(404, errorCodes.notFound, 'Not found in Microsoft 365.');
+      return new ApiProblem(errorCodes.preconditionFailed, 'Someone changed this since you loaded it.');
+    if (err.statusCode === 404) return new ApiProblem(errorCodes.notFound, 'Not found in Microsoft 365.');
     if (err.statusCode === 401 || err.statusCode === 403)
       return new ApiProblem(
-        502,
         errorCodes.upstreamUnavailable,
         "Microsoft 365 refused the app's request; an admin may need to grant consent.",
       );
-    return new ApiProblem(502, errorCodes.upstreamUnavailable, 'Microsoft 365 returned an error.');
+    return new ApiProblem(errorCodes.upstreamUnavailable, 'Microsoft 365 returned an error.');
   }
   return null;
 }
@@ -163,7 +157,7 @@ export function mountRoutes(
         sendError(
           res,
           500,
-          'internal_error',
+          errorCodes.internalError,
           `Something went wrong on our side. Quote request ${requestId} if you report it.`,
         );
       }

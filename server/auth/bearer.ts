@@ -4,7 +4,7 @@
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { Role } from '../../src/core/schemas.js';
-import type { Caller } from '../api/route.js';
+import type { Caller } from './caller.js';
 
 export interface BearerValidationOptions {
   issuer: string;

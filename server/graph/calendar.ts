@@ -191,29 +191,29 @@ export interface SessionEvent {
   transactionId: string;
 }
 
-export function sessionEventPayload(e: SessionEvent): Record<string, unknown> {
+export function sessionEventPayload(event: SessionEvent): Record<string, unknown> {
   return {
-    subject: e.subject,
-    body: { contentType: 'html', content: e.html },
-    start: graphUtc(e.start),
-    end: graphUtc(e.end),
-    attendees: e.attendees.map((a) => ({ emailAddress: { address: a.address, name: a.name }, type: 'required' })),
+    subject: event.subject,
+    body: { contentType: 'html', content: event.html },
+    start: graphUtc(event.start),
+    end: graphUtc(event.end),
+    attendees: event.attendees.map((a) => ({ emailAddress: { address: a.address, name: a.name }, type: 'required' })),
     isOnlineMeeting: true,
     onlineMeetingProvider: 'teamsForBusiness',
     allowNewTimeProposals: true,
     categories: [reciprocalCategory],
     singleValueExtendedProperties: [
-      { id: pairPropertyId, value: e.pairId },
-      ...(e.occurrence ? [{ id: occurrencePropertyId, value: e.occurrence }] : []),
+      { id: pairPropertyId, value: event.pairId },
+      ...(event.occurrence ? [{ id: occurrencePropertyId, value: event.occurrence }] : []),
     ],
-    transactionId: e.transactionId,
+    transactionId: event.transactionId,
   };
 }
 
 /** Creates the meeting; the same transactionId returns the event created before instead of a second one. */
-export async function createSessionEvent(client: Client, e: SessionEvent): Promise<CreatedEvent> {
+export async function createSessionEvent(client: Client, event: SessionEvent): Promise<CreatedEvent> {
   const created = CreatedEvent.parse(
-    await client.api(`/users/${encodeURIComponent(e.organizerId)}/events`).post(sessionEventPayload(e)),
+    await client.api(`/users/${encodeURIComponent(event.organizerId)}/events`).post(sessionEventPayload(event)),
   );
   return { id: created.id, iCalUId: created.iCalUId ?? null, joinUrl: created.onlineMeeting?.joinUrl ?? null };
 }

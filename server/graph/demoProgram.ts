@@ -4,6 +4,7 @@
 // same program store a real tenant uses; idempotent (deterministic keys).
 import { DateTime } from 'luxon';
 import { actionItemId } from '../../src/core/notes/model.js';
+import { dayMs, hourMs, weekMs } from '../../src/core/time.js';
 import type {
   CareerStage,
   Direction,
@@ -24,8 +25,6 @@ export interface DemoPerson {
   timeZone: string;
   roles: string[];
 }
-
-const weekMs = 7 * 24 * 3_600_000;
 
 const history: Array<{
   direction: Direction;
@@ -140,7 +139,7 @@ export async function seedDemoProgram(
 ): Promise<{ pairs: number; sessions: number }> {
   await store.provision();
   if ((await store.allPairs()).length > 0) return { pairs: 0, sessions: 0 };
-  const monday = now - ((new Date(now).getUTCDay() + 6) % 7) * 24 * 3_600_000;
+  const monday = now - ((new Date(now).getUTCDay() + 6) % 7) * dayMs;
   const startedOn = new Date(monday - 6 * weekMs).toISOString();
   let sessions = 0;
   const pairs = demoPairs(people);
@@ -163,7 +162,7 @@ export async function seedDemoProgram(
     const atRisk = index === pairs.length - 2;
     const weeks = atRisk ? [5, 4] : [3, 2, 1];
     for (const [n, weeksAgo] of weeks.entries()) {
-      const start = new Date(monday - weeksAgo * weekMs + (2 * 24 + 15) * 3_600_000);
+      const start = new Date(monday - weeksAgo * weekMs + 2 * dayMs + 15 * hourMs);
       const occurrence = start.toISOString().slice(0, 10);
       const h = history[(index + n) % history.length]!;
       const status: SessionStatus = atRisk ? 'cancelled' : 'held';
@@ -216,7 +215,7 @@ export async function seedDemoProgram(
         pairId: pair.id,
         loggedBy: members[0].userId,
         kind: 'technology-troubleshooting',
-        date: new Date(monday - 2 * 24 * 3_600_000).toISOString(),
+        date: new Date(monday - 2 * dayMs).toISOString(),
         minutes: 15,
         focusAreas: ['technology-adoption'],
       });

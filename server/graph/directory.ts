@@ -54,6 +54,13 @@ export async function listUsers(
   return out;
 }
 
+/** Up to `top` people whose display name starts with `prefix` (everyone when it is empty). */
+export async function searchUsers(client: Client, prefix: string, top = 25): Promise<DirectoryUser[]> {
+  let request = client.api('/users').select(select).top(top);
+  if (prefix) request = request.filter(`startswith(displayName,${odataString(prefix)})`);
+  return UserPage.parse(await request.get()).value.map(toDirectoryUser);
+}
+
 /** One person by object id or UPN; null when the directory has no such person. */
 export async function findUser(client: Client, idOrUpn: string): Promise<DirectoryUser | null> {
   try {

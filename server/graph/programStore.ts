@@ -5,17 +5,9 @@
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import {
-  ActionItem,
-  Cadence,
   CareerStage,
-  Direction,
-  FocusArea,
-  PairStatus,
-  Participant,
-  SessionDuration,
-  SessionStatus,
-  TouchpointKind,
   type Pair,
+  type Participant,
   type Session,
   type SharedLearningNote,
   type Touchpoint,
@@ -27,6 +19,23 @@ import {
   type ListName,
   type ProgramSchema,
 } from './programLists.js';
+import {
+  json,
+  noteFields,
+  pairChangeFields,
+  pairFields,
+  participantFields,
+  sessionFields,
+  str,
+  toNote,
+  toPair,
+  toParticipant,
+  toSession,
+  touchpointFields,
+  toTouchpoint,
+  withoutAgenda,
+  type StoredSession,
+} from './programRecords.js';
 
 /** OData string literal: single quotes doubled. */
 export const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -53,19 +62,6 @@ export class NoteConflictError extends Error {
   }
 }
 
-const csv = (xs: readonly string[]) => xs.join(',');
-const fromCsv = (s: unknown) => (typeof s === 'string' && s ? s.split(',') : []);
-const json = <T>(schema: z.ZodType<T>, s: unknown, fallback: T): T => {
-  if (typeof s !== 'string' || !s) return fallback;
-  try {
-    return schema.parse(JSON.parse(s));
-  } catch {
-    return fallback;
-  }
-};
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const iso = (v: unknown) => new Date(str(v)).toISOString();
-
 /** A half-open interval of instants, [from, to). */
 export interface TimeRange {
   from: Date;
@@ -74,11 +70,6 @@ export interface TimeRange {
 
 const rangeFilter = (column: string, r: TimeRange) =>
   `fields/${column} ge ${odataString(r.from.toISOString())} and fields/${column} lt ${odataString(r.to.toISOString())}`;
-
-function stripAgenda(s: Session & { agenda?: unknown }): Session {
-  const { agenda: _agenda, ...session } = s;
-  return session;
-}
 
 export interface ProgramSite {
   hostname: string;
@@ -216,88 +207,38 @@ export class ProgramStore {
 
   // ---- participants ----
 
-  private toParticipant(f: Record<string, unknown>): Participant {
-    return Participant.parse({
-      userId: f['UserId'],
-      displayName: f['DisplayName'],
-      mail: f['Mail'] ?? '',
-      department: f['Department'],
-      careerStage: f['CareerStage'],
-      timeZone: f['TimeZone'],
-    });
-  }
-
   async upsertParticipant(p: Participant): Promise<Participant> {
-    const item = await this.upsert('Participants', p.userId, {
-      UserId: p.userId,
-      DisplayName: p.displayName,
-      Mail: p.mail,
-      Department: p.department,
-      CareerStage: p.careerStage,
-      TimeZone: p.timeZone,
-    });
-    return this.toParticipant(item.fields);
+    return toParticipant((await this.upsert('Participants', p.userId, participantFields(p))).fields);
   }
 
   async participant(userId: string): Promise<Participant | null> {
     const item = await this.findByKey('Participants', userId);
-    return item ? this.toParticipant(item.fields) : null;
+    return item ? toParticipant(item.fields) : null;
   }
 
   async participants(): Promise<Participant[]> {
-    return (await this.all('Participants')).map((i) => this.toParticipant(i.fields));
+    return (await this.all('Participants')).map((i) => toParticipant(i.fields));
   }
 
   // ---- pairs ----
 
-  private toPair(f: Record<string, unknown>): Pair {
-    const members = json(
-      z.tuple([Participant, Participant]),
-      f['MembersJson'],
-      null as unknown as [Participant, Participant],
-    );
-    return {
-      id: str(f['Key']),
-      members,
-      cadence: Cadence.parse(f['Cadence']),
-      durationMinutes: SessionDuration.parse(Number(f['DurationMinutes'])),
-      status: PairStatus.parse(f['Status']),
-      startedOn: iso(f['StartedOn']),
-      endedOn: f['EndedOn'] ? iso(f['EndedOn']) : null,
-    };
-  }
-
-  private pairFields(p: Pair): Record<string, unknown> {
-    return {
-      MemberA: p.members[0].userId,
-      MemberB: p.members[1].userId,
-      MembersJson: JSON.stringify(p.members),
-      Departments: [...new Set(p.members.map((m) => m.department))].join('|'),
-      Cadence: p.cadence,
-      DurationMinutes: p.durationMinutes,
-      Status: p.status,
-      StartedOn: p.startedOn,
-      EndedOn: p.endedOn,
-    };
-  }
-
   async createPair(p: Pair): Promise<Pair> {
-    return this.toPair((await this.create('Pairs', p.id, this.pairFields(p))).fields);
+    return toPair((await this.create('Pairs', p.id, pairFields(p))).fields);
   }
 
   async pair(id: string): Promise<Pair | null> {
     const item = await this.findByKey('Pairs', id);
-    return item ? this.toPair(item.fields) : null;
+    return item ? toPair(item.fields) : null;
   }
 
   async pairsOf(userId: string): Promise<Pair[]> {
     return (
       await this.all('Pairs', `fields/MemberA eq ${odataString(userId)} or fields/MemberB eq ${odataString(userId)}`)
-    ).map((i) => this.toPair(i.fields));
+    ).map((i) => toPair(i.fields));
   }
 
   async allPairs(): Promise<Pair[]> {
-    return (await this.all('Pairs')).map((i) => this.toPair(i.fields));
+    return (await this.all('Pairs')).map((i) => toPair(i.fields));
   }
 
   async updatePair(
@@ -306,115 +247,41 @@ export class ProgramStore {
   ): Promise<Pair | null> {
     const item = await this.findByKey('Pairs', id);
     if (!item) return null;
-    const fields: Record<string, unknown> = {};
-    if (change.cadence) fields['Cadence'] = change.cadence;
-    if (change.durationMinutes) fields['DurationMinutes'] = change.durationMinutes;
-    if (change.status) fields['Status'] = change.status;
-    if (change.endedOn !== undefined) fields['EndedOn'] = change.endedOn;
-    const { fields: updated } = await this.patch('Pairs', item.id, fields);
-    return this.toPair({ ...item.fields, ...updated });
+    const { fields: updated } = await this.patch('Pairs', item.id, pairChangeFields(change));
+    return toPair({ ...item.fields, ...updated });
   }
 
   // ---- sessions ----
 
-  private toSession(f: Record<string, unknown>): Session & { agenda: unknown } {
-    return {
-      id: str(f['Key']),
-      pairId: str(f['PairId']),
-      occurrence: str(f['Occurrence']),
-      eventId: str(f['EventId']) || null,
-      iCalUId: str(f['ICalUId']) || null,
-      organizerId: str(f['OrganizerId']),
-      direction: Direction.parse(f['Direction']),
-      focusAreas: fromCsv(f['FocusAreas']).filter((x) => FocusArea.safeParse(x).success) as Session['focusAreas'],
-      start: iso(f['Start']),
-      end: iso(f['End']),
-      status: SessionStatus.parse(f['Status']),
-      joinUrl: str(f['JoinUrl']) || null,
-      agenda: json(z.unknown(), f['AgendaJson'], null),
-    };
-  }
-
-  private sessionFields(s: Session, agenda?: unknown): Record<string, unknown> {
-    return {
-      PairId: s.pairId,
-      Occurrence: s.occurrence,
-      EventId: s.eventId,
-      ICalUId: s.iCalUId,
-      OrganizerId: s.organizerId,
-      Direction: s.direction,
-      FocusAreas: csv(s.focusAreas),
-      Start: iso(s.start),
-      End: iso(s.end),
-      Status: s.status,
-      JoinUrl: s.joinUrl,
-      ...(agenda !== undefined ? { AgendaJson: JSON.stringify(agenda) } : {}),
-    };
-  }
-
   /** Records a session under its deterministic id (pair + occurrence): creates it or brings it up to date. */
-  async recordSession(s: Session, agenda?: unknown): Promise<Session & { agenda: unknown }> {
-    return this.toSession((await this.upsert('Sessions', s.id, this.sessionFields(s, agenda))).fields);
+  async recordSession(s: Session, agenda?: unknown): Promise<StoredSession> {
+    return toSession((await this.upsert('Sessions', s.id, sessionFields(s, agenda))).fields);
   }
 
-  async session(id: string): Promise<(Session & { agenda: unknown }) | null> {
+  async session(id: string): Promise<StoredSession | null> {
     const item = await this.findByKey('Sessions', id);
-    return item ? this.toSession(item.fields) : null;
+    return item ? toSession(item.fields) : null;
   }
 
-  async sessionByICalUId(iCalUId: string): Promise<(Session & { agenda: unknown }) | null> {
+  async sessionByICalUId(iCalUId: string): Promise<StoredSession | null> {
     const [item] = await this.all('Sessions', `fields/ICalUId eq ${odataString(iCalUId)}`);
-    return item ? this.toSession(item.fields) : null;
+    return item ? toSession(item.fields) : null;
   }
 
-  async sessionsOfPair(pairId: string): Promise<Array<Session & { agenda: unknown }>> {
+  async sessionsOfPair(pairId: string): Promise<StoredSession[]> {
     return (await this.all('Sessions', `fields/PairId eq ${odataString(pairId)}`))
-      .map((i) => this.toSession(i.fields))
+      .map((i) => toSession(i.fields))
       .sort((a, b) => a.start.localeCompare(b.start));
   }
 
   /** Every session (no agenda, no note text), or those starting in [from, to): a filter on the indexed Start column, paged. */
   async allSessions(range?: TimeRange): Promise<Session[]> {
     return (await this.all('Sessions', range && rangeFilter('Start', range))).map((i) =>
-      stripAgenda(this.toSession(i.fields)),
+      withoutAgenda(toSession(i.fields)),
     );
   }
 
   // ---- notes ----
-
-  private toNote(f: Record<string, unknown>): SharedLearningNote {
-    return {
-      sessionId: str(f['SessionId']),
-      pairId: str(f['PairId']),
-      authorId: str(f['AuthorId']),
-      taught: str(f['Taught']),
-      learned: str(f['Learned']),
-      actionItems: json(z.array(ActionItem), f['ActionItemsJson'], []),
-      focusAreas: fromCsv(f['FocusAreas']).filter(
-        (x) => FocusArea.safeParse(x).success,
-      ) as SharedLearningNote['focusAreas'],
-      createdAt: iso(f['CreatedAt']),
-      updatedAt: iso(f['UpdatedAt']),
-      version: Number(f['Version'] ?? 1),
-      phiConfirmations: json(z.array(z.object({ kind: z.string(), text: z.string() })), f['PhiConfirmationsJson'], []),
-    };
-  }
-
-  private noteFields(n: SharedLearningNote): Record<string, unknown> {
-    return {
-      SessionId: n.sessionId,
-      PairId: n.pairId,
-      AuthorId: n.authorId,
-      Taught: n.taught,
-      Learned: n.learned,
-      ActionItemsJson: JSON.stringify(n.actionItems),
-      FocusAreas: csv(n.focusAreas),
-      CreatedAt: n.createdAt,
-      UpdatedAt: n.updatedAt,
-      Version: n.version,
-      PhiConfirmationsJson: JSON.stringify(n.phiConfirmations),
-    };
-  }
 
   static noteKey(sessionId: string, authorId: string): string {
     return `${sessionId}|${authorId}`;
@@ -422,11 +289,11 @@ export class ProgramStore {
 
   async note(sessionId: string, authorId: string): Promise<{ note: SharedLearningNote; etag: string } | null> {
     const item = await this.findByKey('Notes', ProgramStore.noteKey(sessionId, authorId));
-    return item ? { note: this.toNote(item.fields), etag: item.eTag ?? str(item['@odata.etag']) } : null;
+    return item ? { note: toNote(item.fields), etag: item.eTag ?? str(item['@odata.etag']) } : null;
   }
 
   async notesOfSession(sessionId: string): Promise<SharedLearningNote[]> {
-    return (await this.all('Notes', `fields/SessionId eq ${odataString(sessionId)}`)).map((i) => this.toNote(i.fields));
+    return (await this.all('Notes', `fields/SessionId eq ${odataString(sessionId)}`)).map((i) => toNote(i.fields));
   }
 
   /**
@@ -438,19 +305,19 @@ export class ProgramStore {
     const key = ProgramStore.noteKey(note.sessionId, note.authorId);
     const existing = await this.findByKey('Notes', key);
     if (!existing) {
-      const created = await this.create('Notes', key, this.noteFields({ ...note, version: 1 }));
-      const saved = this.toNote(created.fields);
+      const created = await this.create('Notes', key, noteFields({ ...note, version: 1 }));
+      const saved = toNote(created.fields);
       // A concurrent first save by the same author landed first: treat as a conflict.
       if (saved.updatedAt !== new Date(note.updatedAt).toISOString())
         throw new NoteConflictError({ note: saved, etag: created.eTag ?? '' });
       return { note: saved, etag: created.eTag ?? str(created['@odata.etag']) };
     }
-    const current = { note: this.toNote(existing.fields), etag: existing.eTag ?? str(existing['@odata.etag']) };
+    const current = { note: toNote(existing.fields), etag: existing.eTag ?? str(existing['@odata.etag']) };
     if (!etag) throw new NoteConflictError(current);
     try {
       const next = { ...note, createdAt: current.note.createdAt, version: current.note.version + 1 };
-      const { fields, etag: newEtag } = await this.patch('Notes', existing.id, this.noteFields(next), etag);
-      return { note: this.toNote({ ...existing.fields, ...fields }), etag: newEtag };
+      const { fields, etag: newEtag } = await this.patch('Notes', existing.id, noteFields(next), etag);
+      return { note: toNote({ ...existing.fields, ...fields }), etag: newEtag };
     } catch (err) {
       if (err instanceof GraphError && err.statusCode === 412) {
         const latest = await this.note(note.sessionId, note.authorId);
@@ -462,42 +329,19 @@ export class ProgramStore {
 
   // ---- touchpoints ----
 
-  private toTouchpoint(f: Record<string, unknown>): Touchpoint {
-    return {
-      id: str(f['Key']),
-      pairId: str(f['PairId']),
-      loggedBy: str(f['LoggedBy']),
-      kind: TouchpointKind.parse(f['Kind']),
-      date: iso(f['Date']),
-      minutes: Number(f['Minutes']),
-      focusAreas: fromCsv(f['FocusAreas']).filter((x) => FocusArea.safeParse(x).success) as Touchpoint['focusAreas'],
-    };
-  }
-
   async addTouchpoint(t: Touchpoint): Promise<Touchpoint> {
-    return this.toTouchpoint(
-      (
-        await this.create('Touchpoints', t.id, {
-          PairId: t.pairId,
-          LoggedBy: t.loggedBy,
-          Kind: t.kind,
-          Date: iso(t.date),
-          Minutes: t.minutes,
-          FocusAreas: csv(t.focusAreas),
-        })
-      ).fields,
-    );
+    return toTouchpoint((await this.create('Touchpoints', t.id, touchpointFields(t))).fields);
   }
 
   async touchpointsOfPair(pairId: string): Promise<Touchpoint[]> {
     return (await this.all('Touchpoints', `fields/PairId eq ${odataString(pairId)}`)).map((i) =>
-      this.toTouchpoint(i.fields),
+      toTouchpoint(i.fields),
     );
   }
 
   /** Every touchpoint, or those dated in [from, to) (the indexed Date column). */
   async allTouchpoints(range?: TimeRange): Promise<Touchpoint[]> {
-    return (await this.all('Touchpoints', range && rangeFilter('Date', range))).map((i) => this.toTouchpoint(i.fields));
+    return (await this.all('Touchpoints', range && rangeFilter('Date', range))).map((i) => toTouchpoint(i.fields));
   }
 
   // ---- bot conversation references ----

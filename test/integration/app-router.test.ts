@@ -11,7 +11,9 @@ import { z } from 'zod';
 import { createBearerValidator } from '../../server/auth/bearer.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logging.js';
-import { ApiProblem, parseInput, type RouteDeclaration } from '../../server/api/route.js';
+import { parseInput, type RouteDeclaration } from '../../server/api/route.js';
+import { ApiProblem } from '../../server/program/problem.js';
+import { errorCodes } from '../../src/core/api.js';
 import { mountRoutes } from '../../server/api/router.js';
 import { startTestDevTenant, type TestDevTenant } from '../support/devtenant.js';
 
@@ -68,7 +70,7 @@ const routes: RouteDeclaration[] = [
     access: 'signed-in',
     summary: 'problem',
     handle: async () => {
-      throw new ApiProblem(409, 'conflict', 'already booked', 'start');
+      throw new ApiProblem(errorCodes.conflict, 'already booked', { field: 'start' });
     },
   },
   {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Pair, Participant, Session } from '../../../src/core/schemas.js';
-import { allocateDepartment, nextSessionFocus, nextWindow, pairsOfDepartment } from '../../../server/api/scheduling.js';
+import {
+  allocateDepartment,
+  nextSessionFocus,
+  nextWindow,
+  pairsOfDepartment,
+} from '../../../server/program/departmentPlan.js';
 
 const hour = 3_600_000;
 const day = 24 * hour;

@@ -1,0 +1,118 @@
+// Pairs: the caller's pairs as the tab lists them, and the program owner's
+// management of pairs (create, change cadence, end) and agenda templates.
+import type { z } from 'zod';
+import type { AgendaTemplates } from '../../src/core/agenda/index.js';
+import {
+  errorCodes,
+  type CreatePairRequest,
+  type DirectionBalance,
+  type PairSummary,
+  type UpdatePairRequest,
+} from '../../src/core/api.js';
+import { fnv1aId } from '../../src/core/hash.js';
+import { carriedOverActionItems } from '../../src/core/notes/model.js';
+import type { Pair, Participant } from '../../src/core/schemas.js';
+import type { Caller } from '../auth/caller.js';
+import { withoutAgenda } from '../graph/programRecords.js';
+import { partnerOf } from './access.js';
+import { agendaTemplatesOf } from './agenda.js';
+import { managerIdOf, participantFromDirectory } from './directory.js';
+import { nowIso, type ProgramPorts } from './ports.js';
+import { ApiProblem } from './problem.js';
+
+type SummaryPorts = Pick<ProgramPorts, 'store' | 'now'>;
+
+/** A pair from `viewer`'s side: direction balance, next and last session, open action items of the last. */
+export async function summarizePair(ports: SummaryPorts, pair: Pair, viewer: string): Promise<PairSummary> {
+  const sessions = await ports.store.sessionsOfPair(pair.id);
+  const now = nowIso(ports);
+  const balance: DirectionBalance = { reverse: 0, traditional: 0, both: 0 };
+  for (const s of sessions) if (s.status === 'held' || s.status === 'scheduled') balance[s.direction]++;
+  const next = sessions.find((s) => s.status === 'scheduled' && s.start >= now) ?? null;
+  const last = [...sessions].reverse().find((s) => s.start < now && s.status !== 'cancelled') ?? null;
+  return {
+    pair,
+    partner: partnerOf(pair, viewer),
+    balance,
+    nextSession: next && withoutAgenda(next),
+    lastSession: last && withoutAgenda(last),
+    openActionItems: last ? carriedOverActionItems(await ports.store.notesOfSession(last.id)) : [],
+  };
+}
+
+/** The caller's pairs that have not ended. */
+export async function myPairs(ports: SummaryPorts, caller: Caller): Promise<PairSummary[]> {
+  const pairs = (await ports.store.pairsOf(caller.userId)).filter((p) => p.status !== 'ended');
+  return Promise.all(pairs.map((p) => summarizePair(ports, p, caller.userId)));
+}
+
+/** Every pair in the program, each from its first member's side (the second's, when that is the caller). */
+export async function programPairs(ports: SummaryPorts, caller: Caller): Promise<PairSummary[]> {
+  const pairs = await ports.store.allPairs();
+  return Promise.all(
+    pairs.map((p) =>
+      summarizePair(ports, p, caller.userId === p.members[1].userId ? p.members[1].userId : p.members[0].userId),
+    ),
+  );
+}
+
+/** "A reports to B" for either direction of the pair: allowed, but the owner should know. */
+async function reportingWarnings(ports: Pick<ProgramPorts, 'graph'>, members: readonly Participant[]) {
+  const warnings: string[] = [];
+  for (const [a, b] of [
+    [members[0]!, members[1]!],
+    [members[1]!, members[0]!],
+  ] as const) {
+    if ((await managerIdOf(ports.graph.client, a.userId)) === b.userId)
+      warnings.push(
+        `${a.displayName} reports to ${b.displayName}: make sure both are comfortable learning from each other.`,
+      );
+  }
+  return warnings;
+}
+
+/** Creates a pair from two people in the directory; the id derives from the two people and the day. */
+export async function createPair(
+  ports: Pick<ProgramPorts, 'store' | 'graph' | 'now'>,
+  input: CreatePairRequest,
+): Promise<{ pair: Pair; warnings: string[] }> {
+  const members = await Promise.all(
+    input.members.map((m) => participantFromDirectory(ports.graph.client, m.userId, m.careerStage)),
+  );
+  const sorted = [...members].sort((a, b) => a.userId.localeCompare(b.userId)) as [Participant, Participant];
+  const warnings = await reportingWarnings(ports, sorted);
+  for (const m of sorted) await ports.store.upsertParticipant(m);
+  const startedOn = nowIso(ports);
+  const pair: Pair = {
+    id: `pair-${fnv1aId(`${sorted[0].userId}|${sorted[1].userId}|${startedOn.slice(0, 10)}`)}`,
+    members: sorted,
+    cadence: input.cadence,
+    durationMinutes: input.durationMinutes,
+    status: 'active',
+    startedOn,
+    endedOn: null,
+  };
+  return { pair: await ports.store.createPair(pair), warnings };
+}
+
+/** Changes a pair's cadence, length or status; ending it records when. */
+export async function updatePair(
+  ports: Pick<ProgramPorts, 'store' | 'now'>,
+  id: string,
+  change: z.infer<typeof UpdatePairRequest>,
+): Promise<Pair> {
+  const updated = await ports.store.updatePair(id, {
+    ...change,
+    ...(change.status === 'ended' ? { endedOn: nowIso(ports) } : {}),
+  });
+  if (!updated) throw new ApiProblem(errorCodes.notFound, `no pair ${id}`);
+  return updated;
+}
+
+export const agendaTemplates = (ports: Pick<ProgramPorts, 'store'>): Promise<AgendaTemplates> =>
+  agendaTemplatesOf(ports.store);
+
+export async function saveAgendaTemplates(ports: Pick<ProgramPorts, 'store'>, templates: AgendaTemplates) {
+  await ports.store.saveAgendaTemplates(templates);
+  return templates;
+}
