@@ -3,7 +3,7 @@
 import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import { AppRegistration, type AppRegistrationStore } from './appRegistration.js';
-import { syntheticPeople } from './seed.js';
+import { addSyntheticPeople } from './seed.js';
 import type { DevTenantStore } from './store.js';
 import type { Traffic } from './traffic.js';
 
@@ -57,10 +57,7 @@ export function adminRouter({ traffic, store, registration, now }: AdminDeps): R
   admin.post('/synthetic-people', (req, res) => {
     const parsed = SyntheticPeople.safeParse(req.body);
     if (!parsed.success) return void invalid(res, parsed.error.issues[0]!);
-    const { users, events } = syntheticPeople(parsed.data.count, now(), parsed.data.weeks, parsed.data.seed);
-    const fresh = users.filter((u) => !store.findUser(u.id));
-    store.insertUsers(fresh);
-    store.insertEvents(events.filter((e) => fresh.some((u) => u.id === e.owner)));
+    const users = addSyntheticPeople(store, parsed.data.count, now(), parsed.data.weeks, parsed.data.seed);
     res.json({ users: users.map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName, timeZone: u.timeZone })) });
   });
   return admin;

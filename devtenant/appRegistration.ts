@@ -16,17 +16,15 @@ export const AppRegistration = z.object({
 });
 export type AppRegistration = z.infer<typeof AppRegistration>;
 
-/** What a dev tenant started without explicit permissions consents to: what the app used before permissions were enforced. */
+/**
+ * What a dev tenant started without explicit permissions consents to: the
+ * product's documented list (server/permissions.ts), which the launchers pass
+ * in; this copy is the fallback for a dev tenant started on its own, and
+ * test/unit/permissions.test.ts keeps the two equal.
+ */
 export const defaultAppRegistration: AppRegistration = {
-  applicationPermissions: [
-    'User.Read.All',
-    'Calendars.ReadWrite',
-    'MailboxSettings.Read',
-    'Sites.Manage.All',
-    'Chat.Create',
-    'Chat.ReadWrite.All',
-  ],
-  delegatedPermissions: ['User.Read', 'Calendars.ReadWrite', 'Chat.Create', 'ChatMessage.Send', 'Sites.ReadWrite.All'],
+  applicationPermissions: ['User.Read.All', 'Calendars.ReadWrite', 'MailboxSettings.Read', 'Sites.Selected'],
+  delegatedPermissions: ['Chat.Create', 'ChatMessage.Send', 'OnlineMeetings.Read'],
   accessTokenAcceptedVersion: null,
 };
 

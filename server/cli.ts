@@ -14,6 +14,15 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   },
   phi: { summary: 'phi [--json]: scan stdin for patient identifiers', load: () => import('./cli/phi.js') },
   schedule: { summary: 'schedule --department NAME [--dry-run]', load: () => import('./cli/schedule.js') },
+  match: { summary: 'match --input F [--json]: propose a pairing round', load: () => import('./cli/match.js') },
+  doctor: {
+    summary: 'doctor [--json]: check the configured tenant (or the dev tenant) and say how to fix each problem',
+    load: () => import('./cli/doctor.js'),
+  },
+  docs: {
+    summary: 'docs [--write]: check (or regenerate) the permission tables in README.md and docs/deploy.md',
+    load: () => import('./cli/docs.js'),
+  },
   package: {
     summary: 'package: write build/appPackage.zip from appPackage/ and env',
     load: () => import('./cli/package.js'),

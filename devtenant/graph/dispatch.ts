@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphError, graphErrorBody } from '../graphErrors.js';
 import type { Traffic } from '../traffic.js';
+import { requirePermission } from './requiredPermissions.js';
 
 export interface GraphCaller {
   appId: string;
@@ -93,6 +94,8 @@ export class GraphDispatcher {
       }
       const { route, params } = found;
       this.traffic.count(route.kind, asBatchItem);
+      // Authorization before throttling and before the mailbox, as Graph answers 403 without touching either.
+      requirePermission(route.kind, req.caller, params);
       const mailbox = route.mailbox?.(params) ?? null;
       return await this.traffic.withMailboxSlot(req.caller.appId, mailbox, async () => {
         await this.traffic.delay();

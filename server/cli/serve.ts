@@ -4,6 +4,7 @@ import { ConfigError, embeddedDefaults, loadConfig, type Config } from '../confi
 import { startDevTenant, type RunningDevTenant } from '../../devtenant/index.js';
 import { seedDemoProgram, type DemoPerson } from '../graph/demoProgram.js';
 import { startApp, type StartedApp } from '../main.js';
+import { permissionsOfType } from '../permissions.js';
 
 export async function startDevTenantFor(config: Config): Promise<RunningDevTenant> {
   const d = config.devTenant!;
@@ -17,6 +18,11 @@ export async function startDevTenantFor(config: Config): Promise<RunningDevTenan
     clientSecret: config.identity.clientSecret ?? embeddedDefaults.clientSecret,
     botId: config.bot.id,
     faults: d.faults,
+    // The dev tenant consents to exactly what the product documents, as an admin following docs/deploy.md would.
+    appRegistration: {
+      applicationPermissions: permissionsOfType('application'),
+      delegatedPermissions: permissionsOfType('delegated'),
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 // The Graph client: the SDK's client with a middleware chain, one concern per
-// link: tracing -> auth -> throttling retry -> per-mailbox concurrency -> HTTP.
+// link: tracing -> auth -> throttling retry -> per-mailbox concurrency ->
+// missing-permission naming -> HTTP.
 // Auth sits before the retrier (as in the SDK's default chain): the SDK appends
 // the Authorization header, so running it again on a retry would send it twice.
 // The mailbox gate sits after the retrier so a request waiting out Retry-After
@@ -13,6 +14,7 @@ import {
 import type { Logger } from 'pino';
 import { Agent } from 'undici';
 import { MailboxConcurrencyHandler, MailboxGate } from './middleware/mailboxConcurrency.js';
+import { MissingPermissionHandler } from './middleware/missingPermission.js';
 import { ThrottlingRetryHandler, defaultRetryPolicy, type RetryPolicy } from './middleware/throttlingRetry.js';
 import { TracingHandler } from './middleware/tracing.js';
 
@@ -47,7 +49,9 @@ export function createGraphClient(options: GraphClientOptions): GraphGateway {
   tracing.setNext(auth);
   auth.setNext(throttling);
   throttling.setNext(concurrency);
-  concurrency.setNext(new HTTPMessageHandler());
+  const permissions = new MissingPermissionHandler();
+  concurrency.setNext(permissions);
+  permissions.setNext(new HTTPMessageHandler());
   const client = Client.initWithMiddleware({
     middleware: tracing,
     baseUrl: base.origin,

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { embeddedDefaults as ids } from '../../server/config.js';
+import { permissionsOfType } from '../../server/permissions.js';
 import { startDevTenant, type DevTenantOptions, type RunningDevTenant } from '../../devtenant/index.js';
 
 export interface DemoUser {
@@ -53,6 +54,11 @@ export async function startTestDevTenant(overrides: Partial<DevTenantOptions> = 
     clientId: ids.clientId,
     clientSecret: ids.clientSecret,
     botId: ids.botId,
+    // Exactly the permissions the product documents (server/permissions.ts), as `npm start` grants them.
+    appRegistration: {
+      applicationPermissions: permissionsOfType('application'),
+      delegatedPermissions: permissionsOfType('delegated'),
+    },
     ...overrides,
   };
   const running = await startDevTenant(options);
