@@ -22,6 +22,17 @@ import {
 
 const isoInstant = z.iso.datetime({ offset: true });
 
+// A date a caller books, moves, searches or logs at: this century only. Outside it
+// nothing is plannable, and the edges reach Microsoft 365 and the lists as
+// nonsense (a booking at 9999-12-31T23:00Z made a meeting and an occurrence in
+// year 10000, past what a 4-digit ISO year holds; a touchpoint dated year 0001).
+const plannableFrom = Date.UTC(2000, 0, 1);
+const plannableUntil = Date.UTC(2100, 0, 1);
+const plannableInstant = isoInstant.refine((s) => {
+  const at = Date.parse(s);
+  return at >= plannableFrom && at < plannableUntil;
+}, 'must be from 2000 up to 2100');
+
 /** Every error body the API returns: a stable code and a human message. */
 export const ApiError = z.object({
   error: z.object({
@@ -106,8 +117,8 @@ export const SlotPreferences = z.object({
 
 export const SlotRequest = z.object({
   durationMinutes: SessionDuration,
-  windowStart: isoInstant,
-  windowEnd: isoInstant,
+  windowStart: plannableInstant,
+  windowEnd: plannableInstant,
   bufferMinutes: z.number().int().min(0).max(60).default(0),
   minimumNoticeMinutes: z
     .number()
@@ -139,7 +150,7 @@ export const SlotResponse = z.object({
 export type SlotResponse = z.infer<typeof SlotResponse>;
 
 export const BookSessionRequest = z.object({
-  start: isoInstant,
+  start: plannableInstant,
   durationMinutes: SessionDuration,
   direction: Direction,
   focusAreas: z.array(FocusArea).min(1).max(8),
@@ -160,7 +171,7 @@ export const BookSessionResponse = z.object({
 });
 export type BookSessionResponse = z.infer<typeof BookSessionResponse>;
 
-export const RescheduleSessionRequest = z.object({ start: isoInstant });
+export const RescheduleSessionRequest = z.object({ start: plannableInstant });
 export const SessionStatusRequest = z.object({ status: SessionStatus });
 
 // ---- sessions and notes ---------------------------------------------------
@@ -193,7 +204,7 @@ export type SessionDetail = z.infer<typeof SessionDetail>;
 
 export const TouchpointRequest = z.object({
   kind: TouchpointKind,
-  date: isoInstant,
+  date: plannableInstant,
   minutes: z.number().int().min(1).max(480),
   focusAreas: z.array(FocusArea).max(8).default([]),
 });
