@@ -1,7 +1,12 @@
 // Department and program dashboards (aggregates only; see server/program/dashboards.ts),
 // as JSON or as a CSV download.
 import { z } from 'zod';
-import { dashboardsToCsv, type DepartmentDashboard } from '../../src/core/dashboard/index.js';
+import {
+  dashboardsToCsv,
+  periodBoundary,
+  startOfNextWeek,
+  type DepartmentDashboard,
+} from '../../src/core/dashboard/index.js';
 import { dayMs } from '../../src/core/time.js';
 import {
   departmentDashboard,
@@ -12,19 +17,25 @@ import {
 import { parseInput, type RouteDeclaration, type RouteResult } from './route.js';
 
 const instantOrDate = z.iso.date().or(z.iso.datetime({ offset: true }));
-const Period = z
-  .object({
-    from: instantOrDate.optional(),
-    to: instantOrDate.optional(),
-    format: z.enum(['json', 'csv']).default('json'),
-  })
-  .transform((q) => {
-    const to = q.to ? Date.parse(q.to) : Date.now();
-    const from = q.from ? Date.parse(q.from) : to - 90 * dayMs;
-    return { from, to, format: q.format };
-  })
-  .refine((q) => q.to > q.from, { message: 'must be after from', path: ['to'] })
-  .refine((q) => q.to - q.from <= 400 * dayMs, { message: 'a period is at most 400 days', path: ['to'] });
+
+/**
+ * The query's period: dates are midnight in the organization's zone; no `to`
+ * means through the current week. The use case snaps it to whole weeks.
+ */
+const periodQuery = (ports: Pick<DashboardPorts, 'orgTimeZone' | 'now'>) =>
+  z
+    .object({
+      from: instantOrDate.optional(),
+      to: instantOrDate.optional(),
+      format: z.enum(['json', 'csv']).default('json'),
+    })
+    .transform((q) => {
+      const to = q.to ? periodBoundary(q.to, ports.orgTimeZone) : startOfNextWeek(ports.now(), ports.orgTimeZone);
+      const from = q.from ? periodBoundary(q.from, ports.orgTimeZone) : to - 90 * dayMs;
+      return { from, to, format: q.format };
+    })
+    .refine((q) => q.to > q.from, { message: 'must be after from', path: ['to'] })
+    .refine((q) => q.to - q.from <= 400 * dayMs, { message: 'a period is at most 400 days', path: ['to'] });
 
 const Department = z.string().min(1).max(128);
 
@@ -39,6 +50,7 @@ function respond(dashboards: DepartmentDashboard[], format: 'json' | 'csv', name
 }
 
 export function dashboardRoutes(ports: DashboardPorts): RouteDeclaration[] {
+  const Period = periodQuery(ports);
   return [
     {
       method: 'get',

@@ -2,13 +2,15 @@
 // directory search to find people to pair, and the agenda templates.
 import { z } from 'zod';
 import { AgendaTemplates } from '../../src/core/agenda/index.js';
-import { CreatePairRequest, UpdatePairRequest } from '../../src/core/api.js';
+import { CreatePairRequest, NoteInput, UpdatePairRequest } from '../../src/core/api.js';
 import { searchPeople } from '../program/directory.js';
 import { agendaTemplates, createPair, programPairs, saveAgendaTemplates, updatePair } from '../program/pairs.js';
 import type { ProgramPorts } from '../program/ports.js';
 import { parseInput, type RouteDeclaration } from './route.js';
 
 const PeopleSearch = z.string().trim().max(64);
+/** The templates plus the flagged spans the owner says are not patient identifiers (as a note confirms them). */
+const AgendaTemplatesUpdate = AgendaTemplates.extend({ phiConfirmations: NoteInput.shape.phiConfirmations });
 
 export function programRoutes(ports: ProgramPorts): RouteDeclaration[] {
   return [
@@ -62,9 +64,10 @@ export function programRoutes(ports: ProgramPorts): RouteDeclaration[] {
       method: 'put',
       path: '/api/program/agenda-templates',
       access: 'ProgramOwner',
-      summary: 'Edit the agenda templates',
+      summary: 'Edit the agenda templates (behind the PHI guard)',
       async handle({ body }) {
-        return { body: await saveAgendaTemplates(ports, parseInput(AgendaTemplates, body)) };
+        const { phiConfirmations, ...templates } = parseInput(AgendaTemplatesUpdate, body);
+        return { body: await saveAgendaTemplates(ports, templates, phiConfirmations) };
       },
     },
   ];

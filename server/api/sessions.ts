@@ -1,4 +1,5 @@
-// A booked session: the session page, moving, cancelling, marking held or no-show.
+// A booked session: the session page, moving, cancelling, marking held or no-show
+// (409 when the status state machine forbids the change).
 import { RescheduleSessionRequest, SessionStatusRequest } from '../../src/core/api.js';
 import { sessionFor } from '../program/access.js';
 import type { ProgramPorts } from '../program/ports.js';
@@ -20,11 +21,11 @@ export function sessionRoutes(ports: ProgramPorts): RouteDeclaration[] {
       method: 'patch',
       path: '/api/sessions/:id',
       access: 'Participant',
-      summary: 'Move a session (the same Teams meeting moves)',
+      summary: 'Move a session to a time both people are free (the same Teams meeting moves)',
       async handle({ caller, params, body }) {
-        const { session } = await sessionFor(ports.store, caller, params.id!);
+        const found = await sessionFor(ports.store, caller, params.id!);
         const { start } = parseInput(RescheduleSessionRequest, body);
-        return { body: { session: await moveSession(ports, session, start) } };
+        return { body: { session: await moveSession(ports, found, start) } };
       },
     },
     {
@@ -41,7 +42,7 @@ export function sessionRoutes(ports: ProgramPorts): RouteDeclaration[] {
       method: 'post',
       path: '/api/sessions/:id/status',
       access: 'Participant',
-      summary: 'Mark a session held or no-show',
+      summary: 'Mark a session held or no-show, or cancel it (the Teams meeting is cancelled)',
       async handle({ caller, params, body }) {
         const { session } = await sessionFor(ports.store, caller, params.id!);
         const { status } = parseInput(SessionStatusRequest, body);

@@ -2,6 +2,7 @@
 // the open action items both people carried out of the pair's last session.
 import { agendaToHtml, AgendaTemplates, buildAgenda, defaultAgendaTemplates } from '../../src/core/agenda/index.js';
 import { carriedOverActionItems } from '../../src/core/notes/model.js';
+import { unconfirmedFindings, type PhiConfirmation, type PhiFinding } from '../../src/core/notes/phi.js';
 import type { Direction, FocusArea, Pair, Session, SharedLearningNote } from '../../src/core/schemas.js';
 
 /** The agenda for a session, as the model to store and the HTML for the meeting body. */
@@ -61,3 +62,24 @@ export function programAgendaSource(history: AgendaHistory): AgendaSource {
     return { agenda, html: agendaToHtml(agenda) };
   };
 }
+
+/** Every free-text field of the templates, by its path in the request body (`checkIn.prompts.0`). */
+function templateTexts(value: unknown, path: string[] = []): Array<{ field: string; text: string }> {
+  if (typeof value === 'string') return [{ field: path.join('.'), text: value }];
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, v]) => templateTexts(v, [...path, key]));
+  return [];
+}
+
+/**
+ * The PHI guard's findings in the templates that the owner has not confirmed
+ * as harmless, each naming its field: template text reaches every agenda,
+ * meeting invitation and chat, so it is scanned like a note.
+ */
+export const agendaTemplateFindings = (
+  templates: AgendaTemplates,
+  confirmations: readonly PhiConfirmation[],
+): Array<PhiFinding & { field: string }> =>
+  templateTexts(templates).flatMap(({ field, text }) =>
+    unconfirmedFindings(text, confirmations).map((f) => ({ field, ...f })),
+  );

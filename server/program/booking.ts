@@ -3,11 +3,17 @@
 // restart finds what the first try made.
 import { agendaToText, type Agenda } from '../../src/core/agenda/index.js';
 import { errorCodes, type BookSessionRequest } from '../../src/core/api.js';
-import { planSeries, type Availability, type Interval } from '../../src/core/scheduling/index.js';
+import {
+  graphDateTimeToInstant,
+  planSeries,
+  UnknownTimeZoneError,
+  type Availability,
+  type Interval,
+} from '../../src/core/scheduling/index.js';
 import type { Cadence, Direction, FocusArea, Pair, Session } from '../../src/core/schemas.js';
 import { dayMs } from '../../src/core/time.js';
 import type { Caller } from '../auth/caller.js';
-import { createSessionEvent, transactionIdFor } from '../graph/calendar.js';
+import { createSessionEvent, transactionIdFor, type CreatedEvent } from '../graph/calendar.js';
 import type { GraphGateway } from '../graph/client.js';
 import { withoutAgenda } from '../graph/programRecords.js';
 import { isMember, requireActive } from './access.js';
@@ -76,13 +82,43 @@ export async function bookOccurrence(
     organizerId: booking.organizerId,
     direction: booking.direction,
     focusAreas: booking.focusAreas,
-    start: new Date(booking.slot.start).toISOString(),
-    end: new Date(booking.slot.end).toISOString(),
+    ...meetingTimes(event, booking.slot),
     status: 'scheduled',
     joinUrl: event.joinUrl,
   };
   await sessions.recordSession(session, booking.agenda.agenda);
   return { session, created: !existing };
+}
+
+/**
+ * The session keeps its meeting's actual time. After a crash between creating
+ * the event and recording the session, a rerun may plan another slot, but the
+ * same transactionId gives back the event made before, at its own time.
+ * Graph answers start/end as `{dateTime, timeZone}`: UTC unless a
+ * `Prefer: outlook.timezone` header asks otherwise, and a zone may be a
+ * Windows or an IANA name (https://learn.microsoft.com/graph/api/event-get,
+ * https://learn.microsoft.com/graph/api/resources/datetimetimezone). Graph
+ * always returns them on an event; were they missing or unreadable, the
+ * requested slot is the best we know.
+ */
+export function meetingTimes(
+  event: Pick<CreatedEvent, 'start' | 'end'>,
+  slot: Interval,
+): Pick<Session, 'start' | 'end'> {
+  let start = slot.start;
+  let end = slot.end;
+  if (event.start && event.end) {
+    try {
+      start = graphDateTimeToInstant(event.start.dateTime, event.start.timeZone);
+      end = graphDateTimeToInstant(event.end.dateTime, event.end.timeZone);
+    } catch (err) {
+      if (!(err instanceof RangeError || err instanceof UnknownTimeZoneError)) throw err;
+      start = slot.start;
+      end = slot.end;
+    }
+  }
+  if (!(end > start)) ({ start, end } = slot);
+  return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
 }
 
 export interface BookedSeries {

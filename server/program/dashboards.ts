@@ -1,9 +1,11 @@
 // Department and program dashboards: aggregates only, from one read of each
-// program list per request. Leads see their own department; the program owner
-// sees every department and the at-risk pairs by name. Notes are never read.
+// program list per request, over whole weeks of the organization's zone.
+// Leads see their own department; the program owner sees every department and
+// the at-risk pairs by name. Notes are never read.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { errorCodes } from '../../src/core/api.js';
-import { aggregateDepartments, type DepartmentDashboard } from '../../src/core/dashboard/index.js';
+import { aggregateDepartments, snapPeriodToWeeks, type DepartmentDashboard } from '../../src/core/dashboard/index.js';
+import type { Pair } from '../../src/core/schemas.js';
 import { hasRole, type Caller } from '../auth/caller.js';
 import type { ProgramStore } from '../graph/programStore.js';
 import { departmentOf } from './directory.js';
@@ -33,16 +35,33 @@ async function dashboards(
     ports.store.allSessions(),
     ports.store.allTouchpoints(),
   ]);
-  return aggregateDepartments(pairs, sessions, touchpoints, {
+  const weeks = snapPeriodToWeeks(period, ports.orgTimeZone);
+  const figures = aggregateDepartments(pairs, sessions, touchpoints, {
     period: {
-      from: new Date(period.from).toISOString(),
-      to: new Date(period.to).toISOString(),
+      from: new Date(weeks.from).toISOString(),
+      to: new Date(weeks.to).toISOString(),
       timeZone: ports.orgTimeZone,
     },
     now: new Date(ports.now()).toISOString(),
     ...(departments ? { departments } : {}),
     listAtRiskPairs: forOwner,
   });
+  return forOwner ? withAtRiskNames(figures, pairs) : figures;
+}
+
+/** The owner's at-risk pairs with both people's names, so the tab can offer to schedule each. */
+function withAtRiskNames(dashboards: DepartmentDashboard[], pairs: readonly Pair[]): DepartmentDashboard[] {
+  const byId = new Map(pairs.map((p) => [p.id, p]));
+  return dashboards.map((d) => ({
+    ...d,
+    pairsAtRisk: {
+      ...d.pairsAtRisk,
+      pairs: d.pairsAtRisk.pairs.map((p) => ({
+        ...p,
+        members: (byId.get(p.pairId)?.members ?? []).map((m) => ({ userId: m.userId, displayName: m.displayName })),
+      })),
+    },
+  }));
 }
 
 /** Whether the caller may see the department's figures: its lead (per the directory) or the program owner. */

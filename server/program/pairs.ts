@@ -11,23 +11,34 @@ import {
 } from '../../src/core/api.js';
 import { fnv1aId } from '../../src/core/hash.js';
 import { carriedOverActionItems } from '../../src/core/notes/model.js';
+import type { PhiConfirmation } from '../../src/core/notes/phi.js';
 import type { Pair, Participant } from '../../src/core/schemas.js';
 import type { Caller } from '../auth/caller.js';
 import { withoutAgenda } from '../graph/programRecords.js';
 import { partnerOf } from './access.js';
-import { agendaTemplatesOf } from './agenda.js';
+import { agendaTemplateFindings, agendaTemplatesOf } from './agenda.js';
 import { managerIdOf, participantFromDirectory } from './directory.js';
 import { nowIso, type ProgramPorts } from './ports.js';
 import { ApiProblem } from './problem.js';
 
 type SummaryPorts = Pick<ProgramPorts, 'store' | 'now'>;
 
-/** A pair from `viewer`'s side: direction balance, next and last session, open action items of the last. */
-export async function summarizePair(ports: SummaryPorts, pair: Pair, viewer: string): Promise<PairSummary> {
+/**
+ * A pair from `viewer`'s side: direction balance, next and last session, and
+ * (for the pair's own people) the open action items of the last. Action items
+ * are part of notes, so the program owner's list leaves them out.
+ */
+export async function summarizePair(
+  ports: SummaryPorts,
+  pair: Pair,
+  viewer: string,
+  { withActionItems = true } = {},
+): Promise<PairSummary> {
   const sessions = await ports.store.sessionsOfPair(pair.id);
   const now = nowIso(ports);
+  // "Direction so far" counts sessions that happened, not bookings still ahead.
   const balance: DirectionBalance = { reverse: 0, traditional: 0, both: 0 };
-  for (const s of sessions) if (s.status === 'held' || s.status === 'scheduled') balance[s.direction]++;
+  for (const s of sessions) if (s.status === 'held') balance[s.direction]++;
   const next = sessions.find((s) => s.status === 'scheduled' && s.start >= now) ?? null;
   const last = [...sessions].reverse().find((s) => s.start < now && s.status !== 'cancelled') ?? null;
   return {
@@ -36,7 +47,7 @@ export async function summarizePair(ports: SummaryPorts, pair: Pair, viewer: str
     balance,
     nextSession: next && withoutAgenda(next),
     lastSession: last && withoutAgenda(last),
-    openActionItems: last ? carriedOverActionItems(await ports.store.notesOfSession(last.id)) : [],
+    openActionItems: last && withActionItems ? carriedOverActionItems(await ports.store.notesOfSession(last.id)) : [],
   };
 }
 
@@ -46,12 +57,14 @@ export async function myPairs(ports: SummaryPorts, caller: Caller): Promise<Pair
   return Promise.all(pairs.map((p) => summarizePair(ports, p, caller.userId)));
 }
 
-/** Every pair in the program, each from its first member's side (the second's, when that is the caller). */
+/** Every pair in the program, each from its first member's side (the second's, when that is the caller); no action items. */
 export async function programPairs(ports: SummaryPorts, caller: Caller): Promise<PairSummary[]> {
   const pairs = await ports.store.allPairs();
   return Promise.all(
     pairs.map((p) =>
-      summarizePair(ports, p, caller.userId === p.members[1].userId ? p.members[1].userId : p.members[0].userId),
+      summarizePair(ports, p, caller.userId === p.members[1].userId ? p.members[1].userId : p.members[0].userId, {
+        withActionItems: false,
+      }),
     ),
   );
 }
@@ -112,7 +125,19 @@ export async function updatePair(
 export const agendaTemplates = (ports: Pick<ProgramPorts, 'store'>): Promise<AgendaTemplates> =>
   agendaTemplatesOf(ports.store);
 
-export async function saveAgendaTemplates(ports: Pick<ProgramPorts, 'store'>, templates: AgendaTemplates) {
+/** Saves the templates once the PHI guard finds nothing the owner has not confirmed (422 naming each finding's field). */
+export async function saveAgendaTemplates(
+  ports: Pick<ProgramPorts, 'store'>,
+  templates: AgendaTemplates,
+  phiConfirmations: readonly PhiConfirmation[] = [],
+) {
+  const findings = agendaTemplateFindings(templates, phiConfirmations);
+  if (findings.length > 0)
+    throw new ApiProblem(
+      errorCodes.phiUnconfirmed,
+      'these templates look like they hold patient identifiers: edit them out or confirm each one',
+      { field: `body.${findings[0]!.field}`, details: { findings } },
+    );
   await ports.store.saveAgendaTemplates(templates);
   return templates;
 }

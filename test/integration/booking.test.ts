@@ -12,7 +12,7 @@ let a: DemoUser;
 let b: DemoUser;
 let outsider: DemoUser;
 let owner: DemoUser;
-const pairId = 'booking-test-pair';
+const pairId = 'pair-booking-test';
 const dayMs = 24 * 3_600_000;
 
 type EventView = {
@@ -166,7 +166,16 @@ describe("booking a pair's sessions", () => {
 
   it('rescheduling moves the same event', async () => {
     const { session } = sessions[1]!;
-    const newStart = new Date(Date.parse(session.start) + dayMs).toISOString();
+    // A move must land where both are free (the move checks free/busy): take a suggested slot a day or more later.
+    const free = await t.request(`/api/pairs/${pairId}/slots`, {
+      as: b.userPrincipalName,
+      body: {
+        durationMinutes: 30,
+        windowStart: new Date(Date.parse(session.start) + dayMs).toISOString(),
+        windowEnd: new Date(Date.parse(session.start) + 4 * dayMs).toISOString(),
+      },
+    });
+    const newStart = free.body.suggestions[0].start as string;
     const moved = await t.request(`/api/sessions/${encodeURIComponent(session.id)}`, {
       as: b.userPrincipalName,
       method: 'PATCH',

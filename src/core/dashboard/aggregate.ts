@@ -41,6 +41,8 @@ export interface AtRiskPair {
   pairId: string;
   reason: 'no-recent-session' | 'consecutive-cancellations';
   lastHeld: string | null;
+  /** The two people by name: added by the server for the program owner, who manages every pair by name. */
+  members?: Array<{ userId: string; displayName: string }>;
 }
 
 export interface DepartmentDashboard {
@@ -69,7 +71,11 @@ export interface AggregateOptions {
   now: string;
   /** Only these departments (all when omitted). */
   departments?: readonly string[];
-  /** At-risk pairs are listed by id only for the program owner; leads get the count. */
+  /**
+   * At-risk pairs are listed, with their count never suppressed, only for the
+   * program owner (who sees every pair by name in Program admin anyway); leads
+   * get the count, suppressed under 5 people.
+   */
   listAtRiskPairs: boolean;
 }
 
@@ -215,6 +221,8 @@ export function aggregateDepartments(
     const activeFrom = Math.max(fromMs, startedMs);
     const activeTo = Math.min(toMs, endedMs);
     const activeInPeriod = activeTo > activeFrom && pair.status !== 'paused';
+    // "Active pairs" are those still going at the period's end; one that ended earlier only counts toward expectations.
+    const activeAtEnd = activeInPeriod && endedMs >= toMs && !(pair.status === 'ended' && !pair.endedOn);
     for (const d of departments) {
       const a = accumulator(d);
       const inDept = pair.members.filter((m) => m.department === d);
@@ -222,8 +230,8 @@ export function aggregateDepartments(
         a.people.add(0, [m.userId]);
         a.stagePeople[m.careerStage].add(0, [m.userId]);
       }
+      if (activeAtEnd) a.activePairs.add(1, memberIds);
       if (activeInPeriod) {
-        a.activePairs.add(1, memberIds);
         a.expected.add(Math.floor((activeTo - activeFrom) / (cadenceDays[pair.cadence] * dayMs)), memberIds);
       }
     }
@@ -301,7 +309,7 @@ export function aggregateDepartments(
 
   return [...byDepartment.values()]
     .sort((x, y) => x.department.localeCompare(y.department))
-    .map((a) => toDashboard(a, options.period, weeks.labels));
+    .map((a) => toDashboard(a, options.period, weeks.labels, options.listAtRiskPairs));
 }
 
 function atRiskReason(state: PairState, nowMs: number): AtRiskPair['reason'] | null {
@@ -314,7 +322,12 @@ function atRiskReason(state: PairState, nowMs: number): AtRiskPair['reason'] | n
   return null;
 }
 
-function toDashboard(a: DepartmentAccumulator, period: DashboardPeriod, weeks: readonly string[]): DepartmentDashboard {
+function toDashboard(
+  a: DepartmentAccumulator,
+  period: DashboardPeriod,
+  weeks: readonly string[],
+  forOwner: boolean,
+): DepartmentDashboard {
   const adherence = new Tally();
   for (const p of a.expected.people) adherence.people.add(p);
   adherence.value = a.expected.value > 0 ? Math.round((a.held.value / a.expected.value) * 100) : 0;
@@ -338,9 +351,9 @@ function toDashboard(a: DepartmentAccumulator, period: DashboardPeriod, weeks: r
       careerStages.map((s) => [s, { people: figure(a.stagePeople[s]), sessionsHeld: figure(a.stageHeld[s]) }]),
     ) as DepartmentDashboard['participationByCareerStage'],
     pairsAtRisk: {
-      count: figure(a.atRisk),
-      // A list names pairs; it is only produced for the program owner and never for a group under the threshold.
-      pairs: figure(a.atRisk).suppressed ? [] : a.atRiskPairs.sort((x, y) => x.pairId.localeCompare(y.pairId)),
+      // The list is only produced for the program owner, who may act on each pair whatever the group's size.
+      count: forOwner ? { value: a.atRisk.value, suppressed: false } : figure(a.atRisk),
+      pairs: a.atRiskPairs.sort((x, y) => x.pairId.localeCompare(y.pairId)),
     },
     trendByWeek: weeks.map((weekStart) => {
       const w = a.weeks.get(weekStart) ?? { held: new Tally(), cancelled: new Tally(), minutes: new Tally() };

@@ -3,10 +3,21 @@ import type { DepartmentDashboard, Figure } from './aggregate.js';
 
 const header = ['department', 'from', 'to', 'metric', 'key', 'value', 'suppressed'];
 
+/** A cell a spreadsheet would run as a formula: it starts with one of these (OWASP "CSV Injection"). */
+const formulaStart = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheets in locales whose list separator is `;` split a cell there, so
+ * `x;=HYPERLINK(...)` holds a formula after the separator. Quoting keeps such
+ * a cell whole in every locale and the leading `'` keeps it text
+ * (https://owasp.org/www-community/attacks/CSV_Injection).
+ */
+const formulaAfterSeparator = /[;,]\s*["']?[=+\-@\t\r]/;
+
 /** RFC 4180 quoting, plus a leading quote for cells a spreadsheet would run as a formula. */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+export function csvCell(value: string): string {
+  const formula = formulaStart.test(value) || formulaAfterSeparator.test(value);
+  const safe = formula ? `'${value}` : value;
+  return formula || /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function dashboardsToCsv(dashboards: readonly DepartmentDashboard[]): string {
@@ -40,5 +51,5 @@ export function dashboardsToCsv(dashboards: readonly DepartmentDashboard[]): str
       row('weekMinutes', w.weekStart, w.minutes);
     }
   }
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

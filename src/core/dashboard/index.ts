@@ -1,2 +1,3 @@
 export * from './aggregate.js';
 export * from './csv.js';
+export * from './period.js';

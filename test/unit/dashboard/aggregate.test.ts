@@ -96,12 +96,15 @@ describe('minimum group size', () => {
     expect(week('2026-03-09').held).toEqual({ value: 0, suppressed: false });
   });
 
-  it('never lists at-risk pairs when the at-risk group is under the threshold', () => {
+  it('suppresses a small at-risk group for a lead, but lists it for the program owner', () => {
     const pairs = [pair('p1', 1, 2), pair('p2', 3, 4), pair('p3', 5, 6)];
     const sessions = [session('p2', '2026-03-20T15:00:00Z'), session('p3', '2026-03-20T15:00:00Z')];
-    const d = only(aggregateDepartments(pairs, sessions, [], base));
-    expect(d.pairsAtRisk.count.suppressed).toBe(true);
-    expect(d.pairsAtRisk.pairs).toEqual([]);
+    const forLead = only(aggregateDepartments(pairs, sessions, [], { ...base, listAtRiskPairs: false }));
+    expect(forLead.pairsAtRisk.count.suppressed).toBe(true);
+    expect(forLead.pairsAtRisk.pairs).toEqual([]);
+    const forOwner = only(aggregateDepartments(pairs, sessions, [], base));
+    expect(forOwner.pairsAtRisk.count).toEqual({ value: 1, suppressed: false });
+    expect(forOwner.pairsAtRisk.pairs.map((p) => p.pairId)).toEqual(['p1']);
   });
 });
 

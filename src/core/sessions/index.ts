@@ -1,0 +1,2 @@
+export * from './reschedule.js';
+export * from './status.js';
