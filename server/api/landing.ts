@@ -70,6 +70,7 @@ function landingPage(directory: z.infer<typeof DemoDirectory>, returnTo: string 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Reciprocal · dev sign-in</title>
+<link rel="icon" href="/favicon.ico">
 <style>
   body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0; background: #f5f5f5; color: #242424; }
   header { background: #4f52b2; color: white; padding: 20px 32px; }
@@ -107,8 +108,8 @@ function landingPage(directory: z.infer<typeof DemoDirectory>, returnTo: string 
         const body = await response.json();
         if (!response.ok) throw new Error(body.error ? body.error.message : 'HTTP ' + response.status);
         sessionStorage.setItem('reciprocal.devToken', body.accessToken);
-        if (returnTo) return location.assign(returnTo);
-        status.textContent = 'Signed in as ' + button.textContent + '. Open the Teams tab or the Outlook task pane above.';
+        // A name is a way in: with no page to return to, open the Teams tab.
+        return location.assign(returnTo || '/tab');
       } catch (err) {
         status.dataset.state = 'error';
         status.textContent = 'Sign-in failed: ' + err.message;

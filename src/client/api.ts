@@ -35,6 +35,19 @@ import {
 import { secondMs } from '../core/time.js';
 import { ClientConfig, SignInRequired, type TokenSource } from './auth.js';
 
+/** A department run as the server reports it, with its plan: each pair's time, and why others could not be placed. */
+export const DepartmentJob = ScheduleJob.extend({
+  dryRun: z.boolean().default(false),
+  result: z
+    .object({
+      scheduled: z.array(z.object({ pairId: z.string(), start: z.string(), end: z.string() })),
+      notScheduled: z.array(z.object({ pairId: z.string(), reason: z.string() })),
+    })
+    .nullable()
+    .default(null),
+});
+export type DepartmentJob = z.infer<typeof DepartmentJob>;
+
 export interface ApiErrorOptions {
   /** For validation errors: the offending field, as a dotted path. */
   field?: string | undefined;
@@ -346,11 +359,11 @@ export class ApiClient {
   }
 
   scheduleDepartment(department: string, dryRun = false) {
-    return this.json(ScheduleJob, 'POST', '/api/program/schedule-department', { body: { department, dryRun } });
+    return this.json(DepartmentJob, 'POST', '/api/program/schedule-department', { body: { department, dryRun } });
   }
 
   job(id: string) {
-    return this.json(ScheduleJob, 'GET', `/api/program/jobs/${encodeURIComponent(id)}`);
+    return this.json(DepartmentJob, 'GET', `/api/program/jobs/${encodeURIComponent(id)}`);
   }
 }
 

@@ -15,7 +15,8 @@ import type { ApiClient } from '../client/api.js';
 import type { PairSummary } from '../core/api.js';
 import type { MeetingSession } from '../core/meetings.js';
 import { directions, type Direction, type FocusArea } from '../core/schemas.js';
-import { FocusAreaPicker } from '../ui/FocusAreaPicker.js';
+import { areasFittingDirection } from '../core/agenda/focusAreas.js';
+import { FocusAreaPicker, focusAreaMessage } from '../ui/FocusAreaPicker.js';
 import { uiStrings } from '../ui/strings.js';
 import type { MeetingApi } from './meetingApi.js';
 import { PaneError } from './PaneError.js';
@@ -61,9 +62,20 @@ export function LinkMeetingForm({
     };
   }, [api, suggestedPairId]);
 
+  const focusProblem = !tried
+    ? undefined
+    : focusAreas.length === 0
+      ? s.pickFocusArea
+      : focusAreaMessage(direction, focusAreas);
+  // Topics that do not fit the new direction are let go (the picker no longer offers them).
+  const changeDirection = (next: Direction) => {
+    setDirection(next);
+    setFocusAreas((areas) => areasFittingDirection(next, areas));
+  };
+
   async function submit() {
     setTried(true);
-    if (!pairId || focusAreas.length === 0) return;
+    if (!pairId || focusAreaMessage(direction, focusAreas)) return;
     setWorking(true);
     setError(null);
     try {
@@ -104,7 +116,7 @@ export function LinkMeetingForm({
             </Select>
           </Field>
           <Field label={s.direction}>
-            <RadioGroup value={direction} onChange={(_, d) => setDirection(d.value as Direction)}>
+            <RadioGroup value={direction} onChange={(_, d) => changeDirection(d.value as Direction)}>
               {directions.map((d) => (
                 <Radio key={d} value={d} label={uiStrings.direction[d]} />
               ))}
@@ -113,9 +125,10 @@ export function LinkMeetingForm({
           <FocusAreaPicker
             label={s.focusAreas}
             hint={s.focusAreasHint}
+            direction={direction}
             value={focusAreas}
             onChange={setFocusAreas}
-            validation={tried && focusAreas.length === 0 ? s.pickFocusArea : undefined}
+            validation={focusProblem}
           />
           <div>
             <Button

@@ -2,6 +2,7 @@ import { Tab, TabList, makeStyles, tokens, Text } from '@fluentui/react-componen
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { BusyBanner } from './components/BusyBanner.js';
+import { useHeadingFocus } from './components/useHeadingFocus.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
 import { routeForSubPageId } from './host/hostContext.js';
 import { useTabRuntime } from './host/TabRuntimeProvider.js';
@@ -22,11 +23,20 @@ const useStyles = makeStyles({
   main: {
     padding: tokens.spacingHorizontalL,
     maxWidth: '1040px',
+    minWidth: 0,
+    boxSizing: 'border-box',
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
   },
-  page: { backgroundColor: tokens.colorNeutralBackground2, minHeight: '100vh', color: tokens.colorNeutralForeground1 },
+  page: {
+    backgroundColor: tokens.colorNeutralBackground2,
+    minHeight: '100vh',
+    color: tokens.colorNeutralForeground1,
+    // Teams mobile is 360 px wide: a page never scrolls sideways, wide content scrolls inside itself.
+    overflowX: 'clip',
+    maxWidth: '100vw',
+  },
 });
 
 type Section = 'pairs' | 'admin' | 'dashboard';
@@ -44,6 +54,8 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const followedDeepLink = useRef(false);
+  const main = useRef<HTMLElement>(null);
+  useHeadingFocus(main);
 
   useEffect(() => {
     if (followedDeepLink.current) return;
@@ -84,7 +96,7 @@ export function Shell() {
         <Text size={200}>{me.displayName}</Text>
         <ThemeToggle />
       </header>
-      <main className={styles.main}>
+      <main className={styles.main} ref={main}>
         <BusyBanner />
         <Outlet />
       </main>

@@ -13,6 +13,19 @@ export function formatDateTime(iso: string, locale: string, timeZone?: string): 
   }).format(new Date(iso));
 }
 
+/**
+ * An instant in a person's mailbox time zone, always labelled with the zone.
+ * A zone Intl does not know (a custom Exchange zone shown as "UTC-07:00")
+ * falls back to the server's wall-clock text and that label.
+ */
+export function formatInZone(iso: string, locale: string, timeZone: string, wallClock: string): string {
+  try {
+    return formatDateTime(iso, locale, timeZone);
+  } catch {
+    return `${wallClock} (${timeZone})`;
+  }
+}
+
 export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
     new Date(iso),

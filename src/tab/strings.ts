@@ -82,6 +82,13 @@ export const strings = {
     direction: 'Direction',
     focusAreas: 'Focus areas',
     focusAreasHint: 'Pick at least one.',
+    focusAreasBothHint: 'Both ways: pick one topic each way.',
+    preferencesTitle: 'Prefer times that',
+    preferences: {
+      avoidLunch: 'Keep lunch (12:00–13:00) free for both',
+      preferMornings: 'Are in the morning for both',
+      avoidMondayFriday: 'Avoid Mondays and Fridays',
+    },
     window: 'Look within',
     windowDays: (days: number) => (days === 7 ? 'Next week' : `Next ${days} days`),
     cadence: 'Repeat',
@@ -152,7 +159,18 @@ export const strings = {
     scheduleDepartment: 'Schedule a whole department',
     departmentLabel: 'Department',
     scheduleAll: 'Schedule department',
-    dryRun: 'Preview only (book nothing)',
+    preview: 'Preview times',
+    confirmScheduleTitle: (department: string) => `Book sessions for ${department}?`,
+    confirmSchedule: (count: number, department: string) =>
+      `This books the next session for ${count} ${count === 1 ? 'pair' : 'pairs'} in ${department}: a Teams meeting in both people's calendars for each.`,
+    bookCount: (count: number) => `Book ${count} ${count === 1 ? 'session' : 'sessions'}`,
+    keepUnbooked: 'Not now',
+    previewDone: (placed: number, left: number) =>
+      `Preview: ${placed} ${placed === 1 ? 'pair' : 'pairs'} can be placed${left ? `, ${left} cannot` : ''}. Nothing was booked.`,
+    proposedTimes: 'Proposed times',
+    bookedTimes: 'Booked times',
+    pairNames: (a: string, b: string) => `${a} and ${b}`,
+    notPlaced: (names: string, reason: string) => `${names}: ${reason}`,
     progress: (done: number, total: number) => `${done} of ${total} pairs scheduled`,
     jobDone: (scheduled: number, failed: number) =>
       `Done: ${scheduled} scheduled${failed ? `, ${failed} not scheduled` : ''}.`,

@@ -20,6 +20,15 @@ export const uiStrings = {
     both: 'Both ways',
   } satisfies Record<Direction, string>,
   focusArea: (area: FocusArea) => focusAreaLabels[area],
+  focusAreas: {
+    pickOne: 'Pick at least one.',
+    oneEachWay: 'Both ways: pick one topic each way.',
+    doesNotFit: (labels: string[]) => `${labels.join(', ')} does not fit this direction: pick from the topics listed.`,
+    guidedBy: {
+      reverse: 'The newer person guides',
+      traditional: 'The experienced person guides',
+    },
+  },
   note: {
     myNote: 'My note',
     taught: 'What I taught',
@@ -36,6 +45,10 @@ export const uiStrings = {
     draftRestored: 'We restored an unsaved draft from this device.',
     draftKept: 'Not saved yet: your draft is kept on this device.',
     limit: (used: number, max: number) => `${used} / ${max}`,
+    overLimit: (used: number, max: number) =>
+      `${used.toLocaleString('en-US')} characters: the limit is ${max.toLocaleString('en-US')}. Shorten it by ${(used - max).toLocaleString('en-US')} before saving.`,
+    empty: 'The note is empty: write what you taught or learned, or add an action item, then save.',
+    tooLong: 'A field is over its limit: shorten it, then save.',
     phi: {
       title: 'This may contain patient information',
       explain:

@@ -2,7 +2,8 @@
 // the person who guides it, an ethics reminder, carried-over action items,
 // close. Minutes add up to the session's length.
 import { z } from 'zod';
-import { focusAreaLabels, reverseFocusAreas, type CareerStage, type Direction, type FocusArea } from '../schemas.js';
+import { focusAreaLabels, type CareerStage, type Direction, type FocusArea } from '../schemas.js';
+import { segmentPlan } from './focusAreas.js';
 import type { AgendaTemplates } from './templates.js';
 
 export const AgendaSection = z.object({
@@ -52,11 +53,10 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const ethics = 2;
   const carried = input.carriedOverActionItems.length > 0 ? Math.max(3, Math.round(d * 0.08)) : 0;
   const close = Math.max(4, Math.round(d * 0.12));
-  const directions: Array<'reverse' | 'traditional'> =
-    input.direction === 'both' ? ['reverse', 'traditional'] : [input.direction];
+  const segments = segmentPlan(input.direction, input.focusAreas);
   const remaining = d - checkIn - ethics - carried - close;
-  const segmentMinutes = directions.map(
-    (_, i) => Math.floor(remaining / directions.length) + (i < remaining % directions.length ? 1 : 0),
+  const segmentMinutes = segments.map(
+    (_, i) => Math.floor(remaining / segments.length) + (i < remaining % segments.length ? 1 : 0),
   );
 
   const sections: AgendaSection[] = [
@@ -68,19 +68,19 @@ export function buildAgenda(input: AgendaInput): Agenda {
       items: templates.checkIn.prompts,
     },
   ];
-  directions.forEach((direction, i) => {
+  segments.forEach(({ direction, areas }, i) => {
     const guide = guideFor(people, direction);
     const learner = guide === people[0] ? people[1] : people[0];
-    const areas = input.focusAreas.filter(
-      (f) => (direction === 'reverse') === (reverseFocusAreas as readonly string[]).includes(f),
-    );
-    const chosen = areas.length > 0 ? areas : input.focusAreas;
+    // A requested way with no topic of its own gets an open topic the guide picks, never another way's prompts.
+    const topic = areas.length ? areas.map((f) => focusAreaLabels[f]).join(', ') : `a topic ${guide.displayName} picks`;
     sections.push({
       kind: 'segment',
-      title: `${guide.displayName} guides, ${learner.displayName} learns: ${chosen.map((f) => focusAreaLabels[f]).join(', ')}`,
+      title: `${guide.displayName} guides, ${learner.displayName} learns: ${topic}`,
       minutes: segmentMinutes[i]!,
       guide: guide.displayName,
-      items: chosen.flatMap((f) => templates.focusPrompts[f]),
+      items: areas.length
+        ? areas.flatMap((f) => templates.focusPrompts[f])
+        : [`${guide.displayName}: share one thing you know well that ${learner.displayName} asked about.`],
     });
   });
   sections.push({

@@ -1,3 +1,5 @@
 export * from './templates.js';
 export * from './build.js';
 export * from './render.js';
+export * from './focusAreas.js';
+export * from './parseText.js';

@@ -30,6 +30,12 @@ const weekdayNames = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Meetings closer than this count as back-to-back. */
 const backToBackMs = 5 * 60_000;
 const lunch = { from: 12 * 60, to: 13 * 60 };
+/** The time of day (minutes) suggestions lean toward for everyone: a shared mid-morning. */
+const midMorning = 10 * 60;
+/** A lunch-hour slot still ranks, but after every slot clear of lunch (penalty when asked to avoid lunch). */
+const lunchPenalty = { avoid: 60, otherwise: 12 };
+/** Each earlier pick on the same local day costs a slot this much, so the top suggestions spread over days. */
+const sameDayPenalty = 20;
 
 /** "Chicago" for America/Chicago; a custom zone by its offset at the time, e.g. "UTC-07:00". */
 function place(zone: ZoneRule, at: number): string {
@@ -81,10 +87,9 @@ export function rankSlots(
     if (sortedBusy.every((busy) => !backToBack(busy, slot))) reasons.push('no back-to-back meeting');
     else score -= 10;
 
-    if (preferences.avoidLunch) {
-      if (locals.some(({ from, to }) => from < lunch.to && to > lunch.from)) score -= 25;
-      else reasons.push('clear of lunch (12:00–13:00)');
-    }
+    if (locals.some(({ from, to }) => from < lunch.to && to > lunch.from))
+      score -= preferences.avoidLunch ? lunchPenalty.avoid : lunchPenalty.otherwise;
+    else if (preferences.avoidLunch) reasons.push('clear of lunch (12:00–13:00)');
     if (preferences.preferMornings && locals.every(({ from }) => from < 12 * 60)) {
       score += 15;
       reasons.push(`morning for ${everyone}`);
@@ -94,8 +99,8 @@ export function rankSlots(
       else reasons.push('not a Monday or Friday');
     }
 
-    // Fairness: nobody far from the middle of the day, measured for whoever is furthest.
-    score -= Math.max(...locals.map(({ from }) => Math.abs(from / 60 - 12.5))) * 2;
+    // Fairness: nobody far from mid-morning, measured for whoever is furthest from it.
+    score -= Math.max(...locals.map(({ from }) => Math.abs(from - midMorning) / 60)) * 2;
     if (crossZone)
       reasons.push(
         locals
@@ -120,7 +125,37 @@ export function rankSlots(
     };
   });
   // Highest score first; the earlier slot wins a tie.
-  return ranked.sort((a, b) => b.score - a.score || a.start - b.start).slice(0, limit);
+  ranked.sort((a, b) => b.score - a.score || a.start - b.start);
+  return spreadOverDays(ranked, limit);
+}
+
+/**
+ * The best `limit` slots, picked one at a time, each pick counting against
+ * other slots on the same local day (the first person's), so eight
+ * suggestions do not all fall on one or two days. `ranked` is best first.
+ */
+function spreadOverDays(ranked: RankedSlot[], limit: number): RankedSlot[] {
+  const dayOf = (slot: RankedSlot) => slot.localTimes[0]?.local.slice(0, 14) ?? '';
+  const picksPerDay = new Map<string, number>();
+  const left = [...ranked];
+  const picked: RankedSlot[] = [];
+  while (picked.length < limit && left.length > 0) {
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let i = 0; i < left.length; i++) {
+      // Scores only fall from here on, so nothing further down can beat the best found so far.
+      if (left[i]!.score <= bestScore) break;
+      const effective = left[i]!.score - sameDayPenalty * (picksPerDay.get(dayOf(left[i]!)) ?? 0);
+      if (effective > bestScore) {
+        best = i;
+        bestScore = effective;
+      }
+    }
+    const [slot] = left.splice(best, 1);
+    picked.push(slot!);
+    picksPerDay.set(dayOf(slot!), (picksPerDay.get(dayOf(slot!)) ?? 0) + 1);
+  }
+  return picked;
 }
 
 const isoInstant = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');

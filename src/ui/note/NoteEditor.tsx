@@ -10,6 +10,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { NoteInput } from '../../core/api.js';
 import { openFindings, type FieldFinding } from '../../core/notes/review.js';
 import { noteLimits } from '../../core/schemas.js';
@@ -41,6 +42,9 @@ export function NoteEditor({
   showPhiHelp: boolean;
 }) {
   const styles = useStyles();
+  const [tried, setTried] = useState(false);
+  const empty = !note.taught.trim() && !note.learned.trim() && note.actionItems.every((a) => !a.text.trim());
+  const tooLong = note.taught.length > noteLimits.taughtChars || note.learned.length > noteLimits.learnedChars;
   const textField = (field: 'taught' | 'learned', label: string, maxChars: number) => (
     <NoteTextField
       label={label}
@@ -58,7 +62,9 @@ export function NoteEditor({
       aria-label={uiStrings.note.myNote}
       onSubmit={(e) => {
         e.preventDefault();
-        onSave();
+        setTried(true);
+        // An empty note is not saved, and an over-long one is not cut: the person decides what goes.
+        if (!empty && !tooLong) onSave();
       }}
     >
       {openFindings(review).length > 0 ? (
@@ -82,6 +88,11 @@ export function NoteEditor({
         value={note.focusAreas}
         onChange={(focusAreas) => onChange({ ...note, focusAreas })}
       />
+      {tried && (empty || tooLong) ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{empty ? uiStrings.note.empty : uiStrings.note.tooLong}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <div>
         <Button appearance="primary" type="submit" disabled={saving}>
           {saving ? uiStrings.note.saving : uiStrings.note.save}
@@ -109,14 +120,14 @@ function NoteTextField({
 }) {
   return (
     <>
-      <Field label={label} hint={uiStrings.note.limit(value.length, maxChars)}>
-        <Textarea
-          resize="vertical"
-          rows={4}
-          maxLength={maxChars}
-          value={value}
-          onChange={(_, d) => onChange(d.value)}
-        />
+      <Field
+        label={label}
+        hint={value.length > maxChars ? undefined : uiStrings.note.limit(value.length, maxChars)}
+        validationState={value.length > maxChars ? 'error' : 'none'}
+        validationMessage={value.length > maxChars ? uiStrings.note.overLimit(value.length, maxChars) : undefined}
+      >
+        {/* No maxLength: a paste longer than the limit is kept whole and the excess is named, never cut silently. */}
+        <Textarea resize="vertical" rows={4} value={value} onChange={(_, d) => onChange(d.value)} />
       </Field>
       <PhiFlags text={value} findings={findings} onConfirm={onConfirm} fieldLabel={label} />
     </>

@@ -63,29 +63,64 @@ describe('ranking suggestions', () => {
     { ...ana, userId: 'b', displayName: 'Bo Chen', busy: [] },
   ];
   it.each([
-    // 10:00 and 15:00 are equally far from 12:30: the earlier day wins.
     [
-      'no preferences: nearest to mid-day first, earlier on a tie',
+      'no preferences: nearest to a shared mid-morning first, lunch last, earlier on a tie',
       {},
-      ['2026-03-10T17:30', '2026-03-11T15:00', '2026-03-12T20:00', '2026-03-13T15:00', '2026-03-09T14:00'],
+      ['2026-03-11T15:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-12T20:00', '2026-03-10T17:30'],
     ],
     [
       'avoid lunch',
       { avoidLunch: true },
-      ['2026-03-11T15:00', '2026-03-12T20:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-10T17:30'],
+      ['2026-03-11T15:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-12T20:00', '2026-03-10T17:30'],
     ],
     [
       'prefer mornings',
       { preferMornings: true },
-      ['2026-03-11T15:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-10T17:30', '2026-03-12T20:00'],
+      ['2026-03-11T15:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-12T20:00', '2026-03-10T17:30'],
     ],
     [
       'avoid Monday and Friday',
       { avoidMondayFriday: true },
-      ['2026-03-10T17:30', '2026-03-11T15:00', '2026-03-12T20:00', '2026-03-13T15:00', '2026-03-09T14:00'],
+      ['2026-03-11T15:00', '2026-03-12T20:00', '2026-03-10T17:30', '2026-03-13T15:00', '2026-03-09T14:00'],
     ],
   ])('%s', (_name, preferences, order) => {
     expect(rankSlots(week, sameZone, preferences).map((r) => iso(r.start))).toEqual(order);
+  });
+
+  // Every quarter hour from 08:00 to 16:30 Chicago on Tue-Thu: what a free pair gets.
+  const quarterHours = ['2026-03-10', '2026-03-11', '2026-03-12'].flatMap((day) =>
+    Array.from({ length: 35 }, (_, i) => {
+      const start = Date.parse(`${day}T13:00:00Z`) + i * 15 * 60_000;
+      return { start, end: start + 30 * 60_000 };
+    }),
+  );
+  const overlapsLunch = (local: string) => {
+    const minutes = Number(local.slice(15, 17)) * 60 + Number(local.slice(18, 20));
+    return minutes < 13 * 60 && minutes + 30 > 12 * 60;
+  };
+
+  it('puts a shared mid-morning first, not 12:30', () => {
+    const [best] = rankSlots(quarterHours, sameZone, {});
+    expect(best!.localTimes[0]!.local).toBe('Tue 2026-03-10 10:00');
+  });
+
+  it('spreads the top suggestions over distinct days', () => {
+    const top = rankSlots(quarterHours, sameZone, {}, 8);
+    expect(new Set(top.slice(0, 3).map((s) => s.localTimes[0]!.local.slice(0, 14))).size).toBe(3);
+    // One good day and another with a single afternoon slot: the afternoon still makes the top three.
+    const tuesday = quarterHours.slice(0, 35);
+    const wednesdayAfternoon = iv('2026-03-11T20:00:00Z', '2026-03-11T20:30:00Z');
+    const spread = rankSlots([...tuesday, wednesdayAfternoon], sameZone, {}, 3);
+    expect(spread.map((s) => s.localTimes[0]!.local)).toContain('Wed 2026-03-11 15:00');
+  });
+
+  it('keeps lunch out of the top suggestions for both people while another slot exists', () => {
+    for (const preferences of [{}, { avoidLunch: true }]) {
+      const top = rankSlots(quarterHours, [ana, raj], preferences, 8);
+      for (const slot of top.slice(0, 3)) expect(slot.localTimes.some((t) => overlapsLunch(t.local))).toBe(false);
+    }
+    const onlyLunch = rankSlots([iv('2026-03-10T17:30:00Z', '2026-03-10T18:00:00Z')], sameZone, { avoidLunch: true });
+    expect(onlyLunch).toHaveLength(1);
   });
 
   it('explains the preferences a slot meets', () => {

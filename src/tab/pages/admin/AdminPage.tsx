@@ -35,6 +35,8 @@ export default function AdminPage() {
       <CreatePairForm search={admin.searchPeople} onCreate={admin.createPair} />
       <DepartmentScheduler
         departments={departments}
+        pairs={pairs}
+        locale={context.locale}
         job={admin.job}
         onStart={(d, dry) => void admin.scheduleDepartment(d, dry)}
       />

@@ -18,7 +18,7 @@ import { reportingLineWarning } from './reportingLine.js';
 const useStyles = makeStyles({
   form: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 280px), 1fr))',
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
@@ -153,7 +153,7 @@ function MemberFields({
   return (
     <div className={styles.person}>
       <PersonPicker
-        key={member.person ? 'picked' : `empty-${clearedBy}`}
+        key={`cleared-${clearedBy}`}
         label={strings.admin.person(number)}
         value={member.person}
         onChange={(person) => onChange({ person })}

@@ -50,6 +50,8 @@ export function PersonPicker({
           if (value) onChange(null);
         }}
         onOptionSelect={(_, data) => {
+          // Editing a chosen name clears the selection (no option): keep the typed text, onChange already let go of the person.
+          if (data.optionValue === undefined) return;
           const person = matches.find((p) => p.id === data.optionValue) ?? null;
           onChange(person);
           setText(person?.displayName ?? '');

@@ -43,51 +43,54 @@ export function ProgramPairsTable({
       </Text>
       {pairs.length === 0 && emptyText ? <Text>{emptyText}</Text> : null}
       {pairs.length ? (
-        <Table aria-labelledby={titleId} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{strings.admin.member}</TableHeaderCell>
-              <TableHeaderCell>{strings.admin.department}</TableHeaderCell>
-              <TableHeaderCell>{strings.admin.cadence}</TableHeaderCell>
-              <TableHeaderCell>{strings.admin.status}</TableHeaderCell>
-              <TableHeaderCell>{strings.admin.next}</TableHeaderCell>
-              {onEnd ? <TableHeaderCell /> : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {pairs.map((s) => (
-              <TableRow key={s.pair.id}>
-                <TableCell>
-                  {s.pair.members.map((m) => `${m.displayName} (${strings.careerStage[m.careerStage]})`).join(' & ')}
-                </TableCell>
-                <TableCell>{[...new Set(s.pair.members.map((m) => m.department))].join(' / ')}</TableCell>
-                <TableCell>{strings.pairs.cadence[s.pair.cadence]}</TableCell>
-                <TableCell>
-                  <Badge
-                    appearance="tint"
-                    color={s.pair.status === 'active' ? 'success' : s.pair.status === 'paused' ? 'warning' : 'subtle'}
-                  >
-                    {strings.pairs.status[s.pair.status]}
-                  </Badge>
-                </TableCell>
-                <TableCell>{s.nextSession ? formatDateTime(s.nextSession.start, locale) : '—'}</TableCell>
-                {onEnd ? (
-                  <TableCell>
-                    {s.pair.status !== 'ended' ? (
-                      <Button
-                        size="small"
-                        onClick={() => setEnding(s)}
-                        aria-label={`${strings.admin.endPair}: ${s.pair.members.map((m) => m.displayName).join(' & ')}`}
-                      >
-                        {strings.admin.endPair}
-                      </Button>
-                    ) : null}
-                  </TableCell>
-                ) : null}
+        // Narrow screens (Teams mobile) scroll the table inside the card; cells keep room and never overlap.
+        <div style={{ overflowX: 'auto', maxWidth: '100%' }} tabIndex={0} role="region" aria-labelledby={titleId}>
+          <Table aria-labelledby={titleId} size="small" style={{ minWidth: '640px' }}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{strings.admin.member}</TableHeaderCell>
+                <TableHeaderCell>{strings.admin.department}</TableHeaderCell>
+                <TableHeaderCell>{strings.admin.cadence}</TableHeaderCell>
+                <TableHeaderCell>{strings.admin.status}</TableHeaderCell>
+                <TableHeaderCell>{strings.admin.next}</TableHeaderCell>
+                {onEnd ? <TableHeaderCell /> : null}
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {pairs.map((s) => (
+                <TableRow key={s.pair.id}>
+                  <TableCell>
+                    {s.pair.members.map((m) => `${m.displayName} (${strings.careerStage[m.careerStage]})`).join(' & ')}
+                  </TableCell>
+                  <TableCell>{[...new Set(s.pair.members.map((m) => m.department))].join(' / ')}</TableCell>
+                  <TableCell>{strings.pairs.cadence[s.pair.cadence]}</TableCell>
+                  <TableCell>
+                    <Badge
+                      appearance="tint"
+                      color={s.pair.status === 'active' ? 'success' : s.pair.status === 'paused' ? 'warning' : 'subtle'}
+                    >
+                      {strings.pairs.status[s.pair.status]}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>{s.nextSession ? formatDateTime(s.nextSession.start, locale) : '—'}</TableCell>
+                  {onEnd ? (
+                    <TableCell>
+                      {s.pair.status !== 'ended' ? (
+                        <Button
+                          size="small"
+                          onClick={() => setEnding(s)}
+                          aria-label={`${strings.admin.endPair}: ${s.pair.members.map((m) => m.displayName).join(' & ')}`}
+                        >
+                          {strings.admin.endPair}
+                        </Button>
+                      ) : null}
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       ) : null}
       {ending && onEnd ? (
         <Dialog open onOpenChange={(_, d) => !d.open && setEnding(null)}>

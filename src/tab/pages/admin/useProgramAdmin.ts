@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CreatePairRequest, ScheduleJob } from '../../../core/api.js';
+import type { DepartmentJob } from '../../../client/api.js';
+import type { CreatePairRequest } from '../../../core/api.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 
 export type JobState =
   | { status: 'idle' }
-  | { status: 'running'; job: ScheduleJob | null }
-  | { status: 'finished'; job: ScheduleJob }
+  | { status: 'running'; job: DepartmentJob | null }
+  | { status: 'finished'; job: DepartmentJob }
   | { status: 'failed'; error: unknown };
 
 const pollEveryMs = 1000;
@@ -50,7 +51,7 @@ export function useProgramAdmin() {
       setJob({ status: 'running', job: null });
       try {
         const started = await api.scheduleDepartment(department, dryRun);
-        const follow = async (current: ScheduleJob) => {
+        const follow = async (current: DepartmentJob) => {
           if (current.status !== 'running') {
             setJob({ status: 'finished', job: current });
             reload();

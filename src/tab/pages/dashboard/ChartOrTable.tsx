@@ -14,6 +14,9 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
+    // A fixed-width chart scrolls inside its card on a 360 px screen instead of widening the page.
+    minWidth: 0,
+    overflowX: 'auto',
   },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
   hidden: {

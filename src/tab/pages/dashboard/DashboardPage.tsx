@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { Link as RouterLink } from 'react-router';
 import type { DepartmentDashboardView } from '../../../core/api.js';
-import { focusAreaLabels, type FocusArea } from '../../../core/schemas.js';
+import { focusAreaLabels, type CareerStage, type FocusArea, type TouchpointKind } from '../../../core/schemas.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { strings } from '../../strings.js';
@@ -41,7 +41,7 @@ const useStyles = makeStyles({
   },
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 420px), 1fr))',
     gap: tokens.spacingHorizontalL,
   },
   overview: {
@@ -104,11 +104,11 @@ function Department({ dash, isOwner }: { dash: DepartmentDashboardView; isOwner:
     f,
   ]);
   const touchpoints = Object.entries(dash.touchpointsByKind).map(([k, f]): [string, typeof f] => [
-    k.replace(/-/g, ' '),
+    strings.touchpointKind[k as TouchpointKind] ?? k,
     f,
   ]);
   const stages = Object.entries(dash.participationByCareerStage).map(([k, v]): [string, typeof v.people] => [
-    k,
+    strings.careerStage[k as CareerStage] ?? k,
     v.people,
   ]);
   return (

@@ -1,5 +1,6 @@
 import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { Navigate, useLocation } from 'react-router';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
@@ -19,7 +20,8 @@ const useStyles = makeStyles({
 
 export function MyPairsPage() {
   const styles = useStyles();
-  const { context } = useTabRuntime();
+  const { context, me } = useTabRuntime();
+  const landed = useLocation().key === 'default';
   const { pairs, logTouchpoint } = useMyPairs();
   const [touchpointFor, setTouchpointFor] = useState<string | null>(null);
   const [logged, setLogged] = useState(false);
@@ -33,6 +35,9 @@ export function MyPairsPage() {
   if (pairs.status === 'failed' && !pairs.data) return <ErrorMessage error={pairs.error} onRetry={pairs.reload} />;
   const list = pairs.data ?? [];
   const active = list.find((s) => s.pair.id === touchpointFor);
+  // Leads and the program owner without a pair of their own start on their dashboard (only on opening the tab).
+  if (landed && list.length === 0 && (me.roles.includes('DepartmentLead') || me.roles.includes('ProgramOwner')))
+    return <Navigate to="/tab/dashboard" replace />;
 
   return (
     <section aria-labelledby="pairs-title">

@@ -5,12 +5,11 @@ import type { BookSessionResponse } from '../../../core/api.js';
 import { formatDateTime, formatTimeRange } from '../../dates.js';
 import { JoinLink } from '../../components/JoinLink.js';
 import { strings } from '../../strings.js';
+import { AgendaView } from '../session/AgendaView.js';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   agenda: {
-    whiteSpace: 'pre-wrap',
-    fontFamily: tokens.fontFamilyBase,
     backgroundColor: tokens.colorNeutralBackground3,
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusMedium,
@@ -66,8 +65,9 @@ export function BookingConfirmation({ booked, locale }: { booked: BookSessionRes
       <Text as="h3" weight="semibold" style={{ margin: 0 }}>
         {strings.schedule.agenda}
       </Text>
-      {/* Plain text from the agenda renderer; React escapes it. */}
-      <pre className={styles.agenda}>{booked.agendaText}</pre>
+      <div className={styles.agenda}>
+        <AgendaView agenda={booked.agendaText} />
+      </div>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import { Button, Card, Checkbox, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import {
   directions,
@@ -7,22 +7,25 @@ import {
   type Direction,
   type SessionDuration,
 } from '../../../core/schemas.js';
-import { FocusAreaPicker } from '../../../ui/FocusAreaPicker.js';
+import { areasFittingDirection } from '../../../core/agenda/focusAreas.js';
+import { FocusAreaPicker, focusAreaMessage } from '../../../ui/FocusAreaPicker.js';
 import { SelectField } from '../../components/SelectField.js';
 import { strings } from '../../strings.js';
 import { windowChoices } from './slotWindow.js';
-import type { ScheduleChoices } from './useSchedulePair.js';
+import type { ScheduleChoices, SlotPreferences } from './useSchedulePair.js';
 
 const occurrenceChoices = [1, 2, 3, 4, 6, 8, 12] as const;
 
 const useStyles = makeStyles({
   form: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 240px), 1fr))',
     gap: tokens.spacingVerticalM,
     alignItems: 'start',
   },
   wide: { gridColumn: '1 / -1' },
+  preferences: { gridColumn: '1 / -1', border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold },
 });
 
 export function ScheduleForm({
@@ -31,22 +34,32 @@ export function ScheduleForm({
   onChange,
   onSubmit,
   busy,
+  rebooking,
 }: {
   choices: ScheduleChoices;
   cadence: Cadence;
   onChange: (next: ScheduleChoices) => void;
   onSubmit: () => void;
   busy: boolean;
+  /** Moving a booked session keeps its direction and topics: only the time is asked. */
+  rebooking: boolean;
 }) {
   const styles = useStyles();
   const [touched, setTouched] = useState(false);
-  const focusMissing = choices.focusAreas.length === 0;
+  const focusProblem = rebooking ? undefined : focusAreaMessage(choices.direction, choices.focusAreas);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (!focusMissing) onSubmit();
+    if (!focusProblem) onSubmit();
   }
+  const preference = (key: keyof SlotPreferences) => (
+    <Checkbox
+      label={strings.schedule.preferences[key]}
+      checked={choices.preferences[key]}
+      onChange={(_, d) => onChange({ ...choices, preferences: { ...choices.preferences, [key]: Boolean(d.checked) } })}
+    />
+  );
 
   return (
     <Card aria-labelledby="schedule-form-title">
@@ -74,7 +87,10 @@ export function ScheduleForm({
         <Field label={strings.schedule.direction}>
           <RadioGroup
             value={choices.direction}
-            onChange={(_, data) => onChange({ ...choices, direction: data.value as Direction })}
+            onChange={(_, data) => {
+              const direction = data.value as Direction;
+              onChange({ ...choices, direction, focusAreas: areasFittingDirection(direction, choices.focusAreas) });
+            }}
           >
             {directions.map((d) => (
               <Radio key={d} value={d} label={strings.direction[d]} />
@@ -89,15 +105,26 @@ export function ScheduleForm({
           optionLabel={String}
           onChange={(occurrences) => onChange({ ...choices, occurrences })}
         />
-        <div className={styles.wide}>
-          <FocusAreaPicker
-            label={strings.schedule.focusAreas}
-            hint={strings.schedule.focusAreasHint}
-            value={choices.focusAreas}
-            onChange={(focusAreas) => onChange({ ...choices, focusAreas })}
-            validation={touched && focusMissing ? strings.schedule.focusAreasHint : undefined}
-          />
-        </div>
+        {rebooking ? null : (
+          <div className={styles.wide}>
+            <FocusAreaPicker
+              label={strings.schedule.focusAreas}
+              hint={
+                choices.direction === 'both' ? strings.schedule.focusAreasBothHint : strings.schedule.focusAreasHint
+              }
+              direction={choices.direction}
+              value={choices.focusAreas}
+              onChange={(focusAreas) => onChange({ ...choices, focusAreas })}
+              validation={touched ? focusProblem : undefined}
+            />
+          </div>
+        )}
+        <fieldset className={styles.preferences}>
+          <legend className={styles.legend}>{strings.schedule.preferencesTitle}</legend>
+          {preference('avoidLunch')}
+          {preference('preferMornings')}
+          {preference('avoidMondayFriday')}
+        </fieldset>
         <div className={styles.wide}>
           <Button appearance="primary" type="submit" disabled={busy}>
             {strings.schedule.findSlots}

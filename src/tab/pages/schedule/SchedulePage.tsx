@@ -11,7 +11,7 @@ import { ScheduleForm } from './ScheduleForm.js';
 import { SlotsSection } from './SlotsSection.js';
 import { UpcomingSession } from './UpcomingSession.js';
 import { widerWindow } from './slotWindow.js';
-import { useSchedulePair, type ScheduleChoices } from './useSchedulePair.js';
+import { defaultSlotPreferences, keptSlots, useSchedulePair, type ScheduleChoices } from './useSchedulePair.js';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -22,9 +22,9 @@ const useStyles = makeStyles({
 export default function SchedulePage() {
   const styles = useStyles();
   const { pairId = '' } = useParams();
-  const { context } = useTabRuntime();
+  const { context, me } = useTabRuntime();
   const { summary, slots, booking, change, findSlots, book, rebook, cancel } = useSchedulePair(pairId);
-  const [choices, setChoices] = useState<ScheduleChoices | null>(null);
+  const [choices, setChoices] = useState<ScheduleChoices | null>(() => keptSlots(pairId)?.choices ?? null);
   const [rebooking, setRebooking] = useState<string | null>(null);
 
   useEffect(() => {
@@ -36,6 +36,7 @@ export default function SchedulePage() {
         focusAreas: [],
         windowDays: 14,
         occurrences: 1,
+        preferences: defaultSlotPreferences,
       });
     }
   }, [summary.data, choices]);
@@ -108,12 +109,14 @@ export default function SchedulePage() {
         onChange={setChoices}
         onSubmit={() => void findSlots(choices)}
         busy={working}
+        rebooking={rebooking !== null}
       />
 
       <SlotsSection
         slots={slots}
         notice={booking.status === 'working' ? 'booking' : change.status === 'working' ? 'updating' : null}
         locale={context.locale}
+        viewerId={me.id}
         busy={working}
         rebooking={rebooking !== null}
         onTryWider={wider ? tryWider : null}

@@ -1,6 +1,6 @@
 import { Button, Card, makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import type { SlotSuggestion } from '../../../core/api.js';
-import { formatDateTime } from '../../dates.js';
+import { formatInZone } from '../../dates.js';
 import { strings } from '../../strings.js';
 import { stackedList } from '../../../ui/styles.js';
 
@@ -19,12 +19,15 @@ const useStyles = makeStyles({
 export function SlotList({
   slots,
   locale,
+  viewerId,
   actionLabel,
   onPick,
   busy,
 }: {
   slots: SlotSuggestion[];
   locale: string;
+  /** The headline shows the slot in this person's mailbox zone (the viewer's), labelled. */
+  viewerId: string;
   actionLabel: string;
   onPick: (slot: SlotSuggestion) => void;
   busy: boolean;
@@ -33,7 +36,8 @@ export function SlotList({
   return (
     <ol className={styles.list} aria-label={strings.schedule.slotsLabel}>
       {slots.map((slot) => {
-        const title = formatDateTime(slot.start, locale);
+        const mine = slot.localTimes.find((t) => t.userId === viewerId) ?? slot.localTimes[0];
+        const title = mine ? formatInZone(slot.start, locale, mine.timeZone, mine.local) : slot.start;
         return (
           <li key={slot.start}>
             <Card className={styles.slot} aria-label={title}>
@@ -45,7 +49,7 @@ export function SlotList({
                   {slot.localTimes.map((t) => (
                     <li key={t.userId}>
                       <Text size={200}>
-                        {t.displayName}: {formatDateTime(slot.start, locale, t.timeZone)}
+                        {t.displayName}: {formatInZone(slot.start, locale, t.timeZone, t.local)}
                       </Text>
                     </li>
                   ))}

@@ -34,6 +34,7 @@ export function SlotsSection({
   slots,
   notice,
   locale,
+  viewerId,
   busy,
   rebooking,
   onTryWider,
@@ -44,6 +45,7 @@ export function SlotsSection({
   /** A booking or a change to a session under way. */
   notice: 'booking' | 'updating' | null;
   locale: string;
+  viewerId: string;
   busy: boolean;
   /** A picked time moves the session being rebooked instead of booking a new one. */
   rebooking: boolean;
@@ -84,6 +86,7 @@ export function SlotsSection({
         <SlotList
           slots={slots.value.suggestions}
           locale={locale}
+          viewerId={viewerId}
           busy={busy}
           actionLabel={rebooking ? strings.schedule.rebookHere : strings.schedule.book}
           onPick={onPick}

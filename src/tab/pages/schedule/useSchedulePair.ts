@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { BookSessionResponse, SlotResponse, SlotSuggestion } from '../../../core/api.js';
+import { SlotResponse, type BookSessionResponse, type SlotRequest, type SlotSuggestion } from '../../../core/api.js';
 import type { Direction, FocusArea, Session, SessionDuration } from '../../../core/schemas.js';
 import { dayMs, hourMs } from '../../../core/time.js';
 import { useResource } from '../../../ui/useResource.js';
@@ -11,6 +11,46 @@ export interface ScheduleChoices {
   focusAreas: FocusArea[];
   windowDays: number;
   occurrences: number;
+  preferences: SlotPreferences;
+}
+
+export type SlotPreferences = SlotRequest['preferences'];
+
+/** What people would choose: keep lunch free; mornings and Monday/Friday are theirs to tick. */
+export const defaultSlotPreferences: SlotPreferences = {
+  avoidLunch: true,
+  preferMornings: false,
+  avoidMondayFriday: false,
+};
+
+/** Suggestions (and the choices they answer) outlive leaving the page, Back then Forward, in this tab only. */
+const keptSlotsMs = 10 * 60_000;
+const keptSlotsKey = (pairId: string) => `reciprocal.slots.${pairId}`;
+interface KeptSlots {
+  at: number;
+  value: SlotResponse;
+  choices: ScheduleChoices;
+}
+
+/** The suggestions last shown for this pair in this tab, if recent. */
+export function keptSlots(pairId: string): KeptSlots | null {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(keptSlotsKey(pairId)) ?? 'null') as KeptSlots | null;
+    if (!kept || Date.now() - kept.at > keptSlotsMs) return null;
+    const value = SlotResponse.safeParse(kept.value);
+    return value.success ? { ...kept, value: value.data } : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepSlots(pairId: string, kept: Omit<KeptSlots, 'at'> | null): void {
+  try {
+    if (kept) sessionStorage.setItem(keptSlotsKey(pairId), JSON.stringify({ at: Date.now(), ...kept }));
+    else sessionStorage.removeItem(keptSlotsKey(pairId));
+  } catch {
+    // Storage may be full or blocked; kept suggestions are only a convenience.
+  }
 }
 
 export type Step<T> =
@@ -20,7 +60,18 @@ export type Step<T> =
 export function useSchedulePair(pairId: string) {
   const { api } = useTabRuntime();
   const summary = useResource(() => api.pair(pairId), [api, pairId]);
-  const [slots, setSlots] = useState<Step<SlotResponse>>({ status: 'idle' });
+  const [slots, setSlotsState] = useState<Step<SlotResponse>>(() => {
+    const kept = keptSlots(pairId);
+    return kept ? { status: 'done', value: kept.value } : { status: 'idle' };
+  });
+  const setSlots = useCallback(
+    (next: Step<SlotResponse>, choices?: ScheduleChoices) => {
+      setSlotsState(next);
+      if (next.status === 'done' && choices) keepSlots(pairId, { value: next.value, choices });
+      else if (next.status === 'idle') keepSlots(pairId, null);
+    },
+    [pairId],
+  );
   const [booking, setBooking] = useState<Step<BookSessionResponse>>({ status: 'idle' });
   const [change, setChange] = useState<
     Step<{ kind: 'rebooked'; session: Session } | { kind: 'cancelled'; sessionId: string }>
@@ -39,13 +90,14 @@ export function useSchedulePair(pairId: string) {
           windowStart: windowStart.toISOString(),
           windowEnd: windowEnd.toISOString(),
           maxSuggestions: 8,
+          preferences: choices.preferences,
         });
-        setSlots({ status: 'done', value });
+        setSlots({ status: 'done', value }, choices);
       } catch (error) {
         setSlots({ status: 'failed', error });
       }
     },
-    [api, pairId],
+    [api, pairId, setSlots],
   );
 
   const book = useCallback(
@@ -67,7 +119,7 @@ export function useSchedulePair(pairId: string) {
         setBooking({ status: 'failed', error });
       }
     },
-    [api, pairId, reload],
+    [api, pairId, reload, setSlots],
   );
 
   const rebook = useCallback(
@@ -84,7 +136,7 @@ export function useSchedulePair(pairId: string) {
         setChange({ status: 'failed', error });
       }
     },
-    [api, reload],
+    [api, reload, setSlots],
   );
 
   const cancel = useCallback(

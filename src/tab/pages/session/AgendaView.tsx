@@ -1,30 +1,40 @@
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Agenda } from '../../../core/agenda/build.js';
+import { agendaSectionsFromText, type TextAgendaSection } from '../../../core/agenda/parseText.js';
 import { strings } from '../../strings.js';
 import { stackedList } from '../../../ui/styles.js';
 
 const useStyles = makeStyles({
   sections: stackedList(tokens.spacingVerticalM),
   head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   items: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
-  plain: { whiteSpace: 'pre-wrap', fontFamily: tokens.fontFamilyBase, margin: 0 },
+  plain: { whiteSpace: 'pre-wrap', fontFamily: tokens.fontFamilyBase, margin: 0, overflowWrap: 'anywhere' },
 });
 
-/** The session's structured agenda (src/core/agenda), rendered as text nodes: names and items are never HTML. */
+interface ShownSection extends TextAgendaSection {
+  guide: string | null;
+}
+
+/** The session's agenda (structured, or the text a booking returned) as headings and lists; text nodes only, never HTML. */
 export function AgendaView({ agenda }: { agenda: unknown }) {
   const styles = useStyles();
-  if (typeof agenda === 'string' && agenda.trim()) return <pre className={styles.plain}>{agenda}</pre>;
-  const parsed = Agenda.safeParse(agenda);
-  if (!parsed.success) return <Text>{strings.session.noAgenda}</Text>;
+  const shown = sectionsOf(agenda);
+  if (!shown) {
+    if (typeof agenda === 'string' && agenda.trim()) return <pre className={styles.plain}>{agenda}</pre>;
+    return <Text>{strings.session.noAgenda}</Text>;
+  }
   return (
-    <ol className={styles.sections} aria-label={parsed.data.title}>
-      {parsed.data.sections.map((section, index) => (
-        <li key={`${section.kind}-${index}`}>
+    <ol className={styles.sections} aria-label={shown.title}>
+      {shown.sections.map((section, index) => (
+        <li key={`${section.title}-${index}`}>
           <div className={styles.head}>
-            <Text weight="semibold">{section.title}</Text>
-            <Badge appearance="tint" color="informative" size="small">
-              {strings.session.agendaMinutes(section.minutes)}
-            </Badge>
+            <h3 className={styles.heading}>{section.title}</h3>
+            {section.minutes !== null ? (
+              <Badge appearance="tint" color="informative" size="small">
+                {strings.session.agendaMinutes(section.minutes)}
+              </Badge>
+            ) : null}
             {section.guide ? <Text size={200}>{strings.session.agendaGuide(section.guide)}</Text> : null}
           </div>
           {section.items.length ? (
@@ -40,4 +50,13 @@ export function AgendaView({ agenda }: { agenda: unknown }) {
       ))}
     </ol>
   );
+}
+
+function sectionsOf(agenda: unknown): { title: string; sections: ShownSection[] } | null {
+  if (typeof agenda === 'string') {
+    const parsed = agendaSectionsFromText(agenda);
+    return parsed ? { title: parsed.title, sections: parsed.sections.map((s) => ({ ...s, guide: null })) } : null;
+  }
+  const parsed = Agenda.safeParse(agenda);
+  return parsed.success ? parsed.data : null;
 }
