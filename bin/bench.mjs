@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench` runs every benchmark in bench/ (each writes bench/results/<name>.json
 // and prints its figures); `npm run bench -- scheduling dashboard` runs the named ones.
+// Options after the name(s) go to each named benchmark: `npm run bench -- scheduling --scale 10`,
+// `npm run bench -- message-extension --concurrency 100` (everything from the first `--` argument on).
 // Support modules (bench/support/, or a name starting with "_") are not benchmarks.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -14,7 +16,10 @@ const available = readdirSync(benchDir, { withFileTypes: true })
   .map((e) => e.name.replace(/\.ts$/, ''))
   .sort();
 
-const asked = process.argv.slice(2);
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith('--'));
+const asked = firstOption < 0 ? args : args.slice(0, firstOption);
+const options = firstOption < 0 ? [] : args.slice(firstOption);
 const unknown = asked.filter((name) => !available.includes(name));
 if (unknown.length > 0) {
   process.stderr.write(
@@ -27,7 +32,7 @@ const failed = [];
 for (const name of asked.length > 0 ? asked : available) {
   process.stdout.write(`\n== bench: ${name} ==\n`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', `${name}.ts`)], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', `${name}.ts`), ...options], {
     cwd: root,
     stdio: 'inherit',
     env: process.env,

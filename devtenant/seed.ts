@@ -46,13 +46,8 @@ export function seedDemoOrganization(store: DevTenantStore, now: Date): void {
   store.setMeta('seededAt', now.toISOString());
 }
 
-/** Many generated people with calendars, for benchmarks at organization scale. */
-export function syntheticPeople(
-  count: number,
-  from: Date,
-  weeks: number,
-  seed: number,
-): { users: DirectoryUser[]; events: StoredEvent[] } {
+/** Many generated people (directory entries only), for benchmarks at organization scale. */
+export function syntheticUsers(count: number, seed: number): DirectoryUser[] {
   const random = prng(seed);
   const users: DirectoryUser[] = [];
   for (let i = 0; i < count; i++) {
@@ -72,6 +67,34 @@ export function syntheticPeople(
       mail: `synthetic${seed}.${i}@${demoDomain}`,
     });
   }
+  return users;
+}
+
+/** Many generated people with calendars, for benchmarks at organization scale. */
+export function syntheticPeople(
+  count: number,
+  from: Date,
+  weeks: number,
+  seed: number,
+): { users: DirectoryUser[]; events: StoredEvent[] } {
+  const users = syntheticUsers(count, seed);
   const events = users.flatMap((u, i) => calendarFor(u, [], from, weeks, seed * 100_000 + i));
   return { users, events };
+}
+
+/**
+ * Adds generated people and their calendars to the store in one transaction (people already there are kept as
+ * they are); the same count, weeks and seed always give the same people.
+ */
+export function addSyntheticPeople(
+  store: DevTenantStore,
+  count: number,
+  from: Date,
+  weeks: number,
+  seed: number,
+): DirectoryUser[] {
+  const users = syntheticUsers(count, seed);
+  const index = new Map(users.map((u, i) => [u.id, i]));
+  store.insertPeopleWithCalendars(users, (u) => calendarFor(u, [], from, weeks, seed * 100_000 + index.get(u.id)!));
+  return users;
 }

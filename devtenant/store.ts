@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { compactBody, parseEventBody } from './demo/compactEvents.js';
 
 export interface DirectoryUser {
   id: string;
@@ -81,6 +82,18 @@ export class DevTenantStore {
     `);
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once per store: getSchedule asks for thousands of mailboxes in one run. */
+  private statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   close(): void {
     this.db.close();
   }
@@ -119,6 +132,35 @@ export class DevTenantStore {
     )();
   }
 
+  /**
+   * Adds people and their calendars in one transaction with one prepared statement per table, skipping anyone
+   * already there; calendars are made one person at a time so tens of thousands of mailboxes never sit in memory.
+   */
+  insertPeopleWithCalendars(
+    users: readonly DirectoryUser[],
+    calendarOf: (user: DirectoryUser) => StoredEvent[],
+  ): number {
+    const exists = this.db.prepare('SELECT 1 FROM users WHERE id = ?').pluck();
+    const insertUser = this.db.prepare(
+      'INSERT INTO users (id, upn, mail, department, seq, body) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const insertEvent = this.db.prepare(
+      'INSERT INTO events (id, owner, ical_uid, transaction_id, start_ms, end_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    return this.db.transaction(() => {
+      let seq = this.userCount();
+      let added = 0;
+      for (const u of users) {
+        if (exists.get(u.id) !== undefined) continue;
+        insertUser.run(u.id, u.userPrincipalName, u.mail, u.department, seq++, JSON.stringify(u));
+        for (const e of calendarOf(u))
+          insertEvent.run(e.id, e.owner, e.iCalUId, e.transactionId, e.startMs, e.endMs, compactBody(e.body));
+        added++;
+      }
+      return added;
+    })();
+  }
+
   allUsers(): DirectoryUser[] {
     return (this.db.prepare('SELECT body FROM users ORDER BY seq').all() as Array<{ body: string }>).map(
       (r) => JSON.parse(r.body) as DirectoryUser,
@@ -127,9 +169,11 @@ export class DevTenantStore {
 
   /** By object id, UPN or mail (Graph accepts both in /users/{id|upn}). */
   findUser(idOrUpn: string): DirectoryUser | null {
-    const row = this.db
-      .prepare('SELECT body FROM users WHERE id = ? OR upn = ? OR mail = ? LIMIT 1')
-      .get(idOrUpn.toLowerCase(), idOrUpn, idOrUpn) as { body: string } | undefined;
+    const row = this.statement('SELECT body FROM users WHERE id = ? OR upn = ? OR mail = ? LIMIT 1').get(
+      idOrUpn.toLowerCase(),
+      idOrUpn,
+      idOrUpn,
+    ) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as DirectoryUser) : null;
   }
 
@@ -170,7 +214,7 @@ export class DevTenantStore {
       transactionId: r.transaction_id,
       startMs: r.start_ms,
       endMs: r.end_ms,
-      body: JSON.parse(r.body) as Record<string, unknown>,
+      body: parseEventBody(r.body),
     };
   }
 
@@ -198,9 +242,11 @@ export class DevTenantStore {
   /** Events overlapping [fromMs, toMs), earliest first. */
   eventsInRange(owner: string, fromMs: number, toMs: number): StoredEvent[] {
     return (
-      this.db
-        .prepare('SELECT * FROM events WHERE owner = ? AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id')
-        .all(owner, toMs, fromMs) as Array<Parameters<typeof DevTenantStore.toEvent>[0]>
+      this.statement('SELECT * FROM events WHERE owner = ? AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id').all(
+        owner,
+        toMs,
+        fromMs,
+      ) as Array<Parameters<typeof DevTenantStore.toEvent>[0]>
     ).map(DevTenantStore.toEvent);
   }
 

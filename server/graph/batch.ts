@@ -78,6 +78,12 @@ export interface BatchOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * Sees each final answer as its $batch comes back; what it returns replaces the body kept in the results
+ * (return undefined to keep nothing), so a large run holds what the caller extracted, not Graph's JSON.
+ */
+export type BatchAnswerHandler = (result: BatchItemResult) => unknown;
+
 export class BatchExecutor {
   constructor(
     private readonly gateway: GraphGateway,
@@ -85,7 +91,7 @@ export class BatchExecutor {
   ) {}
 
   /** Runs any number of items; every item gets a result (throttled ones are marked). */
-  async run(items: readonly BatchItem[]): Promise<Map<string, BatchItemResult>> {
+  async run(items: readonly BatchItem[], onAnswer?: BatchAnswerHandler): Promise<Map<string, BatchItemResult>> {
     const ids = new Set<string>();
     for (const i of items) {
       if (ids.has(i.id)) throw new RangeError(`duplicate batch item id ${i.id}`);
@@ -97,7 +103,7 @@ export class BatchExecutor {
     const worker = async () => {
       while (next < batches.length) {
         const batch = batches[next++]!;
-        for (const r of await this.runOne(batch)) results.set(r.id, r);
+        for (const r of await this.runOne(batch)) results.set(r.id, onAnswer ? { ...r, body: onAnswer(r) } : r);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.parallel ?? 4, batches.length) }, worker));

@@ -11,9 +11,9 @@ import {
 } from '../../src/core/scheduling/graphSchedule.js';
 import type { BusyOptions } from '../../src/core/scheduling/busy.js';
 import { planFreeBusy } from '../../src/core/scheduling/chunking.js';
-import type { Interval } from '../../src/core/scheduling/intervals.js';
+import { normalize, type Interval } from '../../src/core/scheduling/intervals.js';
 import { UnknownTimeZoneError, type ZoneRule } from '../../src/core/scheduling/timeZones.js';
-import { BatchExecutor, type BatchItem } from './batch.js';
+import { BatchExecutor, type BatchItem, type BatchItemResult } from './batch.js';
 import type { GraphGateway } from './client.js';
 import { throttledErrorCode } from './middleware/throttlingRetry.js';
 
@@ -69,23 +69,49 @@ export function freeBusyItems(
     }));
 }
 
+/** What one getSchedule answer becomes while free/busy streams in. */
+export type ScheduleHandler = (infos: ScheduleInformation[]) => void;
+
+/** A 200 answer parsed into schedules (the JSON is dropped here); anything else is kept as the failure to report. */
+function readAnswer(result: BatchItemResult, onSchedules: ScheduleHandler): unknown {
+  // A refusal keeps Graph's message, which names the missing permission (middleware/missingPermission.ts).
+  if (result.status === 403)
+    return upstream(
+      `free/busy refused: ${(result.body as { error?: { message?: string } } | null)?.error?.message ?? ''}`,
+      403,
+    );
+  if (result.status !== 200 || result.throttled) return undefined;
+  const parsed = GetScheduleResponse.safeParse(result.body);
+  if (!parsed.success)
+    return upstream(
+      `free/busy response did not have the getSchedule shape: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`,
+      502,
+    );
+  onSchedules(parsed.data.value);
+  return undefined;
+}
+
 /**
  * Free/busy for everyone over a window with the fewest HTTP requests:
  * getSchedule of up to 20 people per request, windows under 62 days, 20
- * requests per $batch. Keyed by lower-cased address; a person whose window was
- * split has one entry per part.
+ * requests per $batch. Each answer is parsed and handed to `onSchedules` as its
+ * $batch arrives and its JSON dropped, so a program-wide run holds what the
+ * caller keeps (intervals), never the responses. Resolves once every person
+ * was handed over; rejects with a GraphError otherwise.
  */
-export async function freeBusy(
+export async function streamFreeBusy(
   gateway: GraphGateway,
   mailboxes: readonly string[],
   window: Interval,
-): Promise<Map<string, ScheduleInformation[]>> {
+  onSchedules: ScheduleHandler,
+): Promise<void> {
   const items = freeBusyItems(
     mailboxes.map((m) => m.toLowerCase()),
     window,
   );
   const executor = new BatchExecutor(gateway);
-  const results = await executor.run(items);
+  const read = (r: BatchItemResult) => readAnswer(r, onSchedules);
+  const results = await executor.run(items, read);
   // A request anchored on a mailbox that no longer exists (someone who left) fails as a whole:
   // ask again from the next person of the same chunk, so one departed person does not hide nineteen.
   for (let anchor = 1; anchor < 4; anchor++) {
@@ -93,6 +119,7 @@ export async function freeBusy(
     if (lost.length === 0) break;
     const again = await executor.run(
       lost.map((i) => ({ ...i, url: `/users/${encodeURIComponent(i.schedules[anchor]!)}/calendar/getSchedule` })),
+      read,
     );
     for (const [id, r] of again) results.set(id, r);
   }
@@ -105,22 +132,29 @@ export async function freeBusy(
       Math.max(1, Math.ceil(Math.max(...waits) / 1000)),
     );
   }
-  const out = new Map<string, ScheduleInformation[]>();
   for (const item of items) {
     const result = results.get(item.id)!;
+    if (result.body instanceof GraphError) throw result.body;
     if (result.status !== 200)
       throw upstream(`free/busy failed with HTTP ${result.status} for ${item.schedules.length} people`, result.status);
-    const parsed = GetScheduleResponse.safeParse(result.body);
-    if (!parsed.success)
-      throw upstream(
-        `free/busy response did not have the getSchedule shape: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`,
-        502,
-      );
-    for (const info of parsed.data.value) {
-      const key = info.scheduleId.toLowerCase();
-      out.set(key, [...(out.get(key) ?? []), info]);
-    }
   }
+}
+
+/** Free/busy as Graph's schedules, keyed by lower-cased address; a person whose window was split has one entry per part. */
+export async function freeBusy(
+  gateway: GraphGateway,
+  mailboxes: readonly string[],
+  window: Interval,
+): Promise<Map<string, ScheduleInformation[]>> {
+  const out = new Map<string, ScheduleInformation[]>();
+  await streamFreeBusy(gateway, mailboxes, window, (infos) => {
+    for (const info of infos) {
+      const key = info.scheduleId.toLowerCase();
+      const known = out.get(key);
+      if (known) known.push(info);
+      else out.set(key, [info]);
+    }
+  });
   return out;
 }
 
@@ -137,34 +171,40 @@ export interface FreeBusyAvailability {
   unavailable: Map<string, string>;
 }
 
-/** Free/busy turned into the slot engine's inputs: working hours and busy ranges in UTC. */
+/**
+ * Free/busy turned into the slot engine's inputs (working hours and busy ranges in UTC) as each answer arrives:
+ * calendar items are never kept, only each person's sorted ranges.
+ */
 export async function freeBusyAvailability(
   gateway: GraphGateway,
   mailboxes: readonly string[],
   window: Interval,
   options: BusyOptions = {},
 ): Promise<FreeBusyAvailability> {
-  const schedules = await freeBusy(gateway, mailboxes, window);
   const people = new Map<string, PersonFreeBusy>();
   const unavailable = new Map<string, string>();
-  for (const address of new Set(mailboxes.map((m) => m.toLowerCase()))) {
-    const infos = schedules.get(address);
-    if (!infos?.length) {
+  await streamFreeBusy(gateway, mailboxes, window, (infos) => {
+    for (const info of infos) {
+      const address = info.scheduleId.toLowerCase();
+      if (unavailable.has(address)) continue;
+      try {
+        const part = personSchedule(info, window, options);
+        const known = people.get(address);
+        // A window split in parts: the parts do not overlap, so the ranges only need re-sorting.
+        if (known) {
+          known.working = normalize([...known.working, ...part.working]);
+          known.busy = normalize([...known.busy, ...part.busy]);
+        } else people.set(address, { zone: part.zone, working: part.working, busy: part.busy });
+      } catch (err) {
+        if (!(err instanceof ScheduleUnavailableError || err instanceof UnknownTimeZoneError)) throw err;
+        people.delete(address);
+        unavailable.set(address, err.message);
+      }
+    }
+  });
+  for (const address of new Set(mailboxes.map((m) => m.toLowerCase())))
+    if (!people.has(address) && !unavailable.has(address))
       unavailable.set(address, 'Microsoft 365 returned no free/busy for this mailbox');
-      continue;
-    }
-    try {
-      const parts = infos.map((info) => personSchedule(info, window, options));
-      people.set(address, {
-        zone: parts[0]!.zone,
-        working: parts.flatMap((p) => p.working),
-        busy: parts.flatMap((p) => p.busy),
-      });
-    } catch (err) {
-      if (!(err instanceof ScheduleUnavailableError || err instanceof UnknownTimeZoneError)) throw err;
-      unavailable.set(address, err.message);
-    }
-  }
   return { people, unavailable };
 }
 
@@ -174,8 +214,18 @@ const CreatedEvent = z.object({
   id: z.string().min(1),
   iCalUId: z.string().nullish(),
   onlineMeeting: z.object({ joinUrl: z.string() }).nullish(),
+  start: z.object({ dateTime: z.string(), timeZone: z.string() }).nullish(),
+  end: z.object({ dateTime: z.string(), timeZone: z.string() }).nullish(),
 });
-export type CreatedEvent = { id: string; iCalUId: string | null; joinUrl: string | null };
+type GraphDateTime = { dateTime: string; timeZone: string };
+/** `start`/`end` as Graph returned them: the event made before, when the transactionId was seen already. */
+export type CreatedEvent = {
+  id: string;
+  iCalUId: string | null;
+  joinUrl: string | null;
+  start: GraphDateTime | null;
+  end: GraphDateTime | null;
+};
 
 export interface SessionEvent {
   organizerId: string;
@@ -215,7 +265,13 @@ export async function createSessionEvent(client: Client, event: SessionEvent): P
   const created = CreatedEvent.parse(
     await client.api(`/users/${encodeURIComponent(event.organizerId)}/events`).post(sessionEventPayload(event)),
   );
-  return { id: created.id, iCalUId: created.iCalUId ?? null, joinUrl: created.onlineMeeting?.joinUrl ?? null };
+  return {
+    id: created.id,
+    iCalUId: created.iCalUId ?? null,
+    joinUrl: created.onlineMeeting?.joinUrl ?? null,
+    start: created.start ?? null,
+    end: created.end ?? null,
+  };
 }
 
 export async function moveSessionEvent(

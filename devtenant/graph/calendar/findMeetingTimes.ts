@@ -64,8 +64,11 @@ function findMeetingTimes(store: DevTenantStore, req: GraphRequest): GraphRespon
   const durationMs = (Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * minuteMs;
   if (durationMs <= 0) throw badRequest('meetingDuration must be positive.');
   const zone = input.timeConstraint.timeSlots[0]!.start.timeZone;
+  // "isOrganizerOptional: Specify true if the organizer doesn't necessarily have to attend. The default is false."
+  // (https://learn.microsoft.com/graph/api/user-findmeetingtimes#request-body)
+  const organizerOptional = input.isOrganizerOptional === true || input.isOrganizerOptional === 'true';
   const people = [
-    organizer,
+    ...(organizerOptional ? [] : [organizer]),
     ...input.attendees.map((a) => store.findUser(a.emailAddress.address)).filter((u): u is DirectoryUser => u !== null),
   ];
   const suggestions: Array<Record<string, unknown>> = [];

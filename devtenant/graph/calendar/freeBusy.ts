@@ -30,19 +30,17 @@ interface Window {
   interval: number;
 }
 
+/** One digit per interval, the worst status touching it; each event marks only the intervals it covers. */
 function availabilityView(events: ReturnType<DevTenantStore['eventsInRange']>, w: Window): string {
   const slotMs = w.interval * minuteMs;
-  const slots = Math.ceil((w.toMs - w.fromMs) / slotMs);
-  let view = '';
-  for (let i = 0; i < slots; i++) {
-    const s = w.fromMs + i * slotMs;
-    const e = Math.min(w.toMs, s + slotMs);
-    let worst = 0;
-    for (const ev of events)
-      if (ev.startMs < e && ev.endMs > s) worst = Math.max(worst, availabilityCode[String(ev.body['showAs'])] ?? 2);
-    view += String(worst);
+  const codes = new Uint8Array(Math.ceil((w.toMs - w.fromMs) / slotMs));
+  for (const ev of events) {
+    const code = availabilityCode[String(ev.body['showAs'])] ?? 2;
+    const first = Math.max(0, Math.floor((ev.startMs - w.fromMs) / slotMs));
+    const last = Math.min(codes.length, Math.ceil((ev.endMs - w.fromMs) / slotMs));
+    for (let i = first; i < last; i++) if (codes[i]! < code) codes[i] = code;
   }
-  return view;
+  return codes.join('');
 }
 
 function scheduleFor(store: DevTenantStore, address: string, w: Window): Record<string, unknown> {

@@ -1,0 +1,228 @@
+// One run of the scheduling benchmark: the dev tenant in its own process,
+// synthetic people, free/busy streamed into each person's ranges, the engine at
+// this scale and at 1x, nobody double-booked (checked), the naive baseline.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import pino from 'pino';
+import { z } from 'zod';
+import type { PersonAvailability, Placement } from '../../src/core/scheduling/allocation.js';
+import { personSchedule } from '../../src/core/scheduling/graphSchedule.js';
+import { normalize, type Interval } from '../../src/core/scheduling/intervals.js';
+import type { Pair } from '../../src/core/schemas.js';
+import { dayMs } from '../../src/core/time.js';
+import { embeddedDefaults as ids } from '../../server/config.js';
+import { streamFreeBusy } from '../../server/graph/calendar.js';
+import { createGraphClient } from '../../server/graph/client.js';
+import { allocateDepartment } from '../../server/program/departmentPlan.js';
+import { benchPairs, instanceSize, naiveBaseline, type NaiveBaseline } from './schedulingInstance.js';
+
+export interface BenchFigures {
+  pairs: number;
+  people: number;
+  windowDays: number;
+  seedMs: number;
+  freeBusyRequests: number;
+  freeBusyMs: number;
+  parseMs: number;
+  engineMs: number;
+  allocateRuns: number[];
+  engineMs1x: number | null;
+  totalMs: number;
+  placed: number;
+  /** Pairs not placed that came back with a reason. */
+  reported: number;
+  /** How many unplaced pairs gave each reason. */
+  reasons: Record<string, number>;
+  doubleBooked: number;
+  naive: NaiveBaseline;
+}
+
+interface Tenant {
+  url: string;
+  httpsUrl: string;
+  tlsCertificatePath: string;
+  child: ChildProcess;
+}
+
+async function startTenantProcess(): Promise<Tenant> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/devTenantProcess.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`the dev tenant process exited (${code}) before it listened`))),
+  );
+  const line = new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+  const started = z
+    .object({ url: z.string(), httpsUrl: z.string(), tlsCertificatePath: z.string() })
+    .parse(JSON.parse(await Promise.race([line, exited])));
+  exited.catch(() => undefined);
+  return { ...started, child };
+}
+
+async function adminJson(t: Tenant, route: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${t.url}/_admin/${route}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`the dev tenant refused /_admin/${route}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+const requestsSoFar = async (t: Tenant) =>
+  z.object({ requests: z.number() }).parse(await adminJson(t, 'stats')).requests;
+
+/** A demo person who may sign in with the password grant (the root listing's first). */
+async function demoUser(t: Tenant): Promise<string> {
+  const res = await fetch(`${t.url}/`);
+  return z.object({ users: z.array(z.object({ userPrincipalName: z.string() })).min(1) }).parse(await res.json())
+    .users[0]!.userPrincipalName;
+}
+
+/** Each person's availability as the answers arrive; the time spent parsing, per person. */
+async function streamAvailability(t: Tenant, mailboxes: string[], window: Interval) {
+  let token: string | null = null;
+  const getAccessToken = async () => {
+    if (token) return token;
+    const res = await fetch(`${t.url}/${ids.tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: ids.clientId,
+        client_secret: ids.clientSecret,
+        scope: 'https://graph.microsoft.com/.default',
+      }),
+    });
+    token = z.object({ access_token: z.string() }).parse(await res.json()).access_token;
+    return token;
+  };
+  await getAccessToken();
+  const gateway = createGraphClient({
+    baseUrl: `${t.httpsUrl}/v1.0`,
+    getAccessToken,
+    logger: pino({ level: 'silent' }),
+    trustedCaPem: readFileSync(t.tlsCertificatePath, 'utf8'),
+  });
+  const availability = new Map<string, PersonAvailability>();
+  const parseMs = new Map<string, number>();
+  await adminJson(t, 'stats/reset', {});
+  const started = performance.now();
+  await streamFreeBusy(gateway, mailboxes, window, (infos) => {
+    for (const info of infos) {
+      const p0 = performance.now();
+      const address = info.scheduleId.toLowerCase();
+      const part = personSchedule(info, window, { treatTentativeAsBusy: true });
+      const known = availability.get(address);
+      availability.set(
+        address,
+        known
+          ? { working: normalize([...known.working, ...part.working]), busy: normalize([...known.busy, ...part.busy]) }
+          : { working: part.working, busy: part.busy },
+      );
+      parseMs.set(address, (parseMs.get(address) ?? 0) + performance.now() - p0);
+    }
+  });
+  return { availability, parseMs, freeBusyMs: performance.now() - started, requests: await requestsSoFar(t) };
+}
+
+/** Median allocation time of five runs, and the placements. */
+function timeAllocation(pairs: Pair[], availability: Map<string, PersonAvailability>, window: Interval) {
+  const runs: number[] = [];
+  let placements: Placement[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    placements = allocateDepartment(pairs, availability, window, 'bench');
+    runs.push(performance.now() - t0);
+  }
+  return { placements, runs, median: [...runs].sort((a, b) => a - b)[2]! };
+}
+
+/** People given two overlapping sessions by the run (checked, not assumed). */
+function doubleBookedPeople(pairs: readonly Pair[], placements: readonly Placement[]): number {
+  const byId = new Map(pairs.map((p) => [p.id, p]));
+  const taken = new Map<string, Interval[]>();
+  for (const p of placements) {
+    if (!p.slot) continue;
+    for (const m of byId.get(p.pairId)!.members) {
+      const list = taken.get(m.userId);
+      if (list) list.push(p.slot);
+      else taken.set(m.userId, [p.slot]);
+    }
+  }
+  let n = 0;
+  for (const list of taken.values()) {
+    list.sort((a, b) => a.start - b.start);
+    if (list.some((s, i) => i > 0 && s.start < list[i - 1]!.end)) n++;
+  }
+  return n;
+}
+
+export async function runSchedulingBench(scale: number, windowLength: number): Promise<BenchFigures> {
+  const size = instanceSize(scale);
+  const tenant = await startTenantProcess();
+  try {
+    const s0 = performance.now();
+    // In steps of 2,000 (the same seed gives the same people, and people already there are kept), so no single
+    // request runs long on a busy machine.
+    let people: Array<{ id: string; userPrincipalName: string; timeZone: string }> = [];
+    for (let count = Math.min(2_000, size.people); people.length < size.people; count += 2_000)
+      people = z
+        .object({ users: z.array(z.object({ id: z.string(), userPrincipalName: z.string(), timeZone: z.string() })) })
+        .parse(
+          await adminJson(tenant, 'synthetic-people', { count: Math.min(count, size.people), weeks: 3, seed: 9 }),
+        ).users;
+    const seedMs = performance.now() - s0;
+    const pairs = benchPairs(people, size.pairs);
+    const mailboxes = [...new Set(pairs.flatMap((p) => p.members.map((m) => m.mail.toLowerCase())))];
+    const windowStart = Math.floor(Date.now() / dayMs) * dayMs + dayMs;
+    const window = { start: windowStart, end: windowStart + windowLength };
+
+    const fetched = await streamAvailability(tenant, mailboxes, window);
+    const parseMs = [...fetched.parseMs.values()].reduce((a, b) => a + b, 0);
+    // End to end: free/busy (answers parsed as they arrive) and the first, cold allocation.
+    const first = performance.now();
+    const placements = allocateDepartment(pairs, fetched.availability, window, 'bench');
+    const totalMs = fetched.freeBusyMs + (performance.now() - first);
+    const timed = timeAllocation(pairs, fetched.availability, window);
+
+    // The 1x instance (1,000 pairs among the first 1,600 people), measured in the same run.
+    let engineMs1x: number | null = null;
+    if (scale > 1) {
+      const pairs1x = benchPairs(people, 1_000);
+      const who = new Set(pairs1x.flatMap((p) => p.members.map((m) => m.mail.toLowerCase())));
+      const parse1x = [...who].reduce((n, w) => n + (fetched.parseMs.get(w) ?? 0), 0);
+      engineMs1x = parse1x + timeAllocation(pairs1x, fetched.availability, window).median;
+    }
+    const placed = placements.filter((p) => p.slot).length;
+    const reported = placements.filter((p) => !p.slot && p.reason.length > 0).length;
+    const reasons: Record<string, number> = {};
+    for (const p of placements) if (!p.slot) reasons[p.reason] = (reasons[p.reason] ?? 0) + 1;
+    const naive = await naiveBaseline(
+      { ...ids, url: tenant.url, demoUser: await demoUser(tenant), requestsSoFar: () => requestsSoFar(tenant) },
+      pairs,
+      window,
+      1_000,
+    );
+    return {
+      ...size,
+      people: mailboxes.length,
+      windowDays: Math.round(windowLength / dayMs),
+      seedMs,
+      freeBusyRequests: fetched.requests,
+      freeBusyMs: fetched.freeBusyMs,
+      parseMs,
+      engineMs: parseMs + timed.median,
+      allocateRuns: timed.runs,
+      engineMs1x,
+      totalMs,
+      placed,
+      reported,
+      reasons,
+      doubleBooked: doubleBookedPeople(pairs, placements),
+      naive,
+    };
+  } finally {
+    tenant.child.kill('SIGTERM');
+  }
+}
