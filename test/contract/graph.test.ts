@@ -56,7 +56,26 @@ describe('dev tenant against published Graph payloads', () => {
         end: { dateTime: `${day}T23:59:00`, timeZone: 'UTC' },
       },
     ];
-    const r = await dt.graph('POST', `/users/${organizer!.id}/findMeetingTimes`, request);
+    // findMeetingTimes has no application permission, only delegated Calendars.Read(Write):
+    // https://learn.microsoft.com/graph/api/user-findmeetingtimes#permissions
+    expect((await dt.graph('POST', `/users/${organizer!.id}/findMeetingTimes`, request)).status).toBe(403);
+    const registration = `${dt.url}/_admin/app-registration`;
+    const granted = (await (await fetch(registration)).json()) as { delegatedPermissions: string[] };
+    const post = (body: unknown) =>
+      fetch(registration, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await post({ delegatedPermissions: [...granted.delegatedPermissions, 'Calendars.Read'] });
+    const token = await dt.tokenFor(organizer!.userPrincipalName, 'https://graph.microsoft.com/.default');
+    const res = await fetch(`${dt.url}/v1.0/me/findMeetingTimes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    await post({ delegatedPermissions: granted.delegatedPermissions });
+    const r = { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(r.status).toBe(200);
     const expected = published('graph.findMeetingTimes.response.json');
     expect(r.body.meetingTimeSuggestions.length).toBeGreaterThan(0);
