@@ -1,91 +1,36 @@
-// The bot's writes to the caller's own note for a session. Each is one small
-// step over the program store, ready to move onto the note use cases.
-import { actionItemId } from '../../src/core/notes/model.js';
-import type { PhiConfirmation } from '../../src/core/notes/phi.js';
-import { noteLimits, type ActionItem, type SharedLearningNote } from '../../src/core/schemas.js';
-import type { ProgramStore } from '../graph/programStore.js';
+// The bot's writes to the caller's own note go through the same note use cases
+// as REST's (server/program/notes.ts: PHI guard, merge on concurrent saves,
+// idempotent by what is written); this turns their expected failures into
+// what the bot says in a chat.
+import { errorCodes } from '../../src/core/api.js';
+import type { NoteStore } from '../program/notes.js';
+import { ApiProblem } from '../program/problem.js';
 
-export type NoteStore = Pick<ProgramStore, 'note' | 'saveNote'>;
+/** What the bot's note writes need of the program store. */
+export type BotNoteStore = NoteStore;
 
-/** The caller's note for a session as stored (with its etag), or a blank one not saved yet. */
-export interface MyNote {
-  note: SharedLearningNote;
-  etag: string | null;
+/** The kinds of patient identifier a 422 names, e.g. "mrn, name". */
+export function flaggedKinds(problem: ApiProblem): string {
+  const findings = (problem.details as { findings?: Array<{ kind: string }> } | undefined)?.findings ?? [];
+  return [...new Set(findings.map((f) => f.kind))].join(', ');
 }
 
-export function blankNote(sessionId: string, pairId: string, authorId: string, stamp: string): SharedLearningNote {
-  return {
-    sessionId,
-    pairId,
-    authorId,
-    taught: '',
-    learned: '',
-    actionItems: [],
-    focusAreas: [],
-    createdAt: stamp,
-    updatedAt: stamp,
-    version: 1,
-    phiConfirmations: [],
-  };
+/**
+ * Runs a note write; an expected failure (an `ApiProblem`) becomes the text
+ * `say` picks for it, anything else is a bug and is thrown on.
+ */
+export async function botNoteWrite<T>(
+  write: () => Promise<T>,
+  say: (problem: ApiProblem) => string,
+): Promise<{ done: T } | { said: string }> {
+  try {
+    return { done: await write() };
+  } catch (err) {
+    if (err instanceof ApiProblem) return { said: say(err) };
+    throw err;
+  }
 }
 
-export async function myNote(
-  store: NoteStore,
-  at: { sessionId: string; pairId: string; authorId: string },
-  stamp: string,
-): Promise<MyNote> {
-  return (
-    (await store.note(at.sessionId, at.authorId)) ?? {
-      note: blankNote(at.sessionId, at.pairId, at.authorId, stamp),
-      etag: null,
-    }
-  );
-}
-
-function saveMyNote(store: NoteStore, mine: MyNote, changes: Partial<SharedLearningNote>, stamp: string) {
-  return store.saveNote({ ...mine.note, ...changes, updatedAt: stamp }, mine.etag);
-}
-
-/** Appends an action item, its id derived from session, author and text (the card's "Add action item"). */
-export function addActionItem(store: NoteStore, mine: MyNote, text: string, stamp: string) {
-  const { sessionId, authorId } = mine.note;
-  const item: ActionItem = { id: actionItemId(sessionId, authorId, text), text, done: false };
-  return saveMyNote(store, mine, { actionItems: [...mine.note.actionItems, item] }, stamp);
-}
-
-/** Appends an agenda item from a chat message, dropping the oldest beyond the limit. */
-export function addAgendaItem(
-  store: NoteStore,
-  mine: MyNote,
-  item: ActionItem,
-  confirmations: readonly PhiConfirmation[],
-  stamp: string,
-) {
-  const actionItems = [...mine.note.actionItems, item].slice(-noteLimits.actionItems);
-  return saveMyNote(store, mine, { actionItems, phiConfirmations: withConfirmations(mine, confirmations) }, stamp);
-}
-
-/** Appends a chat message's text to what the caller learned, on a line of its own. */
-export function appendLearned(
-  store: NoteStore,
-  mine: MyNote,
-  text: string,
-  confirmations: readonly PhiConfirmation[],
-  stamp: string,
-) {
-  const { learned } = mine.note;
-  return saveMyNote(
-    store,
-    mine,
-    {
-      learned: `${learned}${learned ? '\n' : ''}${text}`.slice(0, noteLimits.learnedChars),
-      phiConfirmations: withConfirmations(mine, confirmations),
-    },
-    stamp,
-  );
-}
-
-const withConfirmations = (mine: MyNote, confirmations: readonly PhiConfirmation[]) => [
-  ...mine.note.phiConfirmations,
-  ...confirmations.map(({ kind, text }) => ({ kind, text })),
-];
+/** What the bot says for a problem no write-specific text covers: the use case's own message. */
+export const plainMessage = (problem: ApiProblem): string =>
+  problem.code === errorCodes.preconditionFailed ? 'Your note changed at the same moment; try again.' : problem.message;

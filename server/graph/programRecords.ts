@@ -186,3 +186,8 @@ export const touchpointFields = (t: Touchpoint): Fields => ({
   Minutes: t.minutes,
   FocusAreas: csv(t.focusAreas),
 });
+
+/** What the author wrote (not when): two saves of the same words are one save. */
+export const sameNoteWords = (a: SharedLearningNote, b: SharedLearningNote) =>
+  JSON.stringify([a.taught, a.learned, a.actionItems, a.focusAreas, a.phiConfirmations]) ===
+  JSON.stringify([b.taught, b.learned, b.actionItems, b.focusAreas, b.phiConfirmations]);

@@ -25,6 +25,7 @@ import {
   pairChangeFields,
   pairFields,
   participantFields,
+  sameNoteWords,
   sessionFields,
   str,
   toNote,
@@ -36,9 +37,11 @@ import {
   withoutAgenda,
   type StoredSession,
 } from './programRecords.js';
+import { fieldEquals, filterLiteral } from './odata.js';
+import { mayBeKeyClash } from './uniqueKeys.js';
 
-/** OData string literal: single quotes doubled. */
-export const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
+/** The one `$filter` value encoder (./odata.ts), under the name directory.ts imports. */
+export const odataString = filterLiteral;
 
 const Item = z.object({
   id: z.string(),
@@ -69,7 +72,9 @@ export interface TimeRange {
 }
 
 const rangeFilter = (column: string, r: TimeRange) =>
-  `fields/${column} ge ${odataString(r.from.toISOString())} and fields/${column} lt ${odataString(r.to.toISOString())}`;
+  `fields/${column} ge ${filterLiteral(r.from.toISOString())} and fields/${column} lt ${filterLiteral(r.to.toISOString())}`;
+
+const etagOf = (item: Item): string => item.eTag ?? str(item['@odata.etag']);
 
 export interface ProgramSite {
   hostname: string;
@@ -147,7 +152,7 @@ export class ProgramStore {
     const page = ItemPage.parse(
       await this.graph
         .api(await this.items(list))
-        .filter(`fields/Key eq ${odataString(key)}`)
+        .filter(fieldEquals('Key', key))
         .expand('fields')
         .top(2)
         .get(),
@@ -171,19 +176,29 @@ export class ProgramStore {
     return out;
   }
 
-  private async create(list: ListName, key: string, fields: Record<string, unknown>): Promise<Item> {
+  /** Creates the item under its key; `created` is false when the key was already taken (a retry, or someone else first). */
+  private async createOnce(
+    list: ListName,
+    key: string,
+    fields: Record<string, unknown>,
+  ): Promise<{ item: Item; created: boolean }> {
     try {
-      return Item.parse(
+      const item = Item.parse(
         await this.graph.api(await this.items(list)).post({ fields: { Title: key, Key: key, ...fields } }),
       );
+      return { item, created: true };
     } catch (err) {
-      // A retry of a create that already landed: the unique Key says so; return what is there.
-      if (err instanceof GraphError && err.statusCode === 409) {
+      if (mayBeKeyClash(err)) {
         const existing = await this.findByKey(list, key);
-        if (existing) return existing;
+        if (existing) return { item: existing, created: false };
       }
       throw err;
     }
+  }
+
+  /** Creates the item, or returns the one already under its key (a create is idempotent by key). */
+  private async create(list: ListName, key: string, fields: Record<string, unknown>): Promise<Item> {
+    return (await this.createOnce(list, key, fields)).item;
   }
 
   private async patch(
@@ -232,9 +247,9 @@ export class ProgramStore {
   }
 
   async pairsOf(userId: string): Promise<Pair[]> {
-    return (
-      await this.all('Pairs', `fields/MemberA eq ${odataString(userId)} or fields/MemberB eq ${odataString(userId)}`)
-    ).map((i) => toPair(i.fields));
+    return (await this.all('Pairs', `${fieldEquals('MemberA', userId)} or ${fieldEquals('MemberB', userId)}`)).map(
+      (i) => toPair(i.fields),
+    );
   }
 
   async allPairs(): Promise<Pair[]> {
@@ -264,12 +279,12 @@ export class ProgramStore {
   }
 
   async sessionByICalUId(iCalUId: string): Promise<StoredSession | null> {
-    const [item] = await this.all('Sessions', `fields/ICalUId eq ${odataString(iCalUId)}`);
+    const [item] = await this.all('Sessions', fieldEquals('ICalUId', iCalUId));
     return item ? toSession(item.fields) : null;
   }
 
   async sessionsOfPair(pairId: string): Promise<StoredSession[]> {
-    return (await this.all('Sessions', `fields/PairId eq ${odataString(pairId)}`))
+    return (await this.all('Sessions', fieldEquals('PairId', pairId)))
       .map((i) => toSession(i.fields))
       .sort((a, b) => a.start.localeCompare(b.start));
   }
@@ -289,30 +304,30 @@ export class ProgramStore {
 
   async note(sessionId: string, authorId: string): Promise<{ note: SharedLearningNote; etag: string } | null> {
     const item = await this.findByKey('Notes', ProgramStore.noteKey(sessionId, authorId));
-    return item ? { note: toNote(item.fields), etag: item.eTag ?? str(item['@odata.etag']) } : null;
+    return item ? { note: toNote(item.fields), etag: etagOf(item) } : null;
   }
 
   async notesOfSession(sessionId: string): Promise<SharedLearningNote[]> {
-    return (await this.all('Notes', `fields/SessionId eq ${odataString(sessionId)}`)).map((i) => toNote(i.fields));
+    return (await this.all('Notes', fieldEquals('SessionId', sessionId))).map((i) => toNote(i.fields));
   }
 
   /**
    * Saves the author's own note. With `etag`, only if nobody changed it since
    * (412 becomes NoteConflictError with the current note); without, only if it
-   * does not exist yet.
+   * does not exist yet. Who created it first is decided by the unique Key and
+   * the words stored under it, never by timestamps (SharePoint keeps whole seconds).
    */
   async saveNote(note: SharedLearningNote, etag: string | null): Promise<{ note: SharedLearningNote; etag: string }> {
     const key = ProgramStore.noteKey(note.sessionId, note.authorId);
     const existing = await this.findByKey('Notes', key);
     if (!existing) {
-      const created = await this.create('Notes', key, noteFields({ ...note, version: 1 }));
-      const saved = toNote(created.fields);
-      // A concurrent first save by the same author landed first: treat as a conflict.
-      if (saved.updatedAt !== new Date(note.updatedAt).toISOString())
-        throw new NoteConflictError({ note: saved, etag: created.eTag ?? '' });
-      return { note: saved, etag: created.eTag ?? str(created['@odata.etag']) };
+      const { item, created } = await this.createOnce('Notes', key, noteFields({ ...note, version: 1 }));
+      const saved = { note: toNote(item.fields), etag: etagOf(item) };
+      // Another window's first save took the key: unless it is this very save landing twice, this one lost.
+      if (!created && !sameNoteWords(saved.note, note)) throw new NoteConflictError(saved);
+      return saved;
     }
-    const current = { note: toNote(existing.fields), etag: existing.eTag ?? str(existing['@odata.etag']) };
+    const current = { note: toNote(existing.fields), etag: etagOf(existing) };
     if (!etag) throw new NoteConflictError(current);
     try {
       const next = { ...note, createdAt: current.note.createdAt, version: current.note.version + 1 };
@@ -334,9 +349,7 @@ export class ProgramStore {
   }
 
   async touchpointsOfPair(pairId: string): Promise<Touchpoint[]> {
-    return (await this.all('Touchpoints', `fields/PairId eq ${odataString(pairId)}`)).map((i) =>
-      toTouchpoint(i.fields),
-    );
+    return (await this.all('Touchpoints', fieldEquals('PairId', pairId))).map((i) => toTouchpoint(i.fields));
   }
 
   /** Every touchpoint, or those dated in [from, to) (the indexed Date column). */

@@ -77,7 +77,7 @@ describe('privacy between pairs', () => {
         `/api/sessions/${enc(lastSessionId)}/notes/me`,
         { taught: 'x', learned: 'y', actionItems: [], focusAreas: [] },
       ],
-      ['PATCH', `/api/sessions/${enc(lastSessionId)}/action-items/anything`, { done: true }],
+      ['PATCH', `/api/sessions/${enc(lastSessionId)}/action-items/ai-anything`, { done: true }],
       ['POST', `/api/sessions/${enc(lastSessionId)}/status`, { status: 'held' }],
       [
         'POST',
@@ -88,11 +88,13 @@ describe('privacy between pairs', () => {
     for (const [method, path, body] of probes) {
       const theirs = await app.request(path, { as: outsider, method, ...(body ? { body } : {}) });
       const missing = await app.request(
-        path.replace(enc(pairId), 'pair-does-not-exist').replace(enc(lastSessionId), 'session-does-not-exist'),
+        // Well-formed ids that name nothing (a malformed one is a 400: test/integration/note-safety.test.ts).
+        path.replace(enc(pairId), 'pair-does-not-exist').replace(enc(lastSessionId), 'pair-does-not-exist~2026-01-05'),
         { as: outsider, method, ...(body ? { body } : {}) },
       );
       expect(theirs.status, `${method} ${path}`).toBe(404);
       expect(missing.status, `${method} ${path} (missing)`).toBe(404);
+      expect(missing.text, `${method} ${path}: the same body either way`).toBe(theirs.text);
       expect(theirs.body.error.code).toBe('not_found');
       expect(JSON.stringify(theirs.body)).not.toContain('taught');
     }
@@ -158,13 +160,13 @@ describe('action items', () => {
   });
 
   it('answers an unknown item with 404 and a malformed body with 400 naming the field', async () => {
-    const unknown = await app.request(`/api/sessions/${enc(nextSessionId)}/action-items/no-such-item`, {
+    const unknown = await app.request(`/api/sessions/${enc(nextSessionId)}/action-items/ai-nosuchitem`, {
       as: members[0],
       method: 'PATCH',
       body: { done: true },
     });
     expect(unknown.status).toBe(404);
-    const bad = await app.request(`/api/sessions/${enc(nextSessionId)}/action-items/no-such-item`, {
+    const bad = await app.request(`/api/sessions/${enc(nextSessionId)}/action-items/ai-nosuchitem`, {
       as: members[0],
       method: 'PATCH',
       body: { done: 'yes' },

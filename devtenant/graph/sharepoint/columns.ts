@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { badRequest } from '../../graphErrors.js';
 import type { StoredList } from '../../store.js';
+import { isoSeconds } from '../../time.js';
 
 /** Fields every list item has whether or not the list declares them. */
 const builtInFields = [
@@ -117,4 +118,26 @@ export function checkFields(l: StoredList, fields: Record<string, unknown>): voi
     const problem = misfit(col, k, v);
     if (problem) throw badRequest(problem, 'invalidRequest');
   }
+}
+
+/**
+ * The fields as SharePoint keeps them: a dateTime column holds whole seconds
+ * (UTC, printed without a fraction), so milliseconds sent are not returned.
+ * No Microsoft page states the precision; every published list-item payload
+ * shows whole seconds, e.g. "createdDateTime": "2016-08-30T08:26:00Z" in
+ * https://learn.microsoft.com/en-us/onedrive/developer/rest-api/api/listitem_create
+ * and github.com/microsoftgraph/microsoft-graph-docs/issues/2819.
+ */
+export function storedFields(l: StoredList, fields: Record<string, unknown>): Record<string, unknown> {
+  const dateTimes = new Set(
+    columnsOf(l)
+      .filter((c) => c.dateTime)
+      .map((c) => c.name),
+  );
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [
+      k,
+      dateTimes.has(k) && typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? isoSeconds(Date.parse(v)) : v,
+    ]),
+  );
 }

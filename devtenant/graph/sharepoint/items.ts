@@ -7,7 +7,7 @@ import type { DevTenantStore, StoredItem, StoredList } from '../../store.js';
 import type { GraphRequest, GraphResponse, GraphRoute } from '../dispatch.js';
 import { type FilterNode, graphContext, matchesFilter, page, parseFilter, parseTop } from '../odata.js';
 import { parsePayload } from '../payload.js';
-import { checkFields, columnsOf } from './columns.js';
+import { checkFields, columnsOf, storedFields } from './columns.js';
 import { listSegment } from './lists.js';
 import type { SharePointOptions } from './options.js';
 import { etag, findList, itemResource } from './resources.js';
@@ -26,11 +26,15 @@ function checkUnique(store: DevTenantStore, l: StoredList, fields: Record<string
   for (const c of columnsOf(l)) {
     if (!c.enforceUniqueValues || fields[c.name] === undefined || fields[c.name] === null) continue;
     const clash = store.items(l.id).find((i) => i.id !== exceptId && i.fields[c.name] === fields[c.name]);
+    // Graph documents no status for this; the message is the one observed through Graph
+    // (github.com/microsoftgraph/msgraph-sdk-dotnet/issues/790) and 409 nameAlreadyExists is
+    // Graph's documented duplicate (https://learn.microsoft.com/graph/errors). The app must
+    // not depend on either: after a failed create it reads the key back.
     if (clash)
       throw new GraphError(
         409,
         'nameAlreadyExists',
-        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`,
+        'One or more fields with unique constraints already has the provided value.',
       );
   }
 }
@@ -42,8 +46,21 @@ function ifMatch(req: GraphRequest, item: StoredItem): void {
   }
 }
 
-/** SharePoint refuses filters on columns that are not indexed (without the Prefer header). */
-function checkFilterIndexed(l: StoredList, filter: FilterNode, req: GraphRequest): void {
+/** SharePoint's list view threshold: a query touching more items than this on a non-indexed column fails. */
+export const listViewThreshold = 5000;
+
+/**
+ * A filter on a column that is not indexed is refused, whatever the list's
+ * size, unless the Prefer header accepts that it "may fail on large lists"
+ * (the message Graph answers with, github.com/microsoftgraph/microsoft-graph-docs/issues/2279;
+ * https://learn.microsoft.com/en-us/graph/api/listitem-list). With the header, a
+ * list over the threshold still fails: Graph has been seen answering 429
+ * (github.com/microsoftgraph/msgraph-sdk-dotnet/issues/827), SharePoint REST
+ * 500 SPQueryThrottledException "exceeds the list view threshold"
+ * (github.com/pnp/pnpjs/issues/3149). We answer the 429 Graph gave, with no
+ * Retry-After: waiting does not help, only an index does.
+ */
+function checkFilterIndexed(store: DevTenantStore, l: StoredList, filter: FilterNode, req: GraphRequest): void {
   const indexed = new Set(
     columnsOf(l)
       .filter((c) => c.indexed)
@@ -58,12 +75,26 @@ function checkFilterIndexed(l: StoredList, filter: FilterNode, req: GraphRequest
     } else paths.push(n.path);
   };
   walk(filter);
-  const bad = paths.find((p) => !indexed.has(p) && !honoursNonIndexed);
-  if (bad)
+  const bad = paths.find((p) => !indexed.has(p));
+  if (bad && honoursNonIndexed && store.items(l.id).length > listViewThreshold)
+    throw new GraphError(
+      429,
+      'activityLimitReached',
+      'The attempted operation is prohibited because it exceeds the list view threshold.',
+    );
+  if (bad && !honoursNonIndexed)
     throw badRequest(
       `Field '${bad.replace('fields/', '')}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
       'invalidRequest',
     );
+}
+
+/** A filter's dateTime literals at whole seconds, as the column holds them, so comparisons see one shape. */
+function atSeconds(l: StoredList, node: FilterNode): FilterNode {
+  if ('left' in node) return { ...node, left: atSeconds(l, node.left), right: atSeconds(l, node.right) };
+  if (node.op === 'startswith' || typeof node.value !== 'string' || !node.path.startsWith('fields/')) return node;
+  const fields = storedFields(l, { [node.path.slice('fields/'.length)]: node.value });
+  return { ...node, value: Object.values(fields)[0] as string };
 }
 
 function findItem(store: DevTenantStore, req: GraphRequest): { l: StoredList; i: StoredItem } {
@@ -80,8 +111,8 @@ function listItems({ store }: SharePointOptions, req: GraphRequest): GraphRespon
   const l = findList(store, req);
   const { expand, select } = fieldsExpansion(req);
   const filterText = req.query.get('$filter') ?? req.query.get('filter');
-  const filter = filterText ? parseFilter(filterText) : null;
-  if (filter) checkFilterIndexed(l, filter, req);
+  const filter = filterText ? atSeconds(l, parseFilter(filterText)) : null;
+  if (filter) checkFilterIndexed(store, l, filter, req);
   let items = store.items(l.id);
   if (filter)
     items = items.filter((i) =>
@@ -111,6 +142,7 @@ function createItem({ store, now }: SharePointOptions, req: GraphRequest): Graph
   const l = findList(store, req);
   const body = parsePayload(z.object({ fields: ItemFields }), req.body, 'invalidRequest');
   checkFields(l, body.fields);
+  body.fields = storedFields(l, body.fields);
   checkUnique(store, l, body.fields, null);
   const stamp = now().getTime();
   const item: StoredItem = {
@@ -145,7 +177,7 @@ function updateItemFields({ store, now }: SharePointOptions, req: GraphRequest):
   ifMatch(req, i);
   const patch = parsePayload(ItemFields, req.body, 'invalidRequest');
   checkFields(l, patch);
-  const fields = { ...i.fields, ...patch };
+  const fields = { ...i.fields, ...storedFields(l, patch) };
   checkUnique(store, l, fields, i.id);
   const updated = { ...i, fields, version: i.version + 1, modifiedMs: Math.max(now().getTime(), i.modifiedMs + 1) };
   store.updateItem(updated);
