@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { AgendaTemplates } from '../../src/core/agenda/index.js';
 import { CreatePairRequest, NoteInput, UpdatePairRequest } from '../../src/core/api.js';
 import { searchPeople } from '../program/directory.js';
+import { requireId } from '../program/access.js';
+import { PairId } from '../../src/core/ids.js';
 import { agendaTemplates, createPair, programPairs, saveAgendaTemplates, updatePair } from '../program/pairs.js';
 import type { ProgramPorts } from '../program/ports.js';
 import { parseInput, type RouteDeclaration } from './route.js';
@@ -38,7 +40,15 @@ export function programRoutes(ports: ProgramPorts): RouteDeclaration[] {
       access: 'ProgramOwner',
       summary: "Change a pair's cadence or end it",
       async handle({ params, body }) {
-        return { body: { pair: await updatePair(ports, params.id!, parseInput(UpdatePairRequest, body)) } };
+        return {
+          body: {
+            pair: await updatePair(
+              ports,
+              requireId(PairId, params.id, 'params.id'),
+              parseInput(UpdatePairRequest, body),
+            ),
+          },
+        };
       },
     },
     {
