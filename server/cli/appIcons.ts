@@ -13,6 +13,7 @@ export const iconFiles: ReadonlyArray<{ path: string; size: number; variant: Ico
   { path: 'appPackage/outline.png', size: 32, variant: 'outline' },
   { path: 'public/icons/reciprocal-16.png', size: 16, variant: 'ribbon' },
   { path: 'public/icons/reciprocal-32.png', size: 32, variant: 'ribbon' },
+  { path: 'public/icons/reciprocal-64.png', size: 64, variant: 'ribbon' },
   { path: 'public/icons/reciprocal-80.png', size: 80, variant: 'ribbon' },
 ];
 
