@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { embeddedDefaults as ids } from '../server/config.js';
 import { seedDemoProgramFor } from '../server/cli/serve.js';
 import { startTestApp } from '../test/support/app.js';
+import { channelToken } from '../test/support/channel.js';
 
 const targets = { p99Ms: 300, errors: 0 };
 const concurrency = 50;
@@ -17,23 +18,16 @@ const pairs = (await app.request('/api/program/pairs', { as: owner })).body as A
   pair: { members: Array<{ userId: string }> };
 }>;
 const members = [...new Set(pairs.flatMap((p) => p.pair.members.map((m) => m.userId)))];
-const tokenResponse = await fetch(`${app.devTenantUrl}/${ids.tenantId}/oauth2/v2.0/token`, {
-  method: 'POST',
-  body: new URLSearchParams({
-    grant_type: 'client_credentials',
-    client_id: ids.botId,
-    client_secret: ids.clientSecret,
-    scope: `${ids.botId}/.default`,
-  }),
-});
-const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
+const teamsServiceUrl = 'https://smba.trafficmanager.net/amer/';
+// What the Bot Framework channel sends with each activity (the bot refuses tenant tokens).
+const token = await channelToken(app.devTenantUrl, teamsServiceUrl);
 
 const invoke = (aadObjectId: string) =>
   JSON.stringify({
     type: 'invoke',
     name: 'composeExtension/query',
     channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/amer/',
+    serviceUrl: teamsServiceUrl,
     id: `bench-${Math.random().toString(36).slice(2)}`,
     from: { id: '29:bench', aadObjectId },
     recipient: { id: `28:${ids.botId}` },

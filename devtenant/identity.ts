@@ -17,6 +17,15 @@ import {
 } from './identity/oauthErrors.js';
 import { openIdMetadata } from './identity/openIdMetadata.js';
 import { loadOrCreateKey, type SigningKey } from './identity/signingKey.js';
+import {
+  appOnlyApiClaims,
+  delegatedApiClaims,
+  tokenVersionOf,
+  v1Issuer,
+  type ApiTokenRequest,
+  type TokenSubject,
+  type TokenVersion,
+} from './identity/tokenVersions.js';
 import type { AppRegistrationStore } from './appRegistration.js';
 import type { DevTenantStore, DirectoryUser } from './store.js';
 
@@ -85,22 +94,28 @@ export class Identity {
     return tid === this.options.tenantId || tid === this.options.foreignTenantId;
   }
 
-  async sign(claims: JWTPayload & { tid: string }, lifetimeSeconds = tokenLifetimeSeconds): Promise<string> {
+  async sign(
+    claims: JWTPayload & { tid: string },
+    lifetimeSeconds = tokenLifetimeSeconds,
+    version: TokenVersion = '2.0',
+  ): Promise<string> {
     const now = Math.floor(this.options.now().getTime() / 1000);
-    return new SignJWT({ ver: '2.0', uti: randomUUID().replace(/-/g, ''), ...claims })
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.key.kid })
-      .setIssuer(this.issuer(claims.tid))
+    // v1.0 headers carry the legacy x5t beside kid (the same thumbprint in Entra's tokens).
+    const header = version === '1.0' ? { x5t: this.key.kid } : {};
+    return new SignJWT({ uti: randomUUID().replace(/-/g, ''), ...claims, ver: version })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.key.kid, ...header })
+      .setIssuer(version === '1.0' ? v1Issuer(claims.tid) : this.issuer(claims.tid))
       .setIssuedAt(now)
       .setNotBefore(now - 60)
       .setExpirationTime(now + lifetimeSeconds)
       .sign(this.key.privateKey);
   }
 
-  /** Verifies a token this issuer signed for `tenantId` (any audience unless given). */
+  /** Verifies a token this issuer signed for `tenantId`, v1.0 or v2.0 (any audience unless given). */
   async verify(token: string, tenantId: string, audience?: string | string[]): Promise<JWTPayload> {
     const publicKey = await importJWK(this.key.publicJwk, 'RS256');
     const { payload } = await jwtVerify(token, publicKey, {
-      issuer: this.issuer(tenantId),
+      issuer: [this.issuer(tenantId), v1Issuer(tenantId)],
       algorithms: ['RS256'],
       ...(audience ? { audience } : {}),
       currentDate: this.options.now(),
@@ -175,18 +190,20 @@ export class Identity {
     return clientId;
   }
 
-  /** `{resource}/.default` or `api://host/{clientId}/access_as_user` -> the audience and scopes asked for. */
-  private resolveScope(scope: string): { audience: string; scopes: string[] } {
+  /** `{resource}/.default` or `api://host/{clientId}/access_as_user` -> the audience, resource and scopes asked for. */
+  private resolveScope(scope: string): { audience: string; resource: string; scopes: string[]; ourApi: boolean } {
     const parts = scope.split(/\s+/).filter((s) => s && !['openid', 'profile', 'offline_access', 'email'].includes(s));
     if (parts.length === 0) throw invalidScope('The provided value for scope is not valid.');
     const first = parts[0]!;
     const resource = first.endsWith('/.default') ? first.slice(0, -'/.default'.length) : first.replace(/\/[^/]+$/, '');
     if (resource === graphAudience || resource === graphAppId || resource === `${graphAudience}/`)
-      return { audience: graphAudience, scopes: parts };
+      return { audience: graphAudience, resource, scopes: parts, ourApi: false };
     // Bots call the Bot Connector service with tokens for this audience.
-    if (resource === 'https://api.botframework.com') return { audience: resource, scopes: parts };
+    if (resource === 'https://api.botframework.com')
+      return { audience: resource, resource, scopes: parts, ourApi: false };
     const appId = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(resource)?.[1];
-    if (appId && this.options.clients[appId] !== undefined) return { audience: appId, scopes: parts };
+    if (appId && this.options.clients[appId] !== undefined)
+      return { audience: appId, resource, scopes: parts, ourApi: true };
     throw new OAuthError(
       400,
       'invalid_resource',
@@ -195,16 +212,39 @@ export class Identity {
     );
   }
 
-  private userClaims(u: DirectoryUser): Record<string, unknown> {
+  /** A token for one of our registrations, in the version the app registration asks for. */
+  private apiTokenRequest(
+    apiClientId: string,
+    requestedResource: string,
+    clientId: string,
+    clientAuthentication: ApiTokenRequest['clientAuthentication'],
+  ): ApiTokenRequest {
+    const version = tokenVersionOf(this.options.registration.get().accessTokenAcceptedVersion);
+    return { version, apiClientId, requestedResource, clientId, clientAuthentication };
+  }
+
+  private subjectOf(u: DirectoryUser): TokenSubject {
     return {
       oid: u.id,
-      sub: u.id,
-      preferred_username: u.userPrincipalName,
-      upn: u.userPrincipalName,
       name: u.displayName,
-      given_name: u.givenName,
-      family_name: u.surname,
+      userPrincipalName: u.userPrincipalName,
+      givenName: u.givenName,
+      surname: u.surname,
       roles: u.roles,
+    };
+  }
+
+  /** Graph's delegated tokens keep the claims the dev tenant always gave them. */
+  private graphUserClaims(who: TokenSubject): Record<string, unknown> {
+    return {
+      oid: who.oid,
+      sub: who.oid,
+      preferred_username: who.userPrincipalName,
+      upn: who.userPrincipalName,
+      name: who.name,
+      ...(who.givenName !== undefined ? { given_name: who.givenName } : {}),
+      ...(who.surname !== undefined ? { family_name: who.surname } : {}),
+      roles: who.roles,
     };
   }
 
@@ -237,23 +277,27 @@ export class Identity {
     }
   }
 
-  private async tokenResponse(tid: string, claims: Record<string, unknown>, scope: string) {
+  private async tokenResponse(tid: string, claims: Record<string, unknown>, scope: string, version?: TokenVersion) {
     return {
       token_type: 'Bearer',
       scope,
       expires_in: tokenLifetimeSeconds - 1,
       ext_expires_in: tokenLifetimeSeconds - 1,
-      access_token: await this.sign({ ...claims, tid } as JWTPayload & { tid: string }),
+      access_token: await this.sign({ ...claims, tid } as JWTPayload & { tid: string }, tokenLifetimeSeconds, version),
     };
   }
 
   private clientCredentialsToken(req: Request, form: TokenForm, tid: string) {
     const clientId = this.authenticateClient(req, form);
-    const { audience } = this.resolveScope(form.scope);
+    const { audience, resource, ourApi } = this.resolveScope(form.scope);
     if (!form.scope.trim().endsWith('/.default'))
       throw invalidScope(
         'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
       );
+    if (ourApi) {
+      const request = this.apiTokenRequest(audience, resource, clientId, '1');
+      return this.tokenResponse(tid, appOnlyApiClaims(request), form.scope, request.version);
+    }
     const roles = audience === graphAudience ? this.options.registration.get().applicationPermissions : [];
     const claims = { aud: audience, azp: clientId, appid: clientId, azpacr: '1', idtyp: 'app', oid: clientId };
     return this.tokenResponse(tid, { ...claims, sub: clientId, roles }, form.scope);
@@ -270,28 +314,26 @@ export class Identity {
   private passwordToken(form: TokenForm, tid: string) {
     if (form.password !== demoPassword)
       throw invalidGrant('AADSTS50126', 'Error validating credentials due to invalid username or password.');
-    const { audience, scopes } = this.resolveScope(form.scope);
+    const { audience, resource, scopes, ourApi } = this.resolveScope(form.scope);
     const user = tid === this.options.tenantId ? this.options.store.findUser(form.username ?? '') : null;
-    const claims = user
-      ? this.userClaims(user)
+    const who: TokenSubject | null = user
+      ? this.subjectOf(user)
       : tid === this.options.foreignTenantId && form.username?.toLowerCase() === foreignUser.upn
-        ? {
-            oid: foreignUser.oid,
-            sub: foreignUser.oid,
-            preferred_username: foreignUser.upn,
-            name: foreignUser.name,
-            roles: foreignUser.roles,
-          }
+        ? { oid: foreignUser.oid, name: foreignUser.name, userPrincipalName: foreignUser.upn, roles: foreignUser.roles }
         : null;
-    if (!claims)
+    if (!who)
       throw invalidGrant(
         'AADSTS50034',
         `The user account ${form.username ?? ''} does not exist in the ${tid} directory.`,
       );
     const scp = this.delegatedScopes(audience);
+    if (ourApi) {
+      const request = this.apiTokenRequest(audience, resource, form.client_id, '0');
+      return this.tokenResponse(tid, delegatedApiClaims(request, who, scp), scopes.join(' '), request.version);
+    }
     return this.tokenResponse(
       tid,
-      { ...claims, aud: audience, azp: form.client_id, azpacr: '0', scp },
+      { ...this.graphUserClaims(who), aud: audience, azp: form.client_id, azpacr: '0', scp },
       scopes.join(' '),
     );
   }
@@ -306,7 +348,11 @@ export class Identity {
       );
     let user: JWTPayload;
     try {
-      user = await this.verify(form.assertion, tid, clientId);
+      user = await this.verify(form.assertion, tid);
+      // A v1.0 assertion names the API by the resource asked for: its client id or an App ID URI ending in it.
+      const aud = String(user.aud ?? '');
+      if (aud !== clientId && !(aud.startsWith('api://') && aud.endsWith(`/${clientId}`)))
+        throw new Error('the assertion is for another audience');
     } catch {
       throw invalidGrant(
         'AADSTS50013',
@@ -323,6 +369,8 @@ export class Identity {
       scp: _scp,
       azp: _azp,
       uti: _uti,
+      ver: _ver,
+      appidacr: _appidacr,
       ...identity
     } = user;
     const claims = {

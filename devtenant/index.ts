@@ -7,6 +7,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { adminRouter } from './admin.js';
+import { BotFrameworkChannel } from './channel.js';
 import { AppRegistrationStore, type AppRegistration } from './appRegistration.js';
 import { graphErrorBody } from './graphErrors.js';
 import { calendarRoutes } from './graph/calendar/index.js';
@@ -23,6 +24,7 @@ import { Traffic, type DevTenantFaults, type DevTenantStats } from './traffic.js
 
 export type { DevTenantFaults, DevTenantStats } from './traffic.js';
 export { defaultAppRegistration, type AppRegistration } from './appRegistration.js';
+export { channelClient, channelPath, connectorPath } from './channel.js';
 
 export interface DevTenantOptions {
   host?: string;
@@ -123,6 +125,12 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
     registration,
     now,
   });
+  const channel = await BotFrameworkChannel.create({
+    dataDir: o.dataDir,
+    botIds: [o.botId],
+    verifyBotToken: (token) => identity.verify(token, o.tenantId, 'https://api.botframework.com'),
+    now,
+  });
   const traffic = new Traffic(o.faults);
   const dispatcher = new GraphDispatcher(traffic);
   dispatcher.add(directoryRoutes(store));
@@ -134,6 +142,8 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   app.disable('x-powered-by');
   app.set('etag', false);
   app.get('/', (_req, res) => res.json(rootListing(o, store)));
+  // Before the identity router, whose `/:tid/...` routes would take `/botframework/...` for a tenant.
+  app.use(channel.router());
   app.use(identity.router());
   app.use('/_admin', adminRouter({ traffic, store, registration, now }));
   app.use('/v1.0', graphRouter(identity, dispatcher, traffic));
@@ -150,6 +160,7 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   const url = `http://${host}:${port}`;
   // Like Entra's, the issuer is an https URL; MSAL checks the discovery document's issuer against its https authority.
   identity.issuerBase = `https://${host}:${httpsPort}`;
+  channel.issuerBase = identity.issuerBase;
 
   return {
     url,

@@ -51,6 +51,11 @@ const Env = z.object({
   API_AUDIENCE: z.string().optional(),
   /** The Teams app's manifest id, for deep links into the tab. */
   TEAMS_APP_ID: z.string().optional(),
+  /** Application Insights; when set, the server exports OpenTelemetry traces there. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z
+    .string()
+    .regex(/(^|;)\s*InstrumentationKey=/i, 'must be an Application Insights connection string (InstrumentationKey=...)')
+    .optional(),
 
   // Embedded dev tenant.
   DEV_TENANT_PORT: portNumber.default(3979),
@@ -59,6 +64,9 @@ const Env = z.object({
   DEV_TENANT_FAULT_503: z.coerce.number().min(0).max(1).default(0),
   DEV_TENANT_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
+
+/** Every environment variable the server reads (deployment files are checked against it). */
+export const configVariables: readonly string[] = Object.keys(Env.shape);
 
 const tenantModeKeys = ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'CERTIFICATE_PATH', 'BOT_ID'] as const;
 
@@ -72,6 +80,32 @@ export interface DevTenantSettings {
   faults: { probability429: number; probability503: number; latencyMs: number };
 }
 
+/**
+ * Who may call the bot: the Bot Framework channel service, whose tokens come
+ * from its own issuer, never the tenant's.
+ * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
+ */
+export interface BotChannelSettings {
+  issuer: string;
+  openIdMetadataUrl: string;
+  /**
+   * Where the Agents SDK fetches the keys of an issuer other than
+   * api.botframework.com (`{keysAuthority}/discovery/v2.0/keys`); null for
+   * the real channel, whose keys the SDK knows.
+   */
+  keysAuthority: string | null;
+}
+
+/** The public Bot Framework channel (connector authentication, "Connector to bot"). */
+export const botFrameworkChannel: BotChannelSettings = {
+  issuer: 'https://api.botframework.com',
+  openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  keysAuthority: null,
+};
+
+/** Entra's v1.0 issuer, whatever authority issued the token (access-tokens, "token versions"). */
+const entraV1Issuer = (tenantId: string) => `https://sts.windows.net/${tenantId}/`;
+
 export interface Config {
   mode: 'embedded' | 'tenant';
   http: { host: string; port: number; publicUrl: string };
@@ -82,8 +116,10 @@ export interface Config {
   identity: {
     /** Authority host for MSAL (https). The authority is `${authorityHost}/${tenantId}`. */
     authorityHost: string;
-    /** Token issuer our API accepts, and where its signing keys are. */
+    /** Token issuer our API accepts for v2.0 tokens, and where its signing keys are. */
     issuer: string;
+    /** The issuer of v1.0 tokens (what an app registration with accessTokenAcceptedVersion null or 1 gets). */
+    v1Issuer: string;
     jwksUri: string;
     clientId: string;
     clientSecret: string | null;
@@ -97,11 +133,15 @@ export interface Config {
   };
   graph: { baseUrl: string };
   bot: { id: string; password: string | null; tenantId: string };
+  /** The service that calls the bot (its tokens' issuer and keys). */
+  botChannel: BotChannelSettings;
   /** The Teams app (manifest) id; deep links into the tab name it. */
   teamsAppId: string;
   programSite: { hostname: string; path: string };
   /** Present only in embedded mode: the launcher starts the dev tenant with these. */
   devTenant: DevTenantSettings | null;
+  /** Where traces go; null switches telemetry off. */
+  telemetry: { connectionString: string | null };
 }
 
 export class ConfigError extends Error {
@@ -156,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       identity: {
         authorityHost: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}`,
         issuer: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}/${defaults.tenantId}/v2.0`,
+        v1Issuer: entraV1Issuer(defaults.tenantId),
         jwksUri: `${devBase}/${defaults.tenantId}/discovery/v2.0/keys`,
         clientId: defaults.clientId,
         clientSecret: defaults.clientSecret,
@@ -167,6 +208,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // The Graph SDK sends tokens only over https, so the app uses the dev tenant's https listener.
       graph: { baseUrl: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}/v1.0` },
       bot: { id: defaults.botId, password: defaults.clientSecret, tenantId: defaults.tenantId },
+      // The dev tenant plays the channel service, with its own issuer and keys.
+      botChannel: {
+        issuer: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}/botframework`,
+        openIdMetadataUrl: `${devBase}/botframework/v1/.well-known/openidconfiguration`,
+        keysAuthority: `${devBase}/botframework`,
+      },
       teamsAppId: e.TEAMS_APP_ID ?? defaults.teamsAppId,
       programSite: { hostname: defaults.programSiteHostname, path: defaults.programSitePath },
       devTenant: {
@@ -181,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           latencyMs: e.DEV_TENANT_LATENCY_MS,
         },
       },
+      telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null },
     };
   }
 
@@ -225,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identity: {
       authorityHost,
       issuer: `${authorityHost}/${tenantId}/v2.0`,
+      v1Issuer: entraV1Issuer(tenantId),
       jwksUri: `${authorityHost}/${tenantId}/discovery/v2.0/keys`,
       clientId,
       clientSecret,
@@ -235,8 +284,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/$/, '') },
     bot: { id: botId, password: botPassword, tenantId },
+    botChannel: botFrameworkChannel,
     teamsAppId: e.TEAMS_APP_ID ?? botId,
     programSite,
     devTenant: null,
+    telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null },
   };
 }

@@ -19,6 +19,7 @@ import { mountRoutes } from './api/router.js';
 import { createReciprocalAgent } from './bot/agent.js';
 import { mountBot } from './bot/endpoint.js';
 import { createLogger } from './logging.js';
+import { requestSpans, startTelemetry, traceActivities } from './telemetry.js';
 
 export interface StartedApp {
   url: string;
@@ -105,6 +106,20 @@ function clientConfig(config: Config) {
   };
 }
 
+// Office appends `_host_Info` to the add-in's page URL. There, Office.js is
+// referenced from the page's <head>, as Office requires ("You must reference
+// the Office JavaScript API from inside the <head> section of the page to
+// ensure that the API is fully initialized prior to any body elements"):
+// https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn
+// A plain browser tab gets the page without it and never waits for Microsoft's CDN.
+export const officeJsUrl = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const officeHosted = (query: express.Request['query']) => typeof query['_host_Info'] === 'string';
+const withOfficeJs = (page: string) =>
+  readFileSync(page, 'utf8').replace(
+    /<head>/i,
+    `<head>\n    <script src="${officeJsUrl}" type="text/javascript"></script>`,
+  );
+
 /** The landing page, the browser bundles (tab, task pane) and plain-text answers for anything else. */
 function mountPages(app: express.Express, config: Config, webRoot: string, log: Logger): void {
   if (config.devTenant) {
@@ -126,9 +141,11 @@ function mountPages(app: express.Express, config: Config, webRoot: string, log: 
   for (const surface of ['tab', 'outlook']) {
     const page = path.join(webRoot, 'src', surface, 'index.html');
     // Client-side routes (/tab/pairs/:id) all get the surface's page.
-    app.get([`/${surface}`, `/${surface}/*rest`], (_req, res) => {
-      if (existsSync(page)) return void res.setHeader('Cache-Control', 'no-cache').sendFile(page);
-      res.status(503).type('html').send(missingBundlePage(surface));
+    app.get([`/${surface}`, `/${surface}/*rest`], (req, res) => {
+      if (!existsSync(page)) return void res.status(503).type('html').send(missingBundlePage(surface));
+      res.setHeader('Cache-Control', 'no-cache');
+      if (surface === 'outlook' && officeHosted(req.query)) return void res.type('html').send(withOfficeJs(page));
+      res.sendFile(page);
     });
   }
   app.use(express.static(webRoot, { index: false }));
@@ -158,6 +175,8 @@ function mountPages(app: express.Express, config: Config, webRoot: string, log: 
 
 export async function startApp(config: Config, opts: StartAppOptions = {}): Promise<StartedApp> {
   const log = opts.logger ?? createLogger(config.logLevel);
+  // Before any client is built, so every span reaches Application Insights (when configured).
+  const telemetry = startTelemetry(config);
   const { services, validate } = buildServices(config, log);
   const routes = allRoutes(services);
 
@@ -165,6 +184,7 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLog(log));
+  app.use(requestSpans());
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/api/client-config', (_req, res) => void res.json(clientConfig(config)));
 
@@ -172,13 +192,15 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
   mountBot(app, {
     config,
     log,
-    agent: createReciprocalAgent({
-      store: services.store,
-      log,
-      teamsAppId: config.teamsAppId,
-      publicUrl: config.http.publicUrl,
-      now: Date.now,
-    }),
+    agent: traceActivities(
+      createReciprocalAgent({
+        store: services.store,
+        log,
+        teamsAppId: config.teamsAppId,
+        publicUrl: config.http.publicUrl,
+        now: Date.now,
+      }),
+    ),
   });
   // The REST API: every route module is listed in server/api/index.ts.
   mountRoutes(app, routes, { validate, log });
@@ -196,6 +218,7 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+      await telemetry.stop();
     },
   };
 }

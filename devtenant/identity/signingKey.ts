@@ -10,8 +10,9 @@ export interface SigningKey {
   publicJwk: JWK;
 }
 
-export async function loadOrCreateKey(dataDir: string): Promise<SigningKey> {
-  const file = path.join(dataDir, 'signing-key.json');
+/** The key in `fileName` under `dataDir`, made on first use; the Bot Framework channel keeps its own. */
+export async function loadOrCreateKey(dataDir: string, fileName = 'signing-key.json'): Promise<SigningKey> {
+  const file = path.join(dataDir, fileName);
   if (existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { kid: string; privateJwk: JWK; publicJwk: JWK };
     return {

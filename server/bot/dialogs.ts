@@ -6,8 +6,14 @@ import { focusAreaLabels, type Pair } from '../../src/core/schemas.js';
 import { adaptiveCard, cardText, partnerOf } from './cards.js';
 import { commandIds } from './commands.js';
 
-function taskDialog(title: string, card: Record<string, unknown>) {
-  return { task: { type: 'continue', value: { title, height: 500, width: 'medium', card } } };
+/**
+ * A dialog opened by a bot: the card goes in as an attachment, not bare (the bare card is for tabs).
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/task-modules/invoking-task-modules
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/task-modules/task-modules-bots
+ */
+export function taskDialog(title: string, card: Record<string, unknown>) {
+  const attachment = { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
+  return { task: { type: 'continue', value: { title, height: 500, width: 'medium', card: attachment } } };
 }
 
 /** Shows what looks like PHI in a message and asks the author to edit it out or confirm it. */

@@ -1,12 +1,11 @@
-// POST /api/messages: the Agents SDK authenticates every activity (its JWT
-// middleware, configured here, never hand-rolled), then we refuse activities
-// from other tenants before any handler runs.
+// POST /api/messages: the token first (the Agents SDK's JWT middleware, then
+// our channel-only checks, both on headers alone), then the body (512 KB at
+// most), its serviceUrl against the token's and its tenant, then the handlers.
 import {
   CloudAdapter,
   ConnectorClient,
   UserTokenClient,
   authorizeJWT,
-  getAuthConfigWithDefaults,
   type AgentApplication,
   type AuthConfiguration,
   type AuthProvider,
@@ -17,19 +16,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import { createTokenSource, type TokenSource } from '../auth/tokens.js';
 import type { Config } from '../config.js';
+import { botAuthConfiguration, requireChannelToken, requireOurActivity } from './channelAuth.js';
 
-/** The SDK's auth settings from our config: the tenant's issuer is the only one trusted besides Microsoft's own. */
-export function botAuthConfiguration(config: Config): AuthConfiguration {
-  return getAuthConfigWithDefaults({
-    clientId: config.bot.id,
-    tenantId: config.bot.tenantId,
-    ...(config.bot.password ? { clientSecret: config.bot.password } : {}),
-    issuers: [config.identity.issuer],
-    validateIssuer: true,
-    // The embedded dev tenant publishes its signing keys like Entra ID does, at {authority}/{tenant}/discovery/v2.0/keys.
-    ...(config.devTenant ? { authorityEndpoint: config.devTenant.url } : {}),
-  });
-}
+export { activityTenant, botAuthConfiguration } from './channelAuth.js';
 
 export const botConnectorScope = 'https://api.botframework.com/.default';
 
@@ -89,13 +78,6 @@ class TenantCloudAdapter extends CloudAdapter {
   }
 }
 
-/** Activities carry their tenant in channelData (Teams) or on the conversation. */
-export function activityTenant(body: unknown): string | null {
-  const b = body as { channelData?: { tenant?: { id?: unknown } }; conversation?: { tenantId?: unknown } } | null;
-  const id = b?.channelData?.tenant?.id ?? b?.conversation?.tenantId;
-  return typeof id === 'string' ? id : null;
-}
-
 export function mountBot(
   app: express.Express,
   deps: { config: Config; agent: AgentApplication<TurnState>; log: Logger },
@@ -105,19 +87,16 @@ export function mountBot(
     authConfig,
     createTokenSource(deps.config, { clientId: deps.config.bot.id, clientSecret: deps.config.bot.password }),
   );
-  const tenantGuard = (req: Request, res: Response, next: NextFunction) => {
-    const tenant = activityTenant(req.body);
-    if (tenant !== null && tenant !== deps.config.tenantId) {
-      deps.log.warn({ bot: { refused: 'foreign tenant' } }, 'activity refused');
-      return void res.status(403).json({ error: { code: 'forbidden', message: 'this bot serves one tenant only' } });
-    }
-    next();
+  const channelRules = {
+    issuer: deps.config.botChannel.issuer,
+    ownAppIds: [deps.config.identity.clientId, deps.config.bot.id],
   };
   app.post(
     '/api/messages',
-    express.json({ limit: '512kb' }),
     authorizeJWT(authConfig),
-    tenantGuard,
+    requireChannelToken(channelRules, deps.log),
+    express.json({ limit: '512kb' }),
+    requireOurActivity(deps.config.tenantId, deps.log),
     async (req: Request, res: Response) => {
       try {
         await adapter.process(req, res, (context) => deps.agent.run(context));

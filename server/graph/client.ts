@@ -1,5 +1,5 @@
 // The Graph client: the SDK's client with a middleware chain, one concern per
-// link: tracing -> auth -> throttling retry -> per-mailbox concurrency ->
+// link: tracing -> telemetry span -> auth -> throttling retry -> attempt counter -> per-mailbox concurrency ->
 // missing-permission naming -> HTTP.
 // Auth sits before the retrier (as in the SDK's default chain): the SDK appends
 // the Authorization header, so running it again on a retry would send it twice.
@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import { Agent } from 'undici';
 import { MailboxConcurrencyHandler, MailboxGate } from './middleware/mailboxConcurrency.js';
 import { MissingPermissionHandler } from './middleware/missingPermission.js';
+import { GraphTelemetryHandler } from './middleware/telemetry.js';
 import { ThrottlingRetryHandler, defaultRetryPolicy, type RetryPolicy } from './middleware/throttlingRetry.js';
 import { TracingHandler } from './middleware/tracing.js';
 
@@ -46,9 +47,12 @@ export function createGraphClient(options: GraphClientOptions): GraphGateway {
   const throttling = new ThrottlingRetryHandler(retry);
   const concurrency = new MailboxConcurrencyHandler(gate);
   const auth = new AuthenticationHandler(authProvider);
-  tracing.setNext(auth);
+  const spans = new GraphTelemetryHandler();
+  tracing.setNext(spans);
+  spans.setNext(auth);
   auth.setNext(throttling);
-  throttling.setNext(concurrency);
+  throttling.setNext(spans.attempts);
+  spans.attempts.setNext(concurrency);
   const permissions = new MissingPermissionHandler();
   concurrency.setNext(permissions);
   permissions.setNext(new HTTPMessageHandler());

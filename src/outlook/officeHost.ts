@@ -1,7 +1,8 @@
 // Finds out whether Outlook hosts the task pane. Office.js comes from
-// Microsoft's CDN, so it is loaded only when the page looks hosted (Outlook
-// adds `_host_Info` to the URL or the window name, or frames the page); a
-// plain browser tab never waits for it and runs browser-hosted instead.
+// Microsoft's CDN: the server puts it in the page's <head> when Office adds
+// `_host_Info` to the URL (server/main.ts); otherwise it is loaded here when
+// the page looks hosted (`_host_Info` in the window name, or a frame). A plain
+// browser tab never waits for it and runs browser-hosted instead.
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import { SignInRequired, type ClientConfig, type TokenSource } from '../client/auth.js';
 import type { OfficeMailboxLike } from './meetingItem.js';
@@ -44,7 +45,8 @@ export interface OutlookHost {
 export async function detectOutlook(timeoutMs = 5000): Promise<OutlookHost | null> {
   if (!looksOfficeHosted()) return null;
   try {
-    await loadScript(officeJsUrl, timeoutMs);
+    // The server references Office.js from <head> when Office hosts the page; load it here only if that did not happen.
+    if (typeof Office === 'undefined') await loadScript(officeJsUrl, timeoutMs);
     const info = await Promise.race([
       Office.onReady(),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Office.onReady timed out')), timeoutMs)),

@@ -64,6 +64,6 @@ describe('agenda posting on booking', () => {
       actions: Array<{ title: string }>;
     };
     expect(card.type).toBe('AdaptiveCard');
-    expect(card.actions.map((a) => a.title)).toEqual(['Open session', 'Add action item']);
+    expect(card.actions.map((a) => a.title)).toEqual(['Open session']);
   });
 });

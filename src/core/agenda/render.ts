@@ -35,8 +35,24 @@ export function agendaToHtml(agenda: Agenda): string {
 
 export interface CardActions {
   openSessionUrl: string;
-  addActionItemData: Record<string, string>;
+  /**
+   * Only for a card the bot sends: the "Add action item" Universal Action and
+   * its input. A card a person posts through Graph has no bot behind it, so
+   * Teams cannot deliver its Action.Execute; leave this out and the card keeps
+   * to Action.OpenUrl.
+   * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions
+   */
+  addActionItemData?: Record<string, string>;
 }
+
+const actionItemInput = {
+  type: 'Input.Text',
+  id: 'actionItemText',
+  label: 'New action item',
+  placeholder: 'Something either of you will do before next time',
+  maxLength: 280,
+  separator: true,
+};
 
 export function agendaToAdaptiveCard(agenda: Agenda, actions: CardActions): Record<string, unknown> {
   return {
@@ -54,24 +70,21 @@ export function agendaToAdaptiveCard(agenda: Agenda, actions: CardActions): Reco
           ...s.items.map((i) => ({ type: 'TextBlock', text: `• ${cardText(i)}`, wrap: true, spacing: 'Small' })),
         ],
       })),
-      {
-        type: 'Input.Text',
-        id: 'actionItemText',
-        label: 'New action item',
-        placeholder: 'Something either of you will do before next time',
-        maxLength: 280,
-        separator: true,
-      },
+      ...(actions.addActionItemData ? [actionItemInput] : []),
     ],
     actions: [
       { type: 'Action.OpenUrl', title: 'Open session', url: actions.openSessionUrl },
       // A Universal Action: the bot answers in the invoke itself (adaptiveCard/action).
-      {
-        type: 'Action.Execute',
-        title: 'Add action item',
-        verb: 'addActionItem',
-        data: { ...actions.addActionItemData },
-      },
+      ...(actions.addActionItemData
+        ? [
+            {
+              type: 'Action.Execute',
+              title: 'Add action item',
+              verb: 'addActionItem',
+              data: { ...actions.addActionItemData },
+            },
+          ]
+        : []),
     ],
   };
 }
