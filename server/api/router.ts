@@ -10,6 +10,7 @@ import { ZodError } from 'zod';
 import { AuthenticationError, type BearerValidator } from '../auth/bearer.js';
 import { errorCodes, type ErrorCode } from '../../src/core/api.js';
 import type { Caller } from '../auth/caller.js';
+import { missingPermissionOf } from '../graph/middleware/missingPermission.js';
 import { ApiProblem } from '../program/problem.js';
 import type { RouteDeclaration } from './route.js';
 
@@ -56,11 +57,15 @@ export function toProblem(err: unknown): ApiProblem | null {
     if (err.statusCode === 412)
       return new ApiProblem(errorCodes.preconditionFailed, 'Someone changed this since you loaded it.');
     if (err.statusCode === 404) return new ApiProblem(errorCodes.notFound, 'Not found in Microsoft 365.');
-    if (err.statusCode === 401 || err.statusCode === 403)
+    if (err.statusCode === 401 || err.statusCode === 403) {
+      const missing = missingPermissionOf(err);
       return new ApiProblem(
         errorCodes.upstreamUnavailable,
-        "Microsoft 365 refused the app's request; an admin may need to grant consent.",
+        missing
+          ? `Microsoft 365 refused the app's request: the app needs the Microsoft Graph ${missing.type} permission ${missing.name}; an admin must grant it.`
+          : "Microsoft 365 refused the app's request; an admin may need to grant consent.",
       );
+    }
     return new ApiProblem(errorCodes.upstreamUnavailable, 'Microsoft 365 returned an error.');
   }
   return null;
