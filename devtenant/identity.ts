@@ -69,6 +69,7 @@ const TokenRequest = z.object({
   password: z.string().optional(),
   assertion: z.string().optional(),
   requested_token_use: z.string().optional(),
+  client_info: z.string().optional(),
 });
 
 type TokenForm = z.infer<typeof TokenRequest>;
@@ -287,6 +288,27 @@ export class Identity {
     };
   }
 
+  /**
+   * A token for a person carries `client_info` (base64url of `{"uid","utid"}`) when the
+   * client asks with `client_info=1`, as Entra answers; MSAL keys its cache by it, so a
+   * person's token never stands in for the app's own.
+   * https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration (client_info)
+   */
+  private async userTokenResponse(
+    form: TokenForm,
+    tid: string,
+    claims: Record<string, unknown>,
+    scope: string,
+    version?: TokenVersion,
+  ) {
+    const response = await this.tokenResponse(tid, claims, scope, version);
+    if (form.client_info !== '1') return response;
+    const clientInfo = Buffer.from(JSON.stringify({ uid: String(claims['oid'] ?? ''), utid: tid })).toString(
+      'base64url',
+    );
+    return { ...response, client_info: clientInfo };
+  }
+
   private clientCredentialsToken(req: Request, form: TokenForm, tid: string) {
     const clientId = this.authenticateClient(req, form);
     const { audience, resource, ourApi } = this.resolveScope(form.scope);
@@ -329,9 +351,16 @@ export class Identity {
     const scp = this.delegatedScopes(audience);
     if (ourApi) {
       const request = this.apiTokenRequest(audience, resource, form.client_id, '0');
-      return this.tokenResponse(tid, delegatedApiClaims(request, who, scp), scopes.join(' '), request.version);
+      return this.userTokenResponse(
+        form,
+        tid,
+        delegatedApiClaims(request, who, scp),
+        scopes.join(' '),
+        request.version,
+      );
     }
-    return this.tokenResponse(
+    return this.userTokenResponse(
+      form,
       tid,
       { ...this.graphUserClaims(who), aud: audience, azp: form.client_id, azpacr: '0', scp },
       scopes.join(' '),
@@ -381,6 +410,6 @@ export class Identity {
       azpacr: '1',
       scp: this.delegatedScopes(audience),
     };
-    return this.tokenResponse(tid, claims, scopes.join(' '));
+    return this.userTokenResponse(form, tid, claims, scopes.join(' '));
   }
 }

@@ -50,6 +50,14 @@ describe('agenda posting on booking', () => {
 
     // Read the meeting chat as the partner would.
     const partner = app.users.find((u) => u.id === pair.members[1]!.userId)!;
+    // Reading a chat's messages needs delegated Chat.Read, which the product does not ask for: grant it for this check.
+    const registration = `${app.devTenantUrl}/_admin/app-registration`;
+    const granted = (await (await fetch(registration)).json()) as { delegatedPermissions: string[] };
+    await fetch(registration, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ delegatedPermissions: [...granted.delegatedPermissions, 'Chat.Read'] }),
+    });
     const token = await app.devTenant.tokenFor(partner.userPrincipalName, 'https://graph.microsoft.com/.default');
     const graph = async (p: string) =>
       (
