@@ -11,6 +11,7 @@ import { programAgendaSource } from '../program/agenda.js';
 import type { ParticipantLookup } from '../program/directory.js';
 import type { ProgramPorts } from '../program/ports.js';
 import { dashboardRoutes } from './dashboard.js';
+import { meetingRoutes } from './meetings.js';
 import { meRoutes } from './me.js';
 import { noteRoutes } from './notes.js';
 import { outlookRoutes } from './outlook.js';
@@ -46,6 +47,7 @@ export function allRoutes(services: AppServices): RouteDeclaration[] {
     ...meRoutes({ graph: services.graph.client, participants: services.participants }),
     // Before sessionRoutes: /api/sessions/by-event must not be taken for /api/sessions/:id.
     ...outlookRoutes(ports),
+    ...meetingRoutes(ports),
     ...pairRoutes(ports),
     ...sessionRoutes(ports),
     ...noteRoutes(ports),

@@ -26,7 +26,7 @@ import { programAgendaSource } from './agenda.js';
 import type { ProgramPorts } from './ports.js';
 import { ApiProblem } from './problem.js';
 
-type MeetingPorts = Pick<ProgramPorts, 'store' | 'graph' | 'now'>;
+export type MeetingPorts = Pick<ProgramPorts, 'store' | 'graph' | 'now'>;
 
 const GraphDateTime = z.object({ dateTime: z.string(), timeZone: z.string() });
 const GraphEvent = z.object({
@@ -44,7 +44,7 @@ const GraphEvent = z.object({
   singleValueExtendedProperties: z.array(z.object({ id: z.string(), value: z.string() })).optional(),
   body: z.object({ contentType: z.string(), content: z.string() }).nullish(),
 });
-type GraphEvent = z.infer<typeof GraphEvent>;
+export type GraphEvent = z.infer<typeof GraphEvent>;
 
 const eventSelect = 'id,iCalUId,subject,start,end,isOrganizer,isCancelled,organizer,attendees,categories,onlineMeeting';
 
@@ -66,14 +66,14 @@ const sameAddress = (a: string | null | undefined, b: string) => (a ?? '').toLow
 /** Stable, short key for a meeting across everyone's copies of it. */
 const meetingKey = (iCalUId: string) => createHash('sha256').update(iCalUId).digest('hex').slice(0, 16);
 
-function agendaHtmlOf(stored: unknown): string | null {
+export function agendaHtmlOf(stored: unknown): string | null {
   const agenda = Agenda.safeParse(stored);
   return agenda.success ? agendaToHtml(agenda.data) : null;
 }
 
 const escapeText = (text: string) => `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
 
-function meetingOf(event: GraphEvent): MeetingOnCalendar {
+export function meetingOf(event: GraphEvent): MeetingOnCalendar {
   return {
     eventId: event.id,
     iCalUId: event.iCalUId,
@@ -117,7 +117,11 @@ async function callerEvent(ports: MeetingPorts, caller: Caller, eventId: string,
 }
 
 /** The caller's session for a meeting: null when there is none or it belongs to a pair they are not in. */
-async function meetingSession(ports: MeetingPorts, caller: Caller, iCalUId: string): Promise<MeetingSession | null> {
+export async function meetingSession(
+  ports: MeetingPorts,
+  caller: Caller,
+  iCalUId: string,
+): Promise<MeetingSession | null> {
   const session = await ports.store.sessionByICalUId(iCalUId);
   if (!session) return null;
   const pair = await ports.store.pair(session.pairId);
@@ -140,16 +144,19 @@ async function organizerEventId(
   return response.success ? (response.data.value.find((e) => e.iCalUId === meeting.iCalUId)?.id ?? null) : null;
 }
 
-/** The caller's meetings from yesterday to `days` ahead, with their bodies (what the browser-hosted task pane shows). */
-export async function myMeetings(ports: MeetingPorts, caller: Caller, days: number): Promise<CalendarMeeting[]> {
-  const from = ports.now() - dayMs;
+/** The caller's events (cancelled ones left out) from `from` for `days` days, earliest first. */
+export async function callerCalendar(
+  ports: MeetingPorts,
+  caller: Caller,
+  window: { from: number; days: number; withBodies: boolean },
+): Promise<GraphEvent[]> {
   const raw: unknown = await ports.graph.client
     .api(`/users/${encodeURIComponent(caller.userId)}/calendarView`)
     .header('Prefer', 'outlook.timezone="UTC"')
     .query({
-      startDateTime: new Date(from).toISOString(),
-      endDateTime: new Date(from + (days + 1) * dayMs).toISOString(),
-      $select: `${eventSelect},body`,
+      startDateTime: new Date(window.from).toISOString(),
+      endDateTime: new Date(window.from + window.days * dayMs).toISOString(),
+      $select: window.withBodies ? `${eventSelect},body` : eventSelect,
       $top: '100',
     })
     .get();
@@ -158,11 +165,16 @@ export async function myMeetings(ports: MeetingPorts, caller: Caller, days: numb
     throw upstream(`Microsoft 365 answered a calendar without ${parsed.error.issues[0]!.path.join('.')}`);
   return parsed.data.value
     .filter((e) => !e.isCancelled)
-    .map((e) => ({
-      ...meetingOf(e),
-      bodyHtml: e.body?.contentType.toLowerCase() === 'html' ? e.body.content : escapeText(e.body?.content ?? ''),
-    }))
-    .sort((a, b) => a.start.localeCompare(b.start));
+    .sort((a, b) => a.start.dateTime.localeCompare(b.start.dateTime));
+}
+
+/** The caller's meetings from yesterday to `days` ahead, with their bodies (what the browser-hosted task pane shows). */
+export async function myMeetings(ports: MeetingPorts, caller: Caller, days: number): Promise<CalendarMeeting[]> {
+  const events = await callerCalendar(ports, caller, { from: ports.now() - dayMs, days: days + 1, withBodies: true });
+  return events.map((e) => ({
+    ...meetingOf(e),
+    bodyHtml: e.body?.contentType.toLowerCase() === 'html' ? e.body.content : escapeText(e.body?.content ?? ''),
+  }));
 }
 
 /** Which session a meeting on the caller's calendar is, by its event id (checked against `iCalUId` if both) or iCalUId. */

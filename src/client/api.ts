@@ -9,6 +9,7 @@ import {
   BookSessionResponse,
   CreatePairResponse,
   DirectoryPerson,
+  MeetingRecognition,
   NoteWithEtag,
   PairSummary,
   ScheduleJob,
@@ -17,6 +18,7 @@ import {
   errorCodes,
   type BookSessionRequest,
   type ErrorCode,
+  type MeetingRecognitionQuery,
   type CreatePairRequest,
   type NoteInput,
   type SlotRequest,
@@ -29,9 +31,11 @@ import {
   Touchpoint,
   type Cadence,
   type PairStatus,
+  type SessionStatus,
   type SessionDuration,
   type TouchpointKind,
 } from '../core/schemas.js';
+import { MeetingSession, type LinkMeetingRequest } from '../core/meetings.js';
 import { secondMs } from '../core/time.js';
 import { ClientConfig, SignInRequired, type TokenSource } from './auth.js';
 
@@ -364,6 +368,26 @@ export class ApiClient {
 
   job(id: string) {
     return this.json(DepartmentJob, 'GET', `/api/program/jobs/${encodeURIComponent(id)}`);
+  }
+
+  /** Which of my sessions the Teams meeting the tab is opened in is (by its chat thread id, join URL or iCalUId). */
+  meetingSession(query: MeetingRecognitionQuery) {
+    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+    return this.json(MeetingRecognition, 'GET', `/api/meetings/session?${params.toString()}`);
+  }
+
+  /** Makes a meeting on my calendar a session of one of my pairs. */
+  linkMeeting(request: LinkMeetingRequest) {
+    return this.json(MeetingSession, 'POST', '/api/sessions/link', { body: request });
+  }
+
+  /** Marks a session held or no-show (the session loop after the meeting). */
+  async setSessionStatus(sessionId: string, status: SessionStatus) {
+    return (
+      await this.json(SessionWithEtag, 'POST', `/api/sessions/${encodeURIComponent(sessionId)}/status`, {
+        body: { status },
+      })
+    ).session;
   }
 }
 

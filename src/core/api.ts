@@ -19,6 +19,7 @@ import {
   UserId,
   noteLimits,
 } from './schemas.js';
+import { MeetingOnCalendar, MeetingSession } from './meetings.js';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -274,3 +275,42 @@ export const DepartmentDashboard = z.object({
 });
 export type DepartmentDashboardView = z.infer<typeof DepartmentDashboard>;
 export const DashboardResponse = z.object({ dashboards: z.array(DepartmentDashboard) });
+
+// ---- the meeting a tab is opened in ----------------------------------------
+
+/**
+ * A Teams meeting chat's thread id, as `app.getContext()` gives it in `chat.id`
+ * (e.g. `19:meeting_…@thread.v2`).
+ */
+export const MeetingThreadId = z
+  .string()
+  .max(512)
+  .regex(/^19:[^\s/?#]+@thread\.[a-z0-9]+$/i, 'must be a Teams chat thread id such as 19:meeting_…@thread.v2');
+
+/** What the tab knows of the meeting it is opened in; at least one of them. */
+export const MeetingRecognitionQuery = z
+  .object({
+    chatId: MeetingThreadId.optional(),
+    joinUrl: z
+      .url({ protocol: /^https$/ })
+      .max(2048)
+      .optional(),
+    iCalUId: z.string().min(1).max(512).optional(),
+  })
+  .refine((q) => q.chatId !== undefined || q.joinUrl !== undefined || q.iCalUId !== undefined, {
+    message: 'give chatId, joinUrl or iCalUId',
+    path: ['chatId'],
+  });
+export type MeetingRecognitionQuery = z.infer<typeof MeetingRecognitionQuery>;
+
+export const meetingRecognizers = ['iCalUId', 'joinUrl', 'chatId'] as const;
+
+export const MeetingRecognition = z.object({
+  /** Which of the query's keys found the session; null when none did. */
+  recognizedBy: z.enum(meetingRecognizers).nullable(),
+  /** The meeting on the caller's calendar, when it was found there (what linking it to a pair needs). */
+  meeting: MeetingOnCalendar.nullable(),
+  /** The caller's session for this meeting, or null: none, or another pair's (which reveals nothing). */
+  match: MeetingSession.nullable(),
+});
+export type MeetingRecognition = z.infer<typeof MeetingRecognition>;

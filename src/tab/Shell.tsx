@@ -60,9 +60,10 @@ export function Shell() {
   useEffect(() => {
     if (followedDeepLink.current) return;
     followedDeepLink.current = true;
-    const target = routeForSubPageId(context.subPageId);
+    // In a Teams meeting (side panel, details tab, meeting chat tab) the tab opens on that meeting's session.
+    const target = routeForSubPageId(context.subPageId) ?? (context.meetingId ? '/tab/meeting' : null);
     if (target && (location.pathname === '/tab' || location.pathname === '/tab/')) navigate(target, { replace: true });
-  }, [context.subPageId, location.pathname, navigate]);
+  }, [context.subPageId, context.meetingId, location.pathname, navigate]);
 
   const sections: { value: Section; label: string; to: string }[] = [
     { value: 'pairs', label: strings.nav.pairs, to: '/tab' },

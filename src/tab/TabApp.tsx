@@ -12,6 +12,7 @@ const SessionPage = lazy(() => import('./pages/session/SessionPage.js'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.js'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.js'));
 const ConfigPage = lazy(() => import('./pages/config/ConfigPage.js'));
+const MeetingPage = lazy(() => import('./pages/meeting/MeetingPage.js'));
 
 const later = (page: ReactNode) => <Suspense fallback={<PageSkeleton />}>{page}</Suspense>;
 
@@ -26,6 +27,7 @@ const router = createBrowserRouter([
       { path: 'admin', element: later(<AdminPage />) },
       { path: 'dashboard', element: later(<DashboardPage />) },
       { path: 'config', element: later(<ConfigPage />) },
+      { path: 'meeting', element: later(<MeetingPage />) },
       { path: '*', element: <MyPairsPage /> },
     ],
   },

@@ -75,7 +75,7 @@ window.addEventListener('message', async (event) => {
   const reply = (args) => frame.contentWindow.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, appOrigin);
   switch (message.func) {
     case 'initialize':
-      reply(['content', config.context.hostClientType || 'web', JSON.stringify(config.runtime), '2.0.0']);
+      reply([config.context.frameContext || 'content', config.context.hostClientType || 'web', JSON.stringify(config.runtime), '2.0.0']);
       break;
     case 'getContext':
       reply([config.context]);

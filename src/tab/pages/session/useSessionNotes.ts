@@ -41,9 +41,34 @@ function useCarriedOverItems(api: ApiClient, detail: SessionDetail | null) {
   return { carried, setCarriedDone, carriedError };
 }
 
+/**
+ * Where drafts are kept: localStorage, or memory where the browser denies a framed tab storage
+ * (third-party storage blocked, e.g. the Teams web client in a private window): reading
+ * `window.localStorage` then throws a SecurityError, which must not take the page down.
+ */
+function draftStorage(): Storage {
+  try {
+    const storage = window.localStorage;
+    storage.getItem('reciprocal.probe');
+    return storage;
+  } catch {
+    const kept = new Map<string, string>();
+    return {
+      get length() {
+        return kept.size;
+      },
+      clear: () => kept.clear(),
+      getItem: (key) => kept.get(key) ?? null,
+      key: (index) => [...kept.keys()][index] ?? null,
+      removeItem: (key) => void kept.delete(key),
+      setItem: (key, value) => void kept.set(key, String(value)),
+    };
+  }
+}
+
 export function useSessionNotes(sessionId: string) {
   const { api, me } = useTabRuntime();
-  const drafts = useMemo(() => new DraftStore(window.localStorage), []);
+  const drafts = useMemo(() => new DraftStore(draftStorage()), []);
   const detail = useResource(() => api.session(sessionId), [api, sessionId]);
   const note = useNote({ api, userId: me.id, sessionId, drafts }, detail.data);
   const carried = useCarriedOverItems(api, detail.data);

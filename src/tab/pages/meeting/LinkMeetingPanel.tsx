@@ -1,0 +1,102 @@
+// A Teams meeting on my calendar that is not a session: link it to one of my pairs.
+import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { areasFittingDirection } from '../../../core/agenda/focusAreas.js';
+import type { MeetingOnCalendar, MeetingSession } from '../../../core/meetings.js';
+import { directions, type Direction, type FocusArea } from '../../../core/schemas.js';
+import { ErrorMessage } from '../../../ui/ErrorMessage.js';
+import { FocusAreaPicker, focusAreaMessage } from '../../../ui/FocusAreaPicker.js';
+import { uiStrings } from '../../../ui/strings.js';
+import { useResource } from '../../../ui/useResource.js';
+import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
+import { meetingStrings } from './strings.js';
+
+const s = meetingStrings.link;
+
+export function LinkMeetingPanel({
+  meeting,
+  onLinked,
+}: {
+  meeting: MeetingOnCalendar;
+  onLinked: (match: MeetingSession) => void;
+}) {
+  const { api } = useTabRuntime();
+  const pairs = useResource(async () => (await api.pairs()).filter((p) => p.pair.status === 'active'), [api]);
+  const [chosen, setChosen] = useState('');
+  const [direction, setDirection] = useState<Direction>('both');
+  const [focusAreas, setFocusAreas] = useState<FocusArea[]>([]);
+  const [tried, setTried] = useState(false);
+  const [working, setWorking] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const pairId = chosen || (pairs.data?.find((p) => p.pair.id === meeting.markedPairId) ?? pairs.data?.[0])?.pair.id;
+  const problem = focusAreas.length === 0 ? s.pickFocusArea : focusAreaMessage(direction, focusAreas);
+
+  async function submit() {
+    setTried(true);
+    if (!pairId || problem) return;
+    setWorking(true);
+    setError(null);
+    try {
+      onLinked(await api.linkMeeting({ eventId: meeting.eventId, pairId, direction, focusAreas }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="link-title" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <Text as="h2" id="link-title" size={400} weight="semibold">
+        {s.heading}
+      </Text>
+      <Text>{s.explain}</Text>
+      {pairs.error ? <ErrorMessage error={pairs.error} onRetry={pairs.reload} /> : null}
+      {pairs.data?.length === 0 ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{s.noPairs}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {pairs.data?.length ? (
+        <>
+          <Field label={s.pair}>
+            <Select value={pairId} onChange={(_, d) => setChosen(d.value)}>
+              {pairs.data.map((p) => (
+                <option key={p.pair.id} value={p.pair.id}>
+                  {s.pairOption(p.partner.displayName, p.partner.department)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={s.direction}>
+            <RadioGroup
+              value={direction}
+              onChange={(_, d) => {
+                setDirection(d.value as Direction);
+                setFocusAreas((areas) => areasFittingDirection(d.value as Direction, areas));
+              }}
+            >
+              {directions.map((d) => (
+                <Radio key={d} value={d} label={uiStrings.direction[d]} />
+              ))}
+            </RadioGroup>
+          </Field>
+          <FocusAreaPicker
+            label={s.focusAreas}
+            hint={s.focusAreasHint}
+            direction={direction}
+            value={focusAreas}
+            onChange={setFocusAreas}
+            validation={tried ? problem : undefined}
+          />
+          <div>
+            <Button appearance="primary" disabled={working} onClick={() => void submit()}>
+              {working ? s.submitting : s.submit}
+            </Button>
+          </div>
+        </>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+    </section>
+  );
+}

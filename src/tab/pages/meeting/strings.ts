@@ -1,0 +1,46 @@
+// The strings of the tab in a Teams meeting (side panel, details tab).
+export const meetingStrings = {
+  recognizing: 'Finding this meeting’s session…',
+  notASession: 'This meeting has nothing to do with Reciprocal.',
+  notASessionDetail: 'It is not a session of any of your pairs, and it is not on your calendar to link.',
+  link: {
+    heading: 'Make this meeting a session',
+    explain: 'This meeting is not a Reciprocal session yet. Link it to one of your pairs to get an agenda and notes.',
+    pair: 'Pair',
+    pairOption: (name: string, department: string) => `${name} (${department})`,
+    direction: 'Who teaches',
+    focusAreas: 'Focus areas',
+    focusAreasHint: 'Pick what this session is about.',
+    pickFocusArea: 'Pick at least one focus area.',
+    noPairs: 'You are in no active pair, so there is nothing to link this meeting to.',
+    submit: 'Link to this pair',
+    submitting: 'Linking…',
+  },
+  agenda: 'Agenda',
+  agendaLabel: 'Agenda checklist',
+  minutes: (n: number) => `${n} min`,
+  noAgenda: 'No agenda was posted for this session.',
+  clock: {
+    before: (minutes: number) => `Starts in ${minutes} min`,
+    during: (elapsed: number, allowed: number) => `${elapsed} of ${allowed} min`,
+    over: (minutes: number) => `${minutes} min over`,
+    after: 'The meeting has ended',
+  },
+  myNote: 'My note',
+  partnerNote: (name: string) => `${name}'s note`,
+  with: (names: string) => `With ${names}`,
+  openGoals: 'Open action items',
+  carriedOver: 'Carried over from earlier sessions',
+  nothingCarried: 'Nothing carried over.',
+  notes: 'Notes',
+  loop: {
+    heading: 'How did it go?',
+    held: 'We met',
+    noShow: 'It did not happen',
+    marked: (status: string) => `Marked: ${status}`,
+    statusName: { scheduled: 'scheduled', held: 'held', 'no-show': 'no-show', cancelled: 'cancelled' } as Record<
+      string,
+      string
+    >,
+  },
+} as const;
