@@ -1,23 +1,12 @@
 // "Make this a Reciprocal session": link a meeting on my calendar to one of my pairs.
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
-  Spinner,
-  Text,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../client/api.js';
 import type { PairSummary } from '../core/api.js';
 import type { MeetingSession } from '../core/meetings.js';
-import { directions, type Direction, type FocusArea } from '../core/schemas.js';
-import { areasFittingDirection } from '../core/agenda/focusAreas.js';
-import { FocusAreaPicker, focusAreaMessage } from '../ui/FocusAreaPicker.js';
-import { uiStrings } from '../ui/strings.js';
+import type { Direction, FocusArea } from '../core/schemas.js';
+import { focusAreaMessage } from '../ui/FocusAreaPicker.js';
+import { LinkToPairFields } from '../ui/LinkToPairFields.js';
 import type { MeetingApi } from './meetingApi.js';
 import { PaneError } from './PaneError.js';
 import { paneStrings } from './strings.js';
@@ -67,11 +56,6 @@ export function LinkMeetingForm({
     : focusAreas.length === 0
       ? s.pickFocusArea
       : focusAreaMessage(direction, focusAreas);
-  // Topics that do not fit the new direction are let go (the picker no longer offers them).
-  const changeDirection = (next: Direction) => {
-    setDirection(next);
-    setFocusAreas((areas) => areasFittingDirection(next, areas));
-  };
 
   async function submit() {
     setTried(true);
@@ -106,28 +90,15 @@ export function LinkMeetingForm({
           }}
           style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
         >
-          <Field label={s.pair}>
-            <Select value={pairId} onChange={(_, d) => setPairId(d.value)}>
-              {pairs.map((p) => (
-                <option key={p.pair.id} value={p.pair.id}>
-                  {s.pairOption(p.partner.displayName, p.partner.department)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={s.direction}>
-            <RadioGroup value={direction} onChange={(_, d) => changeDirection(d.value as Direction)}>
-              {directions.map((d) => (
-                <Radio key={d} value={d} label={uiStrings.direction[d]} />
-              ))}
-            </RadioGroup>
-          </Field>
-          <FocusAreaPicker
-            label={s.focusAreas}
-            hint={s.focusAreasHint}
-            direction={direction}
-            value={focusAreas}
-            onChange={setFocusAreas}
+          <LinkToPairFields
+            strings={s}
+            pairs={pairs}
+            choice={{ pairId, direction, focusAreas }}
+            onChange={(next) => {
+              setPairId(next.pairId);
+              setDirection(next.direction);
+              setFocusAreas(next.focusAreas);
+            }}
             validation={focusProblem}
           />
           <div>

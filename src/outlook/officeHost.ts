@@ -45,8 +45,12 @@ export interface OutlookHost {
 export async function detectOutlook(timeoutMs = 5000): Promise<OutlookHost | null> {
   if (!looksOfficeHosted()) return null;
   try {
-    // The server references Office.js from <head> when Office hosts the page; load it here only if that did not happen.
-    if (typeof Office === 'undefined') await loadScript(officeJsUrl, timeoutMs);
+    // The server references Office.js from <head> when Office hosts the page (a blocking script, so it has
+    // loaded or failed by now); load it here only when the page has no such reference.
+    if (typeof Office === 'undefined') {
+      if (document.querySelector(`head script[src="${officeJsUrl}"]`)) return null;
+      await loadScript(officeJsUrl, timeoutMs);
+    }
     const info = await Promise.race([
       Office.onReady(),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Office.onReady timed out')), timeoutMs)),

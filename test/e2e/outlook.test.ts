@@ -197,7 +197,7 @@ describe.skipIf(!chromiumAvailable())('Outlook task pane, browser-hosted', () =>
   });
 
   it('serves the ribbon icons the Outlook manifest names', async () => {
-    for (const size of [16, 32, 80]) {
+    for (const size of [16, 32, 64, 80]) {
       const response = await fetch(`${app.url}/icons/reciprocal-${size}.png`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('image/png');

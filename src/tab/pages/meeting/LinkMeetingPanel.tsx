@@ -1,12 +1,11 @@
 // A Teams meeting on my calendar that is not a session: link it to one of my pairs.
-import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { areasFittingDirection } from '../../../core/agenda/focusAreas.js';
 import type { MeetingOnCalendar, MeetingSession } from '../../../core/meetings.js';
-import { directions, type Direction, type FocusArea } from '../../../core/schemas.js';
+import type { Direction, FocusArea } from '../../../core/schemas.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
-import { FocusAreaPicker, focusAreaMessage } from '../../../ui/FocusAreaPicker.js';
-import { uiStrings } from '../../../ui/strings.js';
+import { focusAreaMessage } from '../../../ui/FocusAreaPicker.js';
+import { LinkToPairFields } from '../../../ui/LinkToPairFields.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 import { meetingStrings } from './strings.js';
@@ -59,34 +58,15 @@ export function LinkMeetingPanel({
       ) : null}
       {pairs.data?.length ? (
         <>
-          <Field label={s.pair}>
-            <Select value={pairId} onChange={(_, d) => setChosen(d.value)}>
-              {pairs.data.map((p) => (
-                <option key={p.pair.id} value={p.pair.id}>
-                  {s.pairOption(p.partner.displayName, p.partner.department)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={s.direction}>
-            <RadioGroup
-              value={direction}
-              onChange={(_, d) => {
-                setDirection(d.value as Direction);
-                setFocusAreas((areas) => areasFittingDirection(d.value as Direction, areas));
-              }}
-            >
-              {directions.map((d) => (
-                <Radio key={d} value={d} label={uiStrings.direction[d]} />
-              ))}
-            </RadioGroup>
-          </Field>
-          <FocusAreaPicker
-            label={s.focusAreas}
-            hint={s.focusAreasHint}
-            direction={direction}
-            value={focusAreas}
-            onChange={setFocusAreas}
+          <LinkToPairFields
+            strings={s}
+            pairs={pairs.data}
+            choice={{ pairId: pairId ?? '', direction, focusAreas }}
+            onChange={(next) => {
+              setChosen(next.pairId);
+              setDirection(next.direction);
+              setFocusAreas(next.focusAreas);
+            }}
             validation={tried ? problem : undefined}
           />
           <div>
