@@ -10,17 +10,19 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ApiClient } from '../client/api.js';
 import type { MeetingSession } from '../core/meetings.js';
 import type { Me } from '../core/schemas.js';
 import { uiStrings } from '../ui/strings.js';
 import { hasAgenda } from './agendaBody.js';
 import type { MeetingItem } from './meetingItem.js';
-import { MeetingNote } from './MeetingNote.js';
 import { PaneError } from './PaneError.js';
 import { paneStrings } from './strings.js';
 import { insertAgenda, type InsertOutcome } from './taskPaneActions.js';
+
+// The note (with the PHI guard and its name finder) loads after the pane is on screen.
+const MeetingNote = lazy(() => import('./MeetingNote.js').then((m) => ({ default: m.MeetingNote })));
 
 const useStyles = makeStyles({
   agenda: {
@@ -72,7 +74,9 @@ export function SessionPanel({
       <Divider />
       <AgendaSection item={item} agendaHtml={agendaHtml} onBodyChanged={onBodyChanged} />
       <Divider />
-      <MeetingNote api={api} me={me} sessionId={session.id} partnerName={partner.displayName} />
+      <Suspense fallback={<Spinner size="small" />}>
+        <MeetingNote api={api} me={me} sessionId={session.id} partnerName={partner.displayName} />
+      </Suspense>
     </>
   );
 }
