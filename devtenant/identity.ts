@@ -2,6 +2,8 @@
 // metadata, JWKS, and a token endpoint for client credentials, on-behalf-of
 // and (demo users only) the password grant. Both tenants share one signing key,
 // as Entra's tenants do, so relying parties must check the issuer and `tid`.
+// Over 400 lines because the three grants share one class's state (key,
+// registration, clock); token shapes, keys and errors live in identity/.
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import { importJWK, jwtVerify, SignJWT, type JWTPayload } from 'jose';
