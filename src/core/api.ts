@@ -19,6 +19,7 @@ import {
   UserId,
   noteLimits,
 } from './schemas.js';
+import { GraphItemId } from './ids.js';
 import { MeetingOnCalendar, MeetingSession } from './meetings.js';
 
 const isoInstant = z.iso.datetime({ offset: true });
@@ -282,10 +283,10 @@ export const DashboardResponse = z.object({ dashboards: z.array(DepartmentDashbo
  * A Teams meeting chat's thread id, as `app.getContext()` gives it in `chat.id`
  * (e.g. `19:meeting_…@thread.v2`).
  */
-export const MeetingThreadId = z
-  .string()
-  .max(512)
-  .regex(/^19:[^\s/?#]+@thread\.[a-z0-9]+$/i, 'must be a Teams chat thread id such as 19:meeting_…@thread.v2');
+export const MeetingThreadId = GraphItemId.regex(
+  /^19:[^\s/?#]+@thread\.[a-z0-9]+$/i,
+  'must be a Teams chat thread id such as 19:meeting_…@thread.v2',
+);
 
 /** What the tab knows of the meeting it is opened in; at least one of them. */
 export const MeetingRecognitionQuery = z
@@ -295,7 +296,7 @@ export const MeetingRecognitionQuery = z
       .url({ protocol: /^https$/ })
       .max(2048)
       .optional(),
-    iCalUId: z.string().min(1).max(512).optional(),
+    iCalUId: GraphItemId.optional(),
   })
   .refine((q) => q.chatId !== undefined || q.joinUrl !== undefined || q.iCalUId !== undefined, {
     message: 'give chatId, joinUrl or iCalUId',

@@ -47,3 +47,15 @@ export const TouchpointId = z
     const [pairId, tp, key, ...rest] = id.split('~');
     return rest.length === 0 && tp === 'tp' && PairId.safeParse(pairId).success && /^[0-9a-z]+$/.test(key ?? '');
   }, 'not a touchpoint id');
+
+/**
+ * An id Microsoft 365 gives an item (an Exchange event id, an iCalUId, a chat
+ * thread id): printable ASCII only, as Exchange and Teams mint them. Anything
+ * else (spaces, control or non-ASCII characters, lone surrogates) is refused
+ * before it reaches a Graph URL.
+ */
+export const GraphItemId = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/, 'not a Microsoft 365 item id (printable ASCII only)');

@@ -2,6 +2,7 @@
 // a meeting on the caller's calendar, the Reciprocal session it is (if any),
 // and linking a meeting that is not a session yet to one of the caller's pairs.
 import { z } from 'zod';
+import { GraphItemId, PairId } from './ids.js';
 import { Direction, FocusArea, Pair, Session } from './schemas.js';
 
 const isoInstant = z.iso.datetime({ offset: true });
@@ -33,7 +34,7 @@ export const MeetingSession = z.object({
 export type MeetingSession = z.infer<typeof MeetingSession>;
 
 export const MeetingLookupQuery = z
-  .object({ eventId: z.string().min(1).max(512).optional(), iCalUId: z.string().min(1).max(512).optional() })
+  .object({ eventId: GraphItemId.optional(), iCalUId: GraphItemId.optional() })
   .refine((q) => q.eventId !== undefined || q.iCalUId !== undefined, {
     message: 'give eventId or iCalUId',
     path: ['eventId'],
@@ -48,8 +49,8 @@ export const MeetingLookup = z.object({
 export type MeetingLookup = z.infer<typeof MeetingLookup>;
 
 export const LinkMeetingRequest = z.object({
-  eventId: z.string().min(1).max(512),
-  pairId: z.string().min(1).max(64),
+  eventId: GraphItemId,
+  pairId: PairId,
   direction: Direction,
   focusAreas: z.array(FocusArea).min(1).max(8),
 });
