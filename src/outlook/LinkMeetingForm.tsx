@@ -7,6 +7,7 @@ import type { MeetingSession } from '../core/meetings.js';
 import type { Direction, FocusArea } from '../core/schemas.js';
 import { focusAreaMessage } from '../ui/FocusAreaPicker.js';
 import { LinkToPairFields } from '../ui/LinkToPairFields.js';
+import { useAction } from '../ui/useAction.js';
 import type { MeetingApi } from './meetingApi.js';
 import { PaneError } from './PaneError.js';
 import { paneStrings } from './strings.js';
@@ -30,8 +31,7 @@ export function LinkMeetingForm({
   const [direction, setDirection] = useState<Direction>('both');
   const [focusAreas, setFocusAreas] = useState<FocusArea[]>([]);
   const [tried, setTried] = useState(false);
-  const [working, setWorking] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { working, error, setError, run } = useAction();
 
   useEffect(() => {
     let live = true;
@@ -60,15 +60,7 @@ export function LinkMeetingForm({
   async function submit() {
     setTried(true);
     if (!pairId || focusAreaMessage(direction, focusAreas)) return;
-    setWorking(true);
-    setError(null);
-    try {
-      onLinked(await meetings.link({ eventId, pairId, direction, focusAreas }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setWorking(false);
-    }
+    await run(async () => onLinked(await meetings.link({ eventId, pairId, direction, focusAreas })));
   }
 
   return (

@@ -15,6 +15,7 @@ import type { ApiClient } from '../client/api.js';
 import type { MeetingSession } from '../core/meetings.js';
 import type { Me } from '../core/schemas.js';
 import { uiStrings } from '../ui/strings.js';
+import { useAction } from '../ui/useAction.js';
 import { hasAgenda } from './agendaBody.js';
 import type { MeetingItem } from './meetingItem.js';
 import { PaneError } from './PaneError.js';
@@ -93,9 +94,8 @@ function AgendaSection({
   const s = paneStrings.session;
   const styles = useStyles();
   const [inBody, setInBody] = useState<boolean | null>(null);
-  const [working, setWorking] = useState(false);
   const [outcome, setOutcome] = useState<InsertOutcome | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { working, error, run } = useAction();
 
   useEffect(() => {
     if (item.role !== 'organizer') return;
@@ -111,19 +111,13 @@ function AgendaSection({
 
   async function insert() {
     if (!agendaHtml) return;
-    setWorking(true);
-    setError(null);
     setOutcome(null);
-    try {
+    await run(async () => {
       const result = await insertAgenda(item, agendaHtml);
       setOutcome(result);
       setInBody(true);
       if (result !== 'unchanged') onBodyChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setWorking(false);
-    }
+    });
   }
 
   return (

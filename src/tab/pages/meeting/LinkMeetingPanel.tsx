@@ -6,6 +6,7 @@ import type { Direction, FocusArea } from '../../../core/schemas.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { focusAreaMessage } from '../../../ui/FocusAreaPicker.js';
 import { LinkToPairFields } from '../../../ui/LinkToPairFields.js';
+import { useAction } from '../../../ui/useAction.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 import { meetingStrings } from './strings.js';
@@ -25,23 +26,14 @@ export function LinkMeetingPanel({
   const [direction, setDirection] = useState<Direction>('both');
   const [focusAreas, setFocusAreas] = useState<FocusArea[]>([]);
   const [tried, setTried] = useState(false);
-  const [working, setWorking] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { working, error, run } = useAction();
   const pairId = chosen || (pairs.data?.find((p) => p.pair.id === meeting.markedPairId) ?? pairs.data?.[0])?.pair.id;
   const problem = focusAreas.length === 0 ? s.pickFocusArea : focusAreaMessage(direction, focusAreas);
 
   async function submit() {
     setTried(true);
     if (!pairId || problem) return;
-    setWorking(true);
-    setError(null);
-    try {
-      onLinked(await api.linkMeeting({ eventId: meeting.eventId, pairId, direction, focusAreas }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setWorking(false);
-    }
+    await run(async () => onLinked(await api.linkMeeting({ eventId: meeting.eventId, pairId, direction, focusAreas })));
   }
 
   return (
