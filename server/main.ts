@@ -12,12 +12,13 @@ import { createTokenSource, graphDefaultScope } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { createGraphClient } from './graph/client.js';
 import { ProgramStore } from './graph/programStore.js';
-import { allRoutes, type AppServices } from './api/index.js';
+import { allRoutes, programPorts, type AppServices } from './api/index.js';
 import { devLandingRouter, missingBundlePage, tenantLandingRouter } from './api/landing.js';
 import type { RouteDeclaration } from './api/route.js';
 import { mountRoutes } from './api/router.js';
 import { createReciprocalAgent } from './bot/agent.js';
 import { mountBot } from './bot/endpoint.js';
+import { mountHealth } from './health.js';
 import { createLogger } from './logging.js';
 import { requestSpans, startTelemetry, traceActivities } from './telemetry.js';
 
@@ -185,7 +186,7 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
   app.set('trust proxy', 'loopback');
   app.use(requestLog(log));
   app.use(requestSpans());
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  const health = mountHealth(app, services);
   app.get('/api/client-config', (_req, res) => void res.json(clientConfig(config)));
 
   // The bot before the REST router, whose catch-all answers unknown /api paths (/api/messages too) with 404.
@@ -195,6 +196,7 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
     agent: traceActivities(
       createReciprocalAgent({
         store: services.store,
+        ports: programPorts(services),
         log,
         teamsAppId: config.teamsAppId,
         publicUrl: config.http.publicUrl,
@@ -216,8 +218,7 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
     routes: routes.map((r) => ({ method: r.method, path: r.path, access: r.access, summary: r.summary })),
     services,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      await health.drain(server);
       await telemetry.stop();
     },
   };

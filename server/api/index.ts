@@ -11,9 +11,12 @@ import { programAgendaSource } from '../program/agenda.js';
 import type { ParticipantLookup } from '../program/directory.js';
 import type { ProgramPorts } from '../program/ports.js';
 import { dashboardRoutes } from './dashboard.js';
+import { enrollmentRoutes } from './enrollment.js';
+import { growthRoutes } from './growth.js';
 import { meetingRoutes } from './meetings.js';
 import { meRoutes } from './me.js';
 import { noteRoutes } from './notes.js';
+import { operationsRoutes } from './operations.js';
 import { outlookRoutes } from './outlook.js';
 import { pairRoutes } from './pairs.js';
 import { programRoutes } from './program.js';
@@ -52,6 +55,9 @@ export function allRoutes(services: AppServices): RouteDeclaration[] {
     ...sessionRoutes(ports),
     ...noteRoutes(ports),
     ...programRoutes(ports),
+    ...enrollmentRoutes(ports),
+    ...growthRoutes(ports),
+    ...operationsRoutes(ports),
     ...dashboardRoutes({
       store: services.store,
       graph: services.graph.client,

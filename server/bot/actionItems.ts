@@ -1,20 +1,12 @@
 // "Add action item" on an agenda card (Action.Execute): the caller's own note
 // for that session gets the item through the note use case (PHI guard first;
 // a retried activity finds its item already there).
-import { z } from 'zod';
 import { errorCodes } from '../../src/core/api.js';
 import { addActionItem } from '../program/notes.js';
 import type { ApiProblem } from '../program/problem.js';
-import { universalMessage, type InvokeHandler } from './answers.js';
+import { universalMessage } from './answers.js';
+import type { CardActionHandler } from './cardActions.js';
 import { botNoteWrite, flaggedKinds, plainMessage, type BotNoteStore } from './noteWrites.js';
-
-const CardAction = z.object({
-  action: z.object({
-    type: z.literal('Action.Execute'),
-    verb: z.string(),
-    data: z.record(z.string(), z.unknown()).default({}),
-  }),
-});
 
 export interface ActionItemDeps {
   store: BotNoteStore;
@@ -23,15 +15,18 @@ export interface ActionItemDeps {
   changed(viewer: string): void;
 }
 
-/** Answers `adaptiveCard/action`. */
-export function answerCardAction(deps: ActionItemDeps): InvokeHandler {
-  return async (value, viewer) => {
-    const { action } = CardAction.parse(value);
-    if (action.verb !== 'addActionItem') return universalMessage(`Unknown action ${action.verb}.`);
-    const sessionId = String(action.data['sessionId'] ?? '');
-    const text = String(action.data['actionItemText'] ?? '');
-    return universalMessage(await addActionItemFromCard(deps, viewer, sessionId, text));
-  };
+/** The `addActionItem` verb: the typed text becomes an action item in the caller's note for the session. */
+export function actionItemVerbs(deps: ActionItemDeps): Array<[string, CardActionHandler]> {
+  return [
+    [
+      'addActionItem',
+      async (data, viewer) => {
+        const sessionId = String(data['sessionId'] ?? '');
+        const text = String(data['actionItemText'] ?? '');
+        return universalMessage(await addActionItemFromCard(deps, viewer, sessionId, text));
+      },
+    ],
+  ];
 }
 
 function cardMessage(problem: ApiProblem): string {

@@ -6,8 +6,14 @@ import { AgentApplication, MemoryStorage, type TurnState } from '@microsoft/agen
 import type { Logger } from 'pino';
 import { secondMs } from '../../src/core/time.js';
 import type { ProgramStore } from '../graph/programStore.js';
-import { answerCardAction } from './actionItems.js';
+import type { ProgramPorts } from '../program/ports.js';
+import { actionItemVerbs } from './actionItems.js';
 import type { InvokeHandler } from './answers.js';
+import { answerCardActions } from './cardActions.js';
+import { enrollmentCardVerbs } from './enrollmentCards.js';
+import { growthCardVerbs } from './growthCards.js';
+import { onMessage } from './messages.js';
+import { operationsCardVerbs } from './operationsCards.js';
 import { onInstalled } from './install.js';
 import { onInvoke } from './invoke.js';
 import { createPairSearch } from './search.js';
@@ -15,6 +21,8 @@ import { answerFetchTask, answerSubmitAction } from './taskInvokes.js';
 
 export interface BotDeps {
   store: ProgramStore;
+  /** What the use cases work over (the same ports the REST routes get). */
+  ports: ProgramPorts;
   log: Logger;
   teamsAppId: string;
   publicUrl: string;
@@ -43,9 +51,20 @@ export function createReciprocalAgent(deps: BotDeps): AgentApplication<TurnState
     ['composeExtension/query', search.answerQuery],
     ['composeExtension/fetchTask', answerFetchTask(noteDeps)],
     ['composeExtension/submitAction', answerSubmitAction(noteDeps)],
-    ['adaptiveCard/action', answerCardAction(noteDeps)],
+    [
+      'adaptiveCard/action',
+      answerCardActions(
+        new Map([
+          ...actionItemVerbs(noteDeps),
+          ...operationsCardVerbs(deps),
+          ...enrollmentCardVerbs(deps),
+          ...growthCardVerbs(deps),
+        ]),
+      ),
+    ],
   ]);
   agent.onConversationUpdate('membersAdded', onInstalled(deps));
+  agent.onActivity('message', onMessage(deps));
   agent.onActivity('invoke', onInvoke(invokes, { deadlineMs: deps.invokeDeadlineMs ?? 3 * secondMs, log: deps.log }));
   return agent;
 }

@@ -1,35 +1,24 @@
 // The program site's lists and their typed columns. Bump `schemaVersion` and
 // add columns here; provisioning adds what a tenant's lists are missing.
+import {
+  choice,
+  dateTime,
+  key,
+  longText,
+  number,
+  text,
+  type ColumnDefinition,
+  type ListDefinition,
+} from './listColumns.js';
+import { enrollmentLists } from './lists/enrollment.js';
+import { growthLists } from './lists/growth.js';
+import { jobsLists } from './lists/jobs.js';
+import { meetingLists } from './lists/meeting.js';
+import { operationsLists } from './lists/operations.js';
+
+export type { ColumnDefinition, ListDefinition } from './listColumns.js';
+
 export const schemaVersion = 2;
-
-type ColumnType =
-  | { text: { allowMultipleLines?: boolean; maxLength?: number } }
-  | { number: Record<string, never> }
-  | { dateTime: { format: 'dateTime' } }
-  | { boolean: Record<string, never> }
-  | { choice: { choices: string[] } };
-
-export interface ColumnDefinition {
-  name: string;
-  type: ColumnType;
-  indexed?: boolean;
-  unique?: boolean;
-  /** The schema version that introduced the column. */
-  since?: number;
-}
-
-export interface ListDefinition {
-  displayName: string;
-  description: string;
-  columns: ColumnDefinition[];
-}
-
-const text = (maxLength = 255): ColumnType => ({ text: { maxLength } });
-const longText: ColumnType = { text: { allowMultipleLines: true } };
-const number: ColumnType = { number: {} };
-const dateTime: ColumnType = { dateTime: { format: 'dateTime' } };
-const choice = (...choices: string[]): ColumnType => ({ choice: { choices } });
-const key: ColumnDefinition = { name: 'Key', type: text(255), indexed: true, unique: true };
 
 export const programLists = {
   Participants: {
@@ -126,6 +115,11 @@ export const programLists = {
     description: 'Schema version of these lists.',
     columns: [key, { name: 'Value', type: longText }],
   },
+  ...operationsLists,
+  ...enrollmentLists,
+  ...growthLists,
+  ...jobsLists,
+  ...meetingLists,
 } satisfies Record<string, ListDefinition>;
 
 export type ListName = keyof typeof programLists;

@@ -50,6 +50,8 @@ const Item = z.object({
   fields: z.record(z.string(), z.unknown()).default({}),
 });
 type Item = z.infer<typeof Item>;
+/** A list item as Graph returns it: id, eTag and its fields. */
+export type StoredItem = Item;
 const ItemPage = z.object({ value: z.array(Item), '@odata.nextLink': z.string().optional() });
 const ListInfo = z.object({
   id: z.string(),
@@ -74,7 +76,7 @@ export interface TimeRange {
 const rangeFilter = (column: string, r: TimeRange) =>
   `fields/${column} ge ${filterLiteral(r.from.toISOString())} and fields/${column} lt ${filterLiteral(r.to.toISOString())}`;
 
-const etagOf = (item: Item): string => item.eTag ?? str(item['@odata.etag']);
+export const etagOf = (item: StoredItem): string => item.eTag ?? str(item['@odata.etag']);
 
 export interface ProgramSite {
   hostname: string;
@@ -148,7 +150,9 @@ export class ProgramStore {
     return `/sites/${this.siteId}/lists/${this.listIds.get(list)}/items`;
   }
 
-  private async findByKey(list: ListName, key: string): Promise<Item | null> {
+  // ---- any list, by key: what the feature stores (./stores/*) build on ----
+
+  async findByKey(list: ListName, key: string): Promise<Item | null> {
     const page = ItemPage.parse(
       await this.graph
         .api(await this.items(list))
@@ -161,7 +165,7 @@ export class ProgramStore {
   }
 
   /** Every item matching an optional filter, following @odata.nextLink. */
-  private async all(list: ListName, filter?: string): Promise<Item[]> {
+  async all(list: ListName, filter?: string): Promise<Item[]> {
     let request = this.graph
       .api(await this.items(list))
       .expand('fields')
@@ -177,7 +181,7 @@ export class ProgramStore {
   }
 
   /** Creates the item under its key; `created` is false when the key was already taken (a retry, or someone else first). */
-  private async createOnce(
+  async createOnce(
     list: ListName,
     key: string,
     fields: Record<string, unknown>,
@@ -197,11 +201,11 @@ export class ProgramStore {
   }
 
   /** Creates the item, or returns the one already under its key (a create is idempotent by key). */
-  private async create(list: ListName, key: string, fields: Record<string, unknown>): Promise<Item> {
+  async create(list: ListName, key: string, fields: Record<string, unknown>): Promise<Item> {
     return (await this.createOnce(list, key, fields)).item;
   }
 
-  private async patch(
+  async patch(
     list: ListName,
     itemId: string,
     fields: Record<string, unknown>,
@@ -213,11 +217,22 @@ export class ProgramStore {
     return { fields: body, etag: str(body['@odata.etag']) };
   }
 
-  private async upsert(list: ListName, key: string, fields: Record<string, unknown>): Promise<Item> {
+  async upsert(list: ListName, key: string, fields: Record<string, unknown>): Promise<Item> {
     const existing = await this.findByKey(list, key);
     if (!existing) return this.create(list, key, fields);
     const { fields: updated } = await this.patch(list, existing.id, fields);
     return { ...existing, fields: updated };
+  }
+
+  /** Deletes the item; with `etag`, only if nobody changed it since (a 412 otherwise). Gone already is fine. */
+  async remove(list: ListName, itemId: string, etag?: string): Promise<void> {
+    const request = this.graph.api(`${await this.items(list)}/${itemId}`);
+    if (etag) request.header('If-Match', etag);
+    try {
+      await request.delete();
+    } catch (err) {
+      if (!(err instanceof GraphError && err.statusCode === 404)) throw err;
+    }
   }
 
   // ---- participants ----

@@ -39,11 +39,14 @@ const useStyles = makeStyles({
   },
 });
 
-type Section = 'pairs' | 'admin' | 'dashboard';
+type Section = 'pairs' | 'growth' | 'profile' | 'admin' | 'rounds' | 'dashboard';
 
 function sectionOf(pathname: string): Section {
   if (pathname.startsWith('/tab/admin')) return 'admin';
   if (pathname.startsWith('/tab/dashboard')) return 'dashboard';
+  if (pathname.startsWith('/tab/rounds')) return 'rounds';
+  if (pathname.startsWith('/tab/growth')) return 'growth';
+  if (pathname.startsWith('/tab/profile') || pathname.startsWith('/tab/notifications')) return 'profile';
   return 'pairs';
 }
 
@@ -67,10 +70,15 @@ export function Shell() {
 
   const sections: { value: Section; label: string; to: string }[] = [
     { value: 'pairs', label: strings.nav.pairs, to: '/tab' },
+    { value: 'growth', label: strings.nav.growth, to: '/tab/growth' },
+    { value: 'profile', label: strings.nav.profile, to: '/tab/profile' },
   ];
   if (me.roles.includes('DepartmentLead') || me.roles.includes('ProgramOwner'))
     sections.push({ value: 'dashboard', label: strings.nav.dashboard, to: '/tab/dashboard' });
-  if (me.roles.includes('ProgramOwner')) sections.push({ value: 'admin', label: strings.nav.admin, to: '/tab/admin' });
+  if (me.roles.includes('ProgramOwner')) {
+    sections.push({ value: 'admin', label: strings.nav.admin, to: '/tab/admin' });
+    sections.push({ value: 'rounds', label: strings.nav.rounds, to: '/tab/rounds' });
+  }
 
   return (
     <div className={styles.page}>

@@ -13,6 +13,11 @@ const AdminPage = lazy(() => import('./pages/admin/AdminPage.js'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.js'));
 const ConfigPage = lazy(() => import('./pages/config/ConfigPage.js'));
 const MeetingPage = lazy(() => import('./pages/meeting/MeetingPage.js'));
+const ProfilePage = lazy(() => import('./pages/profile/ProfilePage.js'));
+const RoundsPage = lazy(() => import('./pages/rounds/RoundsPage.js'));
+const GrowthPage = lazy(() => import('./pages/growth/GrowthPage.js'));
+const PairHistoryPage = lazy(() => import('./pages/history/PairHistoryPage.js'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.js'));
 
 const later = (page: ReactNode) => <Suspense fallback={<PageSkeleton />}>{page}</Suspense>;
 
@@ -23,6 +28,11 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <MyPairsPage /> },
       { path: 'pairs/:pairId', element: later(<SchedulePage />) },
+      { path: 'pairs/:pairId/history', element: later(<PairHistoryPage />) },
+      { path: 'profile', element: later(<ProfilePage />) },
+      { path: 'growth', element: later(<GrowthPage />) },
+      { path: 'notifications', element: later(<NotificationsPage />) },
+      { path: 'rounds', element: later(<RoundsPage />) },
       { path: 'sessions/:sessionId', element: later(<SessionPage />) },
       { path: 'admin', element: later(<AdminPage />) },
       { path: 'dashboard', element: later(<DashboardPage />) },

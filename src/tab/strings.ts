@@ -19,6 +19,9 @@ export const strings = {
     pairs: 'My pairs',
     admin: 'Program admin',
     dashboard: 'Dashboard',
+    growth: 'Growth',
+    profile: 'My profile',
+    rounds: 'Rounds',
     mainLabel: 'Reciprocal sections',
   },
   theme: {
