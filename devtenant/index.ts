@@ -12,9 +12,11 @@ import { AppRegistrationStore, type AppRegistration } from './appRegistration.js
 import { graphErrorBody } from './graphErrors.js';
 import { calendarRoutes } from './graph/calendar/index.js';
 import { chatRoutes } from './graph/chats.js';
+import { groupRoutes } from './graph/groups.js';
 import { GraphDispatcher } from './graph/dispatch.js';
 import { graphRouter } from './graph/router.js';
 import { sharePointRoutes } from './graph/sharepoint/index.js';
+import { teamsAppRoutes } from './graph/teamsApps.js';
 import { directoryRoutes } from './graph/users.js';
 import { Identity, foreignUser } from './identity.js';
 import { seedDemoOrganization } from './seed.js';
@@ -137,6 +139,8 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   dispatcher.add(calendarRoutes({ store, tenantId: o.tenantId, now }));
   dispatcher.add(sharePointRoutes({ store, now }));
   dispatcher.add(chatRoutes({ store, tenantId: o.tenantId, now }));
+  dispatcher.add(groupRoutes(store));
+  dispatcher.add(teamsAppRoutes(store));
 
   const app = express();
   app.disable('x-powered-by');

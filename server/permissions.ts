@@ -16,7 +16,8 @@ export type Feature =
   | 'time zones'
   | 'program store'
   | 'agenda to pair chat'
-  | 'agenda to meeting chat';
+  | 'agenda to meeting chat'
+  | 'enrollment';
 
 export interface GraphCall {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -50,6 +51,14 @@ export const graphPermissions: readonly GraphPermission[] = [
       { method: 'GET', path: new RegExp(`^${users}$`) },
       { method: 'GET', path: new RegExp(`^${users}/manager$`) },
     ],
+  },
+  {
+    name: 'GroupMember.Read.All',
+    type: 'application',
+    why: 'the members of an Entra group the program owner enrolls at once (they get an invitation card)',
+    features: ['enrollment'],
+    reference: 'https://learn.microsoft.com/graph/api/group-list-members',
+    calls: [{ method: 'GET', path: /^\/groups\/[^/]+\/(transitiveM|m)embers$/ }],
   },
   {
     name: 'Calendars.ReadWrite',

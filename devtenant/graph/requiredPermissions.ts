@@ -48,6 +48,24 @@ export const routePermissions: Readonly<Record<string, RoutePermissions>> = {
   // supported", which the sibling agentUser page and real tenants contradict; both readings are not possible at
   // once, so the dev tenant follows the tenants (User.Read.All) and the product lists it as such.
   'users.manager': { application: directoryRead, delegated: directoryRead, workload: 'directory' },
+  // https://learn.microsoft.com/graph/api/group-list-members (least privileged first)
+  'groups.members': {
+    application: [
+      'GroupMember.Read.All',
+      'Group.Read.All',
+      'GroupMember.ReadWrite.All',
+      'Group.ReadWrite.All',
+      ...directoryRead,
+    ],
+    delegated: [
+      'GroupMember.Read.All',
+      'Group.Read.All',
+      'GroupMember.ReadWrite.All',
+      'Group.ReadWrite.All',
+      ...directoryRead,
+    ],
+    workload: 'directory',
+  },
   // https://learn.microsoft.com/graph/api/user-get-mailboxsettings
   'users.mailboxSettings': {
     application: ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
