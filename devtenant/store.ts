@@ -79,6 +79,7 @@ export class DevTenantStore {
       CREATE INDEX IF NOT EXISTS chats_members ON chats(members_key);
       CREATE TABLE IF NOT EXISTS chat_messages (id TEXT PRIMARY KEY, chat_id TEXT NOT NULL, created_ms INTEGER NOT NULL, body TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS chat_messages_chat ON chat_messages(chat_id, created_ms);
+      CREATE TABLE IF NOT EXISTS documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id));
     `);
   }
 
@@ -111,7 +112,7 @@ export class DevTenantStore {
 
   wipe(): void {
     this.db.exec(
-      'DELETE FROM users; DELETE FROM events; DELETE FROM sites; DELETE FROM lists; DELETE FROM items; DELETE FROM chats; DELETE FROM chat_messages; DELETE FROM meta;',
+      'DELETE FROM users; DELETE FROM events; DELETE FROM sites; DELETE FROM lists; DELETE FROM items; DELETE FROM chats; DELETE FROM chat_messages; DELETE FROM documents; DELETE FROM meta;',
     );
   }
 
@@ -388,5 +389,30 @@ export class DevTenantStore {
         .prepare('SELECT body FROM chat_messages WHERE chat_id = ? ORDER BY created_ms DESC, id DESC')
         .all(chatId) as Array<{ body: string }>
     ).map((r) => JSON.parse(r.body) as Record<string, unknown>);
+  }
+
+  // ---- documents: smaller resources (groups, app installations, ...) kept as JSON by collection ----
+  putDocument(collection: string, id: string, body: Record<string, unknown>): void {
+    this.statement(
+      'INSERT INTO documents (collection, id, body) VALUES (?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET body = excluded.body',
+    ).run(collection, id, JSON.stringify(body));
+  }
+
+  document(collection: string, id: string): Record<string, unknown> | null {
+    const r = this.statement('SELECT body FROM documents WHERE collection = ? AND id = ?').get(collection, id) as
+      { body: string } | undefined;
+    return r ? (JSON.parse(r.body) as Record<string, unknown>) : null;
+  }
+
+  documents(collection: string): Array<Record<string, unknown>> {
+    return (
+      this.statement('SELECT body FROM documents WHERE collection = ? ORDER BY id').all(collection) as Array<{
+        body: string;
+      }>
+    ).map((r) => JSON.parse(r.body) as Record<string, unknown>);
+  }
+
+  deleteDocument(collection: string, id: string): void {
+    this.statement('DELETE FROM documents WHERE collection = ? AND id = ?').run(collection, id);
   }
 }
