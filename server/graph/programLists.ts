@@ -15,6 +15,7 @@ import { growthLists } from './lists/growth.js';
 import { jobsLists } from './lists/jobs.js';
 import { meetingLists } from './lists/meeting.js';
 import { operationsLists } from './lists/operations.js';
+import { sessionLoopLists } from './lists/sessionLoop.js';
 
 export type { ColumnDefinition, ListDefinition } from './listColumns.js';
 
@@ -116,6 +117,7 @@ export const programLists = {
     columns: [key, { name: 'Value', type: longText }],
   },
   ...operationsLists,
+  ...sessionLoopLists,
   ...enrollmentLists,
   ...growthLists,
   ...jobsLists,
