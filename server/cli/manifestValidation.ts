@@ -200,7 +200,25 @@ export function teamsManifestProblems(input: ManifestFiles, options: ValidationO
   return problems;
 }
 
+// Schema v1.17 is the first manifest version with Outlook add-ins (the `extensions` property): "Added support
+// for creation of Outlook add-ins with the unified manifest for Microsoft 365"
+// (https://github.com/OfficeDev/microsoft-teams-app-schema/releases, Schema v1.17). The overview
+// (https://learn.microsoft.com/office/dev/add-ins/develop/unified-manifest-overview) names no upper bound; a
+// version the @microsoft/app-manifest package ships is checked against its schema by manifestProblems.
+export const firstOutlookManifestVersion = [1, 17] as const;
+
+const atLeast = (version: string, [major, minor]: readonly [number, number]) => {
+  const m = /^(\d+)\.(\d+)$/.exec(version);
+  return m !== null && (Number(m[1]) > major || (Number(m[1]) === major && Number(m[2]) >= minor));
+};
+
 const AddinShape = z.object({
+  manifestVersion: z
+    .string()
+    .refine(
+      (v) => atLeast(v, firstOutlookManifestVersion),
+      `Outlook add-ins need manifest version ${firstOutlookManifestVersion.join('.')} or later`,
+    ),
   extensions: z
     .array(
       z.object({
@@ -210,6 +228,18 @@ const AddinShape = z.object({
         ribbons: z
           .array(z.object({ contexts: z.array(z.string()).default([]), tabs: z.array(z.unknown()) }))
           .default([]),
+        // Without alternateIcons no add-in only (XML) manifest is generated when the admin center deploys the
+        // package, so Outlook on Mac, on mobile and older Windows builds cannot install the add-in.
+        // https://learn.microsoft.com/office/dev/add-ins/develop/add-in-manifests
+        alternates: z
+          .array(
+            z.object({ alternateIcons: z.object({ icon: z.unknown(), highResolutionIcon: z.unknown() }).optional() }),
+          )
+          .default([])
+          .refine(
+            (alternates) => alternates.some((a) => a.alternateIcons),
+            'alternates[].alternateIcons is needed for Outlook clients without unified-manifest support',
+          ),
       }),
     )
     .length(1, 'an Outlook add-in has exactly one extension'),

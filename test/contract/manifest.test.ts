@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import { botCommands } from '../../server/bot/commands.js';
 import { drawIcon, iconFiles, readPngHeader } from '../../server/cli/appIcons.js';
 import {
   botHandledCommandIds,
@@ -79,6 +80,12 @@ describe('Teams app manifest (appPackage/manifest.json)', () => {
 
   it('validates against the official schema and our rules once filled for a tenant', () => {
     expect(teamsManifestProblems({ manifest: filled('appPackage/manifest.json'), files: icons() })).toEqual([]);
+  });
+
+  it('lists exactly the chat commands the bot answers (server/bot/commands.ts)', () => {
+    const m = filled('appPackage/manifest.json') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const listed = m.bots[0].commandLists.flatMap((l: { commands: unknown[] }) => l.commands);
+    expect(listed).toEqual(botCommands.map((c) => ({ title: c.title, description: c.description })));
   });
 
   it('declares the tab, channel and meeting tab, bot and the four message-extension commands', () => {
@@ -178,6 +185,20 @@ describe('Outlook add-in manifest (manifest.json)', () => {
       redirectUri: 'brk-multihub://reciprocal.contoso.com',
       scopes: [`api://reciprocal.contoso.com/${tenantEnv.AAD_APP_CLIENT_ID}/access_as_user`],
     });
+  });
+
+  it('needs a manifest version with Outlook add-ins (1.17 or later) and alternateIcons for older Outlook clients', () => {
+    const m = filled('manifest.json') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(Number(m.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(17);
+    const older = { ...m, manifestVersion: '1.16' };
+    expect(outlookManifestProblems({ manifest: older, files: icons() })).toContain(
+      '/manifestVersion: Outlook add-ins need manifest version 1.17 or later',
+    );
+    const noIcons = structuredClone(m);
+    delete noIcons.extensions[0].alternates;
+    expect(outlookManifestProblems({ manifest: noIcons, files: icons() }).join('\n')).toMatch(
+      /alternateIcons is needed/,
+    );
   });
 
   it('reports a ribbon button wired to no action and a missing attendee ribbon', () => {
