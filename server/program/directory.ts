@@ -7,11 +7,17 @@ import { ianaName } from '../../src/core/scheduling/index.js';
 import type { Me, Participant } from '../../src/core/schemas.js';
 import type { Caller } from '../auth/caller.js';
 import { findUser, managerOf, searchUsers } from '../graph/directory.js';
+import { missingPermissionOf } from '../graph/middleware/missingPermission.js';
 import { ApiProblem } from './problem.js';
 
 const MailboxSettings = z.object({ timeZone: z.string().nullable().optional() });
 
-/** The mailbox's time zone as an IANA name, or null when it is unset, unknown or not readable. */
+/**
+ * The mailbox's time zone as an IANA name, or null when it is unset or unknown,
+ * or the mailbox cannot be read (no Exchange Online mailbox). A missing
+ * MailboxSettings.Read is thrown, named by the Graph gateway: a pair planned
+ * in UTC because the app may not read its zones would be wrong all along.
+ */
 export async function mailboxTimeZone(graph: Client, userId: string): Promise<string | null> {
   try {
     const settings = MailboxSettings.safeParse(
@@ -24,6 +30,7 @@ export async function mailboxTimeZone(graph: Client, userId: string): Promise<st
   } catch (err) {
     // Busy or down is worth the caller's retry; anything else only means we do not know the zone.
     if (err instanceof GraphError && (err.statusCode === 429 || err.statusCode >= 500)) throw err;
+    if (missingPermissionOf(err)) throw err;
     return null;
   }
 }
@@ -66,9 +73,23 @@ export async function describeCaller(
     mail: user.mail ?? user.userPrincipalName,
     department: user.department ?? participant?.department ?? null,
     careerStage: participant?.careerStage ?? null,
-    timeZone: participant ? participant.timeZone : await mailboxTimeZone(ports.graph, caller.userId),
+    timeZone: participant ? participant.timeZone : await callerZone(ports.graph, caller.userId),
     roles: [...caller.roles],
   };
+}
+
+/**
+ * Someone not enrolled sees times in their browser's zone until the zone is
+ * known: signing in must not fail because the tenant withheld
+ * MailboxSettings.Read (pairing such a person does fail, naming it).
+ */
+async function callerZone(graph: Client, userId: string): Promise<string | null> {
+  try {
+    return await mailboxTimeZone(graph, userId);
+  } catch (err) {
+    if (missingPermissionOf(err)) return null;
+    throw err;
+  }
 }
 
 /** A person about to join a pair, from the directory; a 400 naming body.members when they cannot. */

@@ -168,6 +168,32 @@ describe('a feature without one of its permissions says which one', () => {
     expect(res.body.error.message).toContain('application permission Sites.Selected');
   });
 
+  it('pairing without MailboxSettings.Read names it instead of planning the pair in UTC', async () => {
+    await app.restart();
+    const { owner } = await pairAndSlot();
+    const people = (await app.request('/api/directory/people?search=a', { as: owner })).body as Array<{ id: string }>;
+    await grant(without('MailboxSettings.Read'));
+    await app.restart();
+    const res = await app.request('/api/pairs', {
+      as: owner,
+      body: {
+        members: [
+          { userId: people[0]!.id, careerStage: 'early' },
+          { userId: people[1]!.id, careerStage: 'seasoned' },
+        ],
+        cadence: 'monthly',
+        durationMinutes: 30,
+      },
+    });
+    expect(res.status, res.text).toBe(502);
+    expect(res.body.error.message).toContain('application permission MailboxSettings.Read');
+    // Signing in still works: the tab shows times in the browser's zone until the zone can be read.
+    const me = await app.request('/api/me', {
+      as: app.users.find((u) => !u.roles.includes('ProgramOwner'))!.userPrincipalName,
+    });
+    expect(me.status).toBe(200);
+  });
+
   it.each([
     ['OnlineMeetings.Read', 'the meeting chat'],
     ['Chat.Create', 'your Teams chat with'],
