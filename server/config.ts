@@ -49,8 +49,16 @@ const Env = z.object({
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
   AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   API_AUDIENCE: z.string().optional(),
-  /** The Teams app's manifest id, for deep links into the tab. */
+  /** The Teams app's manifest id (`id` in appPackage/manifest.json). */
   TEAMS_APP_ID: z.string().optional(),
+  /**
+   * The id the org catalog gave the app when it was published there (the Agents Toolkit's
+   * `teamsApp/publishAppPackage` writes it to env as TEAMS_APP_PUBLISHED_APP_ID). Deep links and app
+   * installs use it: "Apps submitted to org catalog: Org catalog ID"; a custom app uploaded in Teams
+   * (no catalog) is reached by its manifest id.
+   * https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-link-application
+   */
+  TEAMS_APP_PUBLISHED_APP_ID: z.string().optional(),
   /** Application Insights; when set, the server exports OpenTelemetry traces there. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: z
     .string()
@@ -135,7 +143,7 @@ export interface Config {
   bot: { id: string; password: string | null; tenantId: string };
   /** The service that calls the bot (its tokens' issuer and keys). */
   botChannel: BotChannelSettings;
-  /** The Teams app (manifest) id; deep links into the tab name it. */
+  /** The id deep links and app installs name: the org-catalog id once published there, else the manifest id. */
   teamsAppId: string;
   programSite: { hostname: string; path: string };
   /** Present only in embedded mode: the launcher starts the dev tenant with these. */
@@ -214,7 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         openIdMetadataUrl: `${devBase}/botframework/v1/.well-known/openidconfiguration`,
         keysAuthority: `${devBase}/botframework`,
       },
-      teamsAppId: e.TEAMS_APP_ID ?? defaults.teamsAppId,
+      teamsAppId: e.TEAMS_APP_PUBLISHED_APP_ID ?? e.TEAMS_APP_ID ?? defaults.teamsAppId,
       programSite: { hostname: defaults.programSiteHostname, path: defaults.programSitePath },
       devTenant: {
         url: devBase,
@@ -285,7 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/$/, '') },
     bot: { id: botId, password: botPassword, tenantId },
     botChannel: botFrameworkChannel,
-    teamsAppId: e.TEAMS_APP_ID ?? botId,
+    teamsAppId: e.TEAMS_APP_PUBLISHED_APP_ID ?? e.TEAMS_APP_ID ?? botId,
     programSite,
     devTenant: null,
     telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null },

@@ -105,6 +105,15 @@ describe('tenant mode', () => {
     expect(c.bot).toEqual({ id: tenant.BOT_ID, password: 'a-secret', tenantId: tenant.TENANT_ID });
   });
 
+  it('links into the tab by the org-catalog id once the app is published there, else by the manifest id', () => {
+    const manifestId = '11111111-2222-4333-8444-555555555555';
+    const catalogId = '66666666-7777-4888-9999-000000000000';
+    expect(loadConfig({ ...tenant, TEAMS_APP_ID: manifestId }).teamsAppId).toBe(manifestId);
+    expect(loadConfig({ ...tenant, TEAMS_APP_ID: manifestId, TEAMS_APP_PUBLISHED_APP_ID: catalogId }).teamsAppId).toBe(
+      catalogId,
+    );
+  });
+
   it('is chosen by any one tenant setting, which then needs the rest', () => {
     expect(configError({ TENANT_ID: tenant.TENANT_ID }).variable).toBe('CLIENT_ID');
     expect(configError({ BOT_ID: tenant.BOT_ID }).variable).toBe('TENANT_ID');
