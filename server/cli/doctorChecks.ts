@@ -59,6 +59,8 @@ function graphProbe(ctx: DoctorContext, token: string): Probe {
   };
 }
 
+const doctorProbeGroupId = '00000000-0000-4000-8000-00000000d0c7';
+
 /** The cheapest harmless (read-only) Graph call each permission authorizes; none for the write-only ones. */
 function probePath(p: GraphPermission, ctx: DoctorContext, mailbox: string | null): string | null {
   const site = ctx.config.programSite;
@@ -75,6 +77,10 @@ function probePath(p: GraphPermission, ctx: DoctorContext, mailbox: string | nul
       return box ? `${box}/mailboxSettings` : null;
     case 'Sites.Selected':
       return `/sites/${site.hostname}:${site.path}`;
+    case 'GroupMember.Read.All':
+      // A group nobody has: Graph answers 404 when the permission lets it look, 403 when it does not.
+      // https://learn.microsoft.com/graph/api/group-list-members
+      return `/groups/${doctorProbeGroupId}/members?$top=1&$select=id`;
     case 'OnlineMeetings.Read':
       return `/me/onlineMeetings?$filter=${encodeURIComponent("JoinWebUrl eq 'https://teams.microsoft.com/l/meetup-join/reciprocal-doctor'")}`;
     default:
