@@ -97,3 +97,42 @@ export function requireOurActivity(tenantId: string, log: Logger) {
     next();
   };
 }
+
+export interface VerifiedTokenMemory {
+  now: () => number;
+  /** Tokens remembered at once; the oldest is forgotten first. */
+  max?: number;
+}
+
+/**
+ * The channel service reuses one token for every activity it sends within the
+ * token's lifetime, so a token string whose signature, issuer, audience and
+ * lifetime `verify` already accepted is taken again without redoing the
+ * cryptography, until its `exp` (never longer). The checks after this one
+ * (channel-only claims, serviceUrl, tenant) still run for every activity.
+ */
+export function rememberVerifiedTokens(
+  verify: (req: Request, res: Response, next: NextFunction) => unknown,
+  memory: VerifiedTokenMemory,
+) {
+  const verified = new Map<string, { claims: Record<string, unknown>; untilMs: number }>();
+  const max = memory.max ?? 1_000;
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const header = req.headers.authorization;
+    const known = header ? verified.get(header) : undefined;
+    if (known && known.untilMs > memory.now()) {
+      (req as Request & { user?: Record<string, unknown> }).user = known.claims;
+      return next();
+    }
+    if (known) verified.delete(header!);
+    void verify(req, res, (err?: unknown) => {
+      const claims = (req as Request & { user?: Record<string, unknown> }).user;
+      const exp = claims?.['exp'];
+      if (!err && header && claims && typeof exp === 'number') {
+        if (verified.size >= max) verified.delete(verified.keys().next().value!);
+        verified.set(header, { claims, untilMs: exp * 1000 });
+      }
+      next(err);
+    });
+  };
+}
