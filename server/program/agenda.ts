@@ -56,7 +56,8 @@ export function programAgendaSource(history: AgendaHistory): AgendaSource {
       direction,
       focusAreas,
       durationMinutes,
-      carriedOverActionItems: carried.map((c) => ({ text: c.text, authorName: names.get(c.authorId) })),
+      // The name beside a carried item is who does it (its assignee), which is what the pair needs to see.
+      carriedOverActionItems: carried.map((c) => ({ text: c.text, authorName: names.get(c.assigneeId) })),
       templates,
     });
     return { agenda, html: agendaToHtml(agenda) };

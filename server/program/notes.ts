@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { errorCodes, type NoteInput, type TouchpointRequest } from '../../src/core/api.js';
 import { fnv1aId } from '../../src/core/hash.js';
 import { ActionItemId, SessionId } from '../../src/core/ids.js';
-import { actionItemId } from '../../src/core/notes/model.js';
+import { actionItemId, assigneeOf } from '../../src/core/notes/model.js';
 import type { PhiConfirmation } from '../../src/core/notes/phi.js';
 import { actionItemField, liveConfirmations, openFindings, reviewText } from '../../src/core/notes/review.js';
 import {
@@ -58,6 +58,20 @@ async function saveOrConflict(store: NoteStore, note: SharedLearningNote, etag: 
   }
 }
 
+/**
+ * Each item with who of the pair does it: the one named (400 naming the field
+ * when that is not one of the two), else the author.
+ */
+export function assignedItems<T extends ActionItem>(pair: Pair, authorId: string, items: readonly T[]): T[] {
+  return items.map((item, i) => {
+    if (item.assigneeId !== undefined && !isMember(pair, item.assigneeId)) {
+      const field = `body.actionItems.${i}.assigneeId`;
+      throw new ApiProblem(errorCodes.invalidRequest, `${field}: must be one of the pair's two people`, { field });
+    }
+    return { ...item, assigneeId: assigneeOf(item, authorId) };
+  });
+}
+
 /** Saves the caller's own note for a session; `ifMatch` is the ETag it was loaded with (null for a first save). */
 export async function saveMyNote(
   ports: NotePorts,
@@ -74,6 +88,7 @@ export async function saveMyNote(
     pairId: pair.id,
     authorId: caller.userId,
     ...input,
+    actionItems: assignedItems(pair, caller.userId, input.actionItems),
     phiConfirmations,
     createdAt: now,
     updatedAt: now,
@@ -199,7 +214,7 @@ async function addItem(
   // Scanned as the item it becomes (its index only names the field in a finding).
   refuseFindings(openFindings(reviewText(actionItemField(0), text, confirmations)));
   const at = { ...(await ownSession(ports.store, authorId, sessionId)), authorId };
-  const item: ActionItem = { id: actionItemId(sessionId, authorId, text), text, done: false };
+  const item: ActionItem = { id: actionItemId(sessionId, authorId, text), text, done: false, assigneeId: authorId };
   const saved = await mergeIntoNote(ports, at, (note) => {
     if (note.actionItems.some((i) => i.id === item.id)) return null;
     const actionItems = place(note.actionItems, item);

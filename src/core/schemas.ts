@@ -139,6 +139,8 @@ export const ActionItem = z.object({
   id: z.string().min(1).max(64),
   text: z.string().trim().min(1).max(noteLimits.actionItemChars),
   done: z.boolean(),
+  /** Who of the pair does it (either person); absent on items written before assignment existed: the author. */
+  assigneeId: UserId.optional(),
 });
 export type ActionItem = z.infer<typeof ActionItem>;
 

@@ -3,9 +3,9 @@
 import { Skeleton, SkeletonItem, Text } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { ApiClient } from '../client/api.js';
-import { DraftStore } from '../client/drafts.js';
 import type { Me } from '../core/schemas.js';
 import { MyNote } from '../ui/note/MyNote.js';
+import { deviceStorage, NoteDrafts } from '../ui/note/noteDrafts.js';
 import { useNote } from '../ui/note/useNote.js';
 import { useResource } from '../ui/useResource.js';
 import { PaneError } from './PaneError.js';
@@ -22,7 +22,10 @@ export function MeetingNote({
   sessionId: string;
   partnerName: string;
 }) {
-  const drafts = useMemo(() => new DraftStore(window.localStorage), []);
+  const drafts = useMemo(() => {
+    const device = deviceStorage();
+    return new NoteDrafts(api, device.storage, device.lasts);
+  }, [api]);
   const detail = useResource(() => api.session(sessionId), [api, sessionId]);
   const note = useNote({ api, userId: me.id, sessionId, drafts }, detail.data);
   return (

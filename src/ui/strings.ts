@@ -38,11 +38,23 @@ export const uiStrings = {
     newActionItem: 'New action item',
     remove: 'Remove',
     removeActionItem: (text: string) => `Remove action item "${text}"`,
+    assignee: (itemLabel: string) => `Who does ${itemLabel}`,
+    assigneeMe: (name: string) => `${name} (me)`,
+    assignedTo: (name: string) => `for ${name}`,
+    assignedToMe: 'for me',
     focusAreas: 'Focus areas',
     save: 'Save note',
     saving: 'Saving…',
     saved: 'Saved.',
     draftRestored: 'We restored an unsaved draft from this device.',
+    draftRestoredFromTenant: 'We restored your unsaved draft.',
+    draftOnDeviceOnly: {
+      flagged:
+        'Your draft is kept on this device only: it has text flagged as a possible patient identifier, which is not stored in Microsoft 365 until you edit it out or confirm it.',
+      unreachable: 'Your draft is kept on this device only for now: Reciprocal could not be reached to keep a copy.',
+      window:
+        'Your draft is kept in this window only: it has flagged text, and this browser gives the tab no storage, so closing the panel loses it. Edit or confirm the flagged text.',
+    },
     draftKept: 'Not saved yet: your draft is kept on this device.',
     limit: (used: number, max: number) => `${used} / ${max}`,
     overLimit: (used: number, max: number) =>

@@ -22,6 +22,7 @@ let sessionChat: string;
 let plainChat: string;
 let otherPairChat: string;
 let otherPairNames: string[];
+let upcomingChat: string;
 
 /** A Teams meeting on the organizer's and attendees' calendars; returns its event id and meeting chat thread id. */
 async function teamsMeeting(organizer: DemoUser, attendees: DemoUser[], startsInMinutes: number) {
@@ -84,7 +85,8 @@ async function openMeetingTab(
 
 describe.skipIf(!chromiumAvailable())('the tab in a Teams meeting', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    app = await startTestApp();
+    // E2E_WEB_ROOT: bundles built elsewhere than dist/web (`vite build --outDir`), so a run need not rebuild the shared one.
+    app = await startTestApp(process.env['E2E_WEB_ROOT'] ? { webRoot: process.env['E2E_WEB_ROOT'] } : {});
     await seedDemoProgramFor(app.app, app.devTenant);
     browser = await launchChromium();
     scenario = await earlyCareerParticipantWithPair(app);
@@ -93,6 +95,10 @@ describe.skipIf(!chromiumAvailable())('the tab in a Teams meeting', { timeout: 1
     const session = await teamsMeeting(scenario.user, [scenario.partner], -10);
     await linkAs(scenario.user, session.eventId, scenario.pairId);
     sessionChat = session.chatId;
+    // A session of theirs an hour from now, whose agenda either of them may still edit.
+    const upcoming = await teamsMeeting(scenario.user, [scenario.partner], 60);
+    await linkAs(scenario.user, upcoming.eventId, scenario.pairId);
+    upcomingChat = upcoming.chatId;
     // A Teams meeting of the same two that is not a session.
     plainChat = (await teamsMeeting(scenario.user, [scenario.partner], 120)).chatId;
     // Another pair's session, to which our person is not invited.
@@ -162,7 +168,67 @@ describe.skipIf(!chromiumAvailable())('the tab in a Teams meeting', { timeout: 1
         }),
       ).toBe(false);
       await tab.getByRole('heading', { name: 'My note' }).waitFor();
+      // The meeting began ten minutes ago: its agenda is shown as planned, no longer a form.
+      await tab.getByText('The meeting has started: the agenda stays as planned.').waitFor();
+      expect(await tab.getByRole('button', { name: 'Save agenda' }).count()).toBe(0);
       await screenshot(page, `meeting-details-${theme}`);
+      expect(pageErrors).toEqual([]);
+      await close();
+    }
+  });
+
+  it('keeps my draft (and whom each action item is for) when the side panel is closed and reopened, but never flagged text', async () => {
+    const first = await openMeetingTab(sessionChat, 'sidePanel', 'light', 320);
+    const learned = first.tab.getByRole('textbox', { name: 'What I learned' });
+    await learned.waitFor({ timeout: 30_000 });
+    await learned.fill('Saved filters in the referral queue.');
+    await first.tab.getByRole('button', { name: 'Add action item' }).click();
+    await first.tab.getByRole('textbox', { name: 'Action items 1' }).fill('Send the filter cheat sheet');
+    const keptInTenant = first.page.waitForResponse(
+      (r) => r.url().includes('/notes/me/draft') && r.request().method() === 'PUT' && r.status() === 200,
+    );
+    await first.tab.getByRole('combobox', { name: 'Who does Action items 1' }).selectOption(scenario.partner.id);
+    await keptInTenant;
+    await screenshot(first.page, 'meeting-side-panel-action-item-light');
+    await first.close();
+
+    // Reopened (Teams unloads a closed panel; this frame is denied storage, so only the tenant's copy can return).
+    const second = await openMeetingTab(sessionChat, 'sidePanel', 'light', 320);
+    await second.tab.getByText('We restored your unsaved draft.').waitFor({ timeout: 30_000 });
+    expect(await second.tab.getByRole('textbox', { name: 'What I learned' }).inputValue()).toBe(
+      'Saved filters in the referral queue.',
+    );
+    expect(await second.tab.getByRole('combobox', { name: 'Who does Action items 1' }).inputValue()).toBe(
+      scenario.partner.id,
+    );
+    // Flagged text is not sent to the tenant, and the person is told where the draft is.
+    await second.tab.getByRole('textbox', { name: 'What I learned' }).fill('Saved filters; MRN 4820195 came up.');
+    await second.tab.getByTestId('draft-kept-notice').waitFor();
+    expect(await second.tab.getByTestId('draft-kept-notice').textContent()).toMatch(/in this window only/);
+    await second.page.waitForTimeout(2000);
+    await second.close();
+
+    const third = await openMeetingTab(sessionChat, 'sidePanel', 'light', 320);
+    await third.tab.getByText('We restored your unsaved draft.').waitFor({ timeout: 30_000 });
+    expect(await third.tab.getByRole('textbox', { name: 'What I learned' }).inputValue()).toBe(
+      'Saved filters in the referral queue.',
+    );
+    await third.close();
+  });
+
+  it('lets me edit the agenda in the details tab before the meeting, and keeps the edit', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const { page, tab, pageErrors, close } = await openMeetingTab(upcomingChat, 'content', theme, 1280);
+      const title = tab.getByRole('textbox', { name: 'Section 1 title' });
+      await title.waitFor({ timeout: 30_000 });
+      if (theme === 'light') {
+        await title.fill('Check-in and news');
+        await tab.getByRole('button', { name: 'Save agenda' }).click();
+        await tab.getByText('Agenda saved.').waitFor();
+      } else {
+        expect(await title.inputValue()).toBe('Check-in and news');
+      }
+      await screenshot(page, `meeting-details-agenda-edit-${theme}`);
       expect(pageErrors).toEqual([]);
       await close();
     }

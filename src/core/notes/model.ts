@@ -58,13 +58,19 @@ export function actionItemId(sessionId: string, authorId: string, text: string):
   return `ai-${fnv1aId(`${sessionId}|${authorId}|${text.trim().toLowerCase()}`)}`;
 }
 
-export type CarriedActionItem = ActionItem & { authorId: string; sessionId: string };
+/** Who does an item: its assignee, or its author for items written before either person could be named. */
+export const assigneeOf = (item: Pick<ActionItem, 'assigneeId'>, authorId: string): string =>
+  item.assigneeId ?? authorId;
 
-/** Open action items from the previous session's notes, both people's. */
+export type CarriedActionItem = ActionItem & { authorId: string; sessionId: string; assigneeId: string };
+
+/** Open action items from the previous session's notes, both people's, each with who does it. */
 export function carriedOverActionItems(
   previousSessionNotes: readonly Pick<SharedLearningNote, 'sessionId' | 'authorId' | 'actionItems'>[],
 ): CarriedActionItem[] {
   return previousSessionNotes.flatMap((n) =>
-    n.actionItems.filter((i) => !i.done).map((i) => ({ ...i, authorId: n.authorId, sessionId: n.sessionId })),
+    n.actionItems
+      .filter((i) => !i.done)
+      .map((i) => ({ ...i, authorId: n.authorId, sessionId: n.sessionId, assigneeId: assigneeOf(i, n.authorId) })),
   );
 }

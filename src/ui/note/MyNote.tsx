@@ -2,6 +2,7 @@
 // failed, and the conflict dialog. Each surface says how it shows an error.
 import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { openFindings } from '../../core/notes/review.js';
 import { uiStrings } from '../strings.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { NoteEditor } from './NoteEditor.js';
@@ -12,13 +13,17 @@ export function MyNote({ state: n, renderError }: { state: NoteState; renderErro
     <>
       {n.restoredDraft ? (
         <MessageBar intent="info">
-          <MessageBarBody>{uiStrings.note.draftRestored}</MessageBarBody>
+          <MessageBarBody>
+            {n.restoredDraft === 'tenant' ? uiStrings.note.draftRestoredFromTenant : uiStrings.note.draftRestored}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {n.note ? (
         <NoteEditor
           note={n.note}
           review={n.review}
+          people={n.people}
+          authorId={n.userId}
           onChange={n.update}
           onConfirm={n.confirm}
           onSave={() => void n.saveNote()}
@@ -26,6 +31,7 @@ export function MyNote({ state: n, renderError }: { state: NoteState; renderErro
           showPhiHelp={n.save.status === 'blocked-by-phi'}
         />
       ) : null}
+      <DraftKeptNotice state={n} />
       {n.save.status === 'saved' ? (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{uiStrings.note.saved}</MessageBarBody>
@@ -46,5 +52,18 @@ export function MyNote({ state: n, renderError }: { state: NoteState; renderErro
         />
       ) : null}
     </>
+  );
+}
+
+/** Says when the draft is not kept in the tenant, and why, so nobody counts on finding it elsewhere. */
+function DraftKeptNotice({ state: n }: { state: NoteState }) {
+  if (n.kept !== 'device' && n.kept !== 'window') return null;
+  const flagged = openFindings(n.review).length > 0;
+  const { draftOnDeviceOnly: say } = uiStrings.note;
+  const text = n.kept === 'window' ? say.window : flagged ? say.flagged : say.unreachable;
+  return (
+    <Text size={200} role="status" data-testid="draft-kept-notice">
+      {text}
+    </Text>
   );
 }

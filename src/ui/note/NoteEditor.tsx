@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import type { NoteInput } from '../../core/api.js';
 import { openFindings, type FieldFinding } from '../../core/notes/review.js';
-import { noteLimits } from '../../core/schemas.js';
+import { noteLimits, type Participant } from '../../core/schemas.js';
 import { FocusAreaPicker } from '../FocusAreaPicker.js';
 import { uiStrings } from '../strings.js';
 import { ActionItemsField } from './ActionItemsField.js';
@@ -26,6 +26,8 @@ const useStyles = makeStyles({
 export function NoteEditor({
   note,
   review,
+  people,
+  authorId,
   onChange,
   onConfirm,
   onSave,
@@ -35,6 +37,10 @@ export function NoteEditor({
   note: NoteInput;
   /** `reviewNote(note)`, computed once by the caller for this version of the note. */
   review: readonly FieldFinding[];
+  /** The pair's two people: who an action item may be assigned to. */
+  people: readonly Pick<Participant, 'userId' | 'displayName'>[];
+  /** Whose note this is: an item nobody was named for is theirs. */
+  authorId: string;
   onChange: (next: NoteInput) => void;
   onConfirm: (kind: string, text: string) => void;
   onSave: () => void;
@@ -80,6 +86,8 @@ export function NoteEditor({
       <ActionItemsField
         items={note.actionItems}
         review={review}
+        people={people}
+        authorId={authorId}
         onChange={(actionItems) => onChange({ ...note, actionItems })}
         onConfirm={onConfirm}
       />

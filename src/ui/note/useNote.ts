@@ -1,12 +1,13 @@
 // My shared-learning note for one session, the same on every surface: the
-// server's note or a newer device draft, autosaved drafts, one PHI review per
-// edit, save with the ETag I edited, and the choice when it changed elsewhere.
+// server's note or a newer kept draft, autosaved drafts (noteDrafts.ts), one
+// PHI review per edit, save with the ETag I edited, and the choice when it
+// changed elsewhere.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, type ApiClient } from '../../client/api.js';
-import type { DraftStore } from '../../client/drafts.js';
+import type { DraftKeeping, NoteDrafts, RestoredDraft } from './noteDrafts.js';
 import { errorCodes, type NoteInput, type NoteWithEtag, type SessionDetail } from '../../core/api.js';
 import { liveConfirmations, openFindings, reviewNote, type FieldFinding } from '../../core/notes/review.js';
-import type { SharedLearningNote } from '../../core/schemas.js';
+import { noteLimits, type SharedLearningNote } from '../../core/schemas.js';
 
 export type NoteSaveState =
   | { status: 'idle' }
@@ -21,7 +22,7 @@ export interface NoteHost {
   api: ApiClient;
   userId: string;
   sessionId: string;
-  drafts: DraftStore;
+  drafts: NoteDrafts;
 }
 
 export function noteInputOf(note: SharedLearningNote): NoteInput {
@@ -64,12 +65,24 @@ async function sendNote(api: ApiClient, sessionId: string, input: NoteInput, eta
   }
 }
 
-/** The note being edited: taken once per session loaded (the server's, or a newer draft on this device). */
+/** Whether the tenant may keep these words: the guard passed them and they fit a note (the server checks both again). */
+const tenantMayKeep = (note: NoteInput, review: readonly FieldFinding[]) =>
+  openFindings(review).length === 0 &&
+  note.taught.length <= noteLimits.taughtChars &&
+  note.learned.length <= noteLimits.learnedChars;
+
+/**
+ * The note being edited: taken once per session loaded (the server's, or the
+ * newest draft kept on this device or in the tenant), and each edit kept as a
+ * draft where it may be kept (noteDrafts.ts says where, and why).
+ */
 function useNoteDraft({ userId, sessionId, drafts }: NoteHost, detail: SessionDetail | null) {
   const [note, setNote] = useState<NoteInput | null>(null);
   const [baseEtag, setBaseEtag] = useState<string | null>(null);
-  const [restoredDraft, setRestoredDraft] = useState(false);
+  const [restoredDraft, setRestoredDraft] = useState<RestoredDraft['from'] | null>(null);
+  const [kept, setKept] = useState<DraftKeeping | null>(null);
   const loadedFor = useRef<string | null>(null);
+  const edited = useRef(false);
 
   useEffect(() => {
     if (!detail || loadedFor.current === sessionId) return;
@@ -78,40 +91,63 @@ function useNoteDraft({ userId, sessionId, drafts }: NoteHost, detail: SessionDe
     const serverNote: NoteInput = server
       ? noteInputOf(server.note)
       : { taught: '', learned: '', actionItems: [], focusAreas: detail.session.focusAreas, phiConfirmations: [] };
-    const draft = drafts.load(userId, sessionId);
-    const useDraft = draft !== null && !sameNote(draft.note, serverNote);
-    setNote(useDraft ? draft.note : serverNote);
-    setBaseEtag(useDraft ? draft.baseEtag : (server?.etag ?? null));
-    setRestoredDraft(useDraft);
+    void drafts.load(userId, sessionId).then((restored) => {
+      if (loadedFor.current !== sessionId) return;
+      const useDraft = restored !== null && !sameNote(restored.draft.note, serverNote);
+      setNote(useDraft ? restored.draft.note : serverNote);
+      setBaseEtag(useDraft ? restored.draft.baseEtag : (server?.etag ?? null));
+      setRestoredDraft(useDraft ? restored.from : null);
+    });
   }, [detail, sessionId, drafts, userId]);
 
-  /** Takes the version the server holds (just saved, or chosen in a conflict); this device's draft goes. */
+  /** An edit: the new words, kept as a draft once reviewed (see `keepDraft`). */
+  const edit = useCallback((next: NoteInput) => {
+    edited.current = true;
+    setNote(next);
+  }, []);
+
+  /** Keeps the edited words as a draft; the review is the one the editor shows, so each edit is scanned once. */
+  const keepDraft = useCallback(
+    (current: NoteInput, review: readonly FieldFinding[]) => {
+      if (!edited.current) return;
+      const mayKeep = tenantMayKeep(current, review);
+      setKept(drafts.keep(userId, sessionId, current, baseEtag, mayKeep, () => setKept('device')));
+    },
+    [drafts, userId, sessionId, baseEtag],
+  );
+
+  /** Takes the version the server holds (just saved, or chosen in a conflict); the drafts go. */
   const settle = useCallback(
-    (saved: NoteWithEtag) => {
-      drafts.discard(userId, sessionId);
+    (saved: NoteWithEtag, fromSave: boolean) => {
+      edited.current = false;
+      // A save settles the tenant's copy itself; choosing the saved version over mine must drop it here.
+      drafts.discard(userId, sessionId, !fromSave);
       setNote(noteInputOf(saved.note));
       setBaseEtag(saved.etag);
+      setKept(null);
     },
     [drafts, userId, sessionId],
   );
 
-  return { note, setNote, baseEtag, restoredDraft, setRestoredDraft, settle };
+  return { note, edit, keepDraft, kept, baseEtag, restoredDraft, setRestoredDraft, settle };
 }
 
 export function useNote(host: NoteHost, detail: SessionDetail | null) {
-  const { api, userId, sessionId, drafts } = host;
-  const { note, setNote, baseEtag, restoredDraft, setRestoredDraft, settle } = useNoteDraft(host, detail);
+  const { api, userId, sessionId } = host;
+  const { note, edit, keepDraft, kept, baseEtag, restoredDraft, setRestoredDraft, settle } = useNoteDraft(host, detail);
   const [save, setSave] = useState<NoteSaveState>({ status: 'idle' });
-  // Scanned once per edit; the editor, its flags and the save all read this one review.
+  // Scanned once per edit; the editor, its flags, the draft and the save all read this one review.
   const review = useMemo(() => (note ? reviewNote(note) : []), [note]);
+  useEffect(() => {
+    if (note) keepDraft(note, review);
+  }, [note, review, keepDraft]);
 
   const update = useCallback(
     (next: NoteInput) => {
-      setNote(next);
+      edit(next);
       setSave((s) => (s.status === 'saved' || s.status === 'blocked-by-phi' ? { status: 'idle' } : s));
-      drafts.save(userId, sessionId, next, baseEtag);
     },
-    [setNote, drafts, userId, sessionId, baseEtag],
+    [edit],
   );
 
   const confirm = useCallback(
@@ -127,8 +163,8 @@ export function useNote(host: NoteHost, detail: SessionDetail | null) {
       setSave({ status: 'saving' });
       const sent = await sendNote(api, sessionId, input, etag);
       if (sent.status !== 'saved') return setSave(sent);
-      settle(sent.saved);
-      setRestoredDraft(false);
+      settle(sent.saved, true);
+      setRestoredDraft(null);
       setSave({ status: 'saved' });
     },
     [api, sessionId, settle, setRestoredDraft],
@@ -144,7 +180,7 @@ export function useNote(host: NoteHost, detail: SessionDetail | null) {
     async (keep: 'mine' | 'theirs') => {
       if (save.status !== 'conflict' || !note) return;
       if (keep === 'theirs') {
-        settle(save.saved);
+        settle(save.saved, false);
         setSave({ status: 'idle' });
         return;
       }
@@ -153,7 +189,9 @@ export function useNote(host: NoteHost, detail: SessionDetail | null) {
     [save, note, review, settle, put],
   );
 
-  return { note, update, review, confirm, save, saveNote, resolveConflict, restoredDraft };
+  // The pair's two people, either of whom an action item may be assigned to.
+  const people = detail?.pair.members ?? [];
+  return { note, update, review, confirm, save, saveNote, resolveConflict, restoredDraft, kept, people, userId };
 }
 
 export type NoteState = ReturnType<typeof useNote>;

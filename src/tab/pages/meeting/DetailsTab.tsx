@@ -1,4 +1,4 @@
-// The meeting details tab. Before the meeting: the agenda, the action items
+// The meeting details tab. Before the meeting: the agenda (either person edits it), the action items
 // carried over from earlier sessions (tick them off), and my note to prepare.
 // After it: both notes side by side and whether the session was held.
 import { Card, makeStyles, Text, tokens } from '@fluentui/react-components';
@@ -8,10 +8,10 @@ import { JoinLink } from '../../components/JoinLink.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { formatTimeRange } from '../../dates.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
-import { AgendaView } from '../session/AgendaView.js';
 import { CarriedOverItems } from '../session/CarriedOverItems.js';
 import { PartnerNote } from '../session/PartnerNote.js';
 import { useSessionNotes } from '../session/useSessionNotes.js';
+import { AgendaEditor } from './AgendaEditor.js';
 import { useNow } from './MeetingClock.js';
 import { SessionLoop } from './SessionLoop.js';
 import { meetingStrings as s } from './strings.js';
@@ -40,7 +40,7 @@ export function DetailsTab({ sessionId }: { sessionId: string }) {
     );
   }
   const detail = n.detail.data;
-  const { session, pair, agenda, partnerNote } = detail;
+  const { session, pair, partnerNote } = detail;
   const partner = pair.members.find((m) => m.userId !== n.me.id) ?? pair.members[1];
   const nameOf = (userId: string) => pair.members.find((m) => m.userId === userId)?.displayName ?? '';
   const after = now >= Date.parse(session.end);
@@ -76,7 +76,7 @@ export function DetailsTab({ sessionId }: { sessionId: string }) {
               <Text as="h2" id="details-agenda" weight="semibold" size={500} style={{ margin: 0 }}>
                 {s.agenda}
               </Text>
-              <AgendaView agenda={agenda} />
+              <AgendaEditor sessionId={session.id} onSaved={n.detail.reload} />
             </Card>
             <CarriedOverItems
               items={n.carried}

@@ -1,6 +1,8 @@
 import { Card, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { SessionDetail } from '../../../core/api.js';
+import { assigneeOf } from '../../../core/notes/model.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
+import { uiStrings } from '../../../ui/strings.js';
 import { strings } from '../../strings.js';
 
 const useStyles = makeStyles({
@@ -15,6 +17,7 @@ export function CarriedOverItems({
   error,
 }: {
   items: SessionDetail['carriedOverActionItems'];
+  /** The display name of either person of the pair (each item shows who does it). */
   authorName: (userId: string) => string;
   onToggle: (item: SessionDetail['carriedOverActionItems'][number], done: boolean) => void;
   error: unknown;
@@ -36,7 +39,7 @@ export function CarriedOverItems({
                 <>
                   {item.text}{' '}
                   <Text size={200} className={styles.author}>
-                    ({authorName(item.authorId)})
+                    ({uiStrings.note.assignedTo(authorName(assigneeOf(item, item.authorId)))})
                   </Text>
                 </>
               }

@@ -1,5 +1,7 @@
 import { Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { assigneeOf } from '../../../core/notes/model.js';
 import type { SharedLearningNote } from '../../../core/schemas.js';
+import { uiStrings } from '../../../ui/strings.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { strings } from '../../strings.js';
 
@@ -7,9 +9,12 @@ const useStyles = makeStyles({
   body: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   label: { color: tokens.colorNeutralForeground3, display: 'block', marginTop: tokens.spacingVerticalS },
   items: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  assignee: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The other person's note, read-only; text is rendered as text, never as HTML. */
+const { assignedTo, assignedToMe } = uiStrings.note;
+
+/** The other person's note, read-only (each action item says who does it); text is rendered as text, never as HTML. */
 export function PartnerNote({ name, note }: { name: string; note: SharedLearningNote | null }) {
   const styles = useStyles();
   return (
@@ -40,7 +45,10 @@ export function PartnerNote({ name, note }: { name: string; note: SharedLearning
               <ul className={styles.items}>
                 {note.actionItems.map((item) => (
                   <li key={item.id}>
-                    <Text style={item.done ? { textDecoration: 'line-through' } : undefined}>{item.text}</Text>
+                    <Text style={item.done ? { textDecoration: 'line-through' } : undefined}>{item.text}</Text>{' '}
+                    <Text size={200} className={styles.assignee}>
+                      ({assigneeOf(item, note.authorId) === note.authorId ? assignedTo(name) : assignedToMe})
+                    </Text>
                   </li>
                 ))}
               </ul>

@@ -2,9 +2,9 @@
 // share) and the action items carried over from earlier sessions.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../../../client/api.js';
-import { DraftStore } from '../../../client/drafts.js';
 import type { SessionDetail } from '../../../core/api.js';
 import type { ActionItem } from '../../../core/schemas.js';
+import { deviceStorage, NoteDrafts } from '../../../ui/note/noteDrafts.js';
 import { useNote } from '../../../ui/note/useNote.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
@@ -41,34 +41,12 @@ function useCarriedOverItems(api: ApiClient, detail: SessionDetail | null) {
   return { carried, setCarriedDone, carriedError };
 }
 
-/**
- * Where drafts are kept: localStorage, or memory where the browser denies a framed tab storage
- * (third-party storage blocked, e.g. the Teams web client in a private window): reading
- * `window.localStorage` then throws a SecurityError, which must not take the page down.
- */
-function draftStorage(): Storage {
-  try {
-    const storage = window.localStorage;
-    storage.getItem('reciprocal.probe');
-    return storage;
-  } catch {
-    const kept = new Map<string, string>();
-    return {
-      get length() {
-        return kept.size;
-      },
-      clear: () => kept.clear(),
-      getItem: (key) => kept.get(key) ?? null,
-      key: (index) => [...kept.keys()][index] ?? null,
-      removeItem: (key) => void kept.delete(key),
-      setItem: (key, value) => void kept.set(key, String(value)),
-    };
-  }
-}
-
 export function useSessionNotes(sessionId: string) {
   const { api, me } = useTabRuntime();
-  const drafts = useMemo(() => new DraftStore(draftStorage()), []);
+  const drafts = useMemo(() => {
+    const device = deviceStorage();
+    return new NoteDrafts(api, device.storage, device.lasts);
+  }, [api]);
   const detail = useResource(() => api.session(sessionId), [api, sessionId]);
   const note = useNote({ api, userId: me.id, sessionId, drafts }, detail.data);
   const carried = useCarriedOverItems(api, detail.data);
