@@ -118,8 +118,11 @@ async function main() {
 }
 
 /** "fetch failed (connect ECONNREFUSED ...)": the message and what caused it, on one line. */
-const describe = (err: unknown): string =>
-  err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err);
+const describe = (err: unknown): string => {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error && !err.message.includes(err.cause.message) ? err.cause.message : '';
+  return cause ? `${err.message} (${cause})` : err.message;
+};
 
 // A failure is reported on one line and the process exits 1: never an uncaught exception.
 const fail = (err: unknown) => {

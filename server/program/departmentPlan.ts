@@ -3,8 +3,8 @@
 // free/busy). The Graph reads and the bookings are in schedulingJobs.ts.
 import {
   allocateSlots,
+  type AvailabilityInput,
   type PairToPlace,
-  type PersonAvailability,
   type Placement,
 } from '../../src/core/scheduling/allocation.js';
 import type { Interval } from '../../src/core/scheduling/intervals.js';
@@ -45,39 +45,20 @@ export function nextSessionFocus(
 }
 
 /**
- * Assigns one slot per pair. Pairs are grouped by session length; the slots
- * placed for one group are busy time for the next, so nobody is double-booked
- * across groups either.
+ * Assigns one slot per pair, every session length in one pass (longer
+ * sessions before shorter ones of the same scarcity), so nobody is
+ * double-booked across lengths either.
  */
 export function allocateDepartment(
   pairs: readonly Pair[],
-  availability: ReadonlyMap<string, PersonAvailability>,
+  availability: ReadonlyMap<string, AvailabilityInput>,
   window: Interval,
   round: string,
 ): Placement[] {
-  const placedBusy = new Map<string, Interval[]>();
-  const out = new Map<string, Placement>();
-  for (const duration of [...new Set(pairs.map((p) => p.durationMinutes))].sort((a, b) => b - a)) {
-    const group: PairToPlace[] = pairs
-      .filter((p) => p.durationMinutes === duration)
-      .map((p) => ({ pairId: p.id, people: [p.members[0].mail.toLowerCase(), p.members[1].mail.toLowerCase()] }));
-    const peopleOf = new Map(group.map((g) => [g.pairId, g.people]));
-    // Only people already placed in an earlier group need a view with those slots added.
-    const view =
-      placedBusy.size === 0
-        ? availability
-        : new Map(
-            [...availability].map(([who, a]) => [
-              who,
-              placedBusy.has(who) ? { working: a.working, busy: [...a.busy, ...placedBusy.get(who)!] } : a,
-            ]),
-          );
-    for (const placement of allocateSlots(group, view, window, duration, `${round}:${duration}`)) {
-      out.set(placement.pairId, placement);
-      if (!placement.slot) continue;
-      for (const who of peopleOf.get(placement.pairId)!)
-        placedBusy.set(who, [...(placedBusy.get(who) ?? []), placement.slot]);
-    }
-  }
-  return pairs.map((p) => out.get(p.id)!);
+  const toPlace: PairToPlace[] = pairs.map((p) => ({
+    pairId: p.id,
+    people: [p.members[0].mail.toLowerCase(), p.members[1].mail.toLowerCase()],
+    durationMinutes: p.durationMinutes,
+  }));
+  return allocateSlots(toPlace, availability, window, 30, round);
 }

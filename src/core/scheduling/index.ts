@@ -8,3 +8,5 @@ export * from './ranking.js';
 export * from './cadence.js';
 export * from './allocation.js';
 export * from './chunking.js';
+export * from './minuteRanges.js';
+export * from './scheduleMinutes.js';

@@ -13,11 +13,16 @@ export interface RankedPerson {
 }
 
 export interface Preferences {
-  /** Keep clear of 12:00-13:00 in everyone's own time. */
+  /** Keep clear of 12:00-13:00 in everyone's own time (on unless the request says `false`). */
   avoidLunch?: boolean;
   preferMornings?: boolean;
   avoidMondayFriday?: boolean;
+  /** Spread the top suggestions over distinct days (on unless the request says `false`). */
+  spreadOverDays?: boolean;
 }
+
+/** What people would choose when they do not say: clear of lunch, spread over days (GitHub issue 14, item 3). */
+export const defaultPreferences = { avoidLunch: true, spreadOverDays: true } as const satisfies Preferences;
 
 export interface RankedSlot extends Interval {
   score: number;
@@ -43,6 +48,10 @@ function place(zone: ZoneRule, at: number): string {
   if (zone.label === 'UTC') return 'UTC';
   return formatOffset(zone.offsetAt(at));
 }
+
+/** A preference left undefined takes its default (a request's `undefined` is "not said"). */
+const withoutUndefined = (p: Preferences): Preferences =>
+  Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Preferences;
 
 const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? displayName;
 
@@ -73,6 +82,7 @@ export function rankSlots(
   preferences: Preferences = {},
   limit = 10,
 ): RankedSlot[] {
+  const { avoidLunch, spreadOverDays } = { ...defaultPreferences, ...withoutUndefined(preferences) };
   const sortedBusy = people.map((p) => [...p.busy].sort((a, b) => a.start - b.start));
   const crossZone = new Set(people.map((p) => `${p.zone.offsetAt(slots[0]?.start ?? 0)}|${p.zone.label}`)).size > 1;
   const everyone = people.length === 2 ? 'both' : 'everyone';
@@ -88,8 +98,8 @@ export function rankSlots(
     else score -= 10;
 
     if (locals.some(({ from, to }) => from < lunch.to && to > lunch.from))
-      score -= preferences.avoidLunch ? lunchPenalty.avoid : lunchPenalty.otherwise;
-    else if (preferences.avoidLunch) reasons.push('clear of lunch (12:00–13:00)');
+      score -= avoidLunch ? lunchPenalty.avoid : lunchPenalty.otherwise;
+    else if (avoidLunch) reasons.push('clear of lunch (12:00–13:00)');
     if (preferences.preferMornings && locals.every(({ from }) => from < 12 * 60)) {
       score += 15;
       reasons.push(`morning for ${everyone}`);
@@ -126,7 +136,7 @@ export function rankSlots(
   });
   // Highest score first; the earlier slot wins a tie.
   ranked.sort((a, b) => b.score - a.score || a.start - b.start);
-  return spreadOverDays(ranked, limit);
+  return spreadOverDays ? spreadOverDistinctDays(ranked, limit) : ranked.slice(0, limit);
 }
 
 /**
@@ -134,7 +144,7 @@ export function rankSlots(
  * other slots on the same local day (the first person's), so eight
  * suggestions do not all fall on one or two days. `ranked` is best first.
  */
-function spreadOverDays(ranked: RankedSlot[], limit: number): RankedSlot[] {
+function spreadOverDistinctDays(ranked: RankedSlot[], limit: number): RankedSlot[] {
   const dayOf = (slot: RankedSlot) => slot.localTimes[0]?.local.slice(0, 14) ?? '';
   const picksPerDay = new Map<string, number>();
   const left = [...ranked];

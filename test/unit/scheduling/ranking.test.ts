@@ -23,6 +23,7 @@ describe('ranking suggestions', () => {
     expect(best!.reasons).toEqual([
       'inside both working hours',
       'no back-to-back meeting',
+      'clear of lunch (12:00–13:00)',
       '08:00 for Ana in Chicago, 18:30 for Raj in Kolkata',
     ]);
     expect(second!.reasons).not.toContain('no back-to-back meeting');
@@ -37,7 +38,11 @@ describe('ranking suggestions', () => {
       [iv('2026-03-10T16:00:00Z', '2026-03-10T16:30:00Z')],
       [ana, { ...ana, userId: 'b', displayName: 'Bo Chen', busy: [] }],
     );
-    expect(only!.reasons).toEqual(['inside both working hours', 'no back-to-back meeting']);
+    expect(only!.reasons).toEqual([
+      'inside both working hours',
+      'no back-to-back meeting',
+      'clear of lunch (12:00–13:00)',
+    ]);
   });
 
   it('names a custom zone by its offset', () => {
@@ -79,8 +84,13 @@ describe('ranking suggestions', () => {
       ['2026-03-11T15:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-12T20:00', '2026-03-10T17:30'],
     ],
     [
-      'avoid Monday and Friday',
+      'avoid Monday and Friday (lunch avoided by default: after them)',
       { avoidMondayFriday: true },
+      ['2026-03-11T15:00', '2026-03-12T20:00', '2026-03-13T15:00', '2026-03-09T14:00', '2026-03-10T17:30'],
+    ],
+    [
+      'avoid Monday and Friday, lunch allowed',
+      { avoidMondayFriday: true, avoidLunch: false },
       ['2026-03-11T15:00', '2026-03-12T20:00', '2026-03-10T17:30', '2026-03-13T15:00', '2026-03-09T14:00'],
     ],
   ])('%s', (_name, preferences, order) => {
@@ -132,6 +142,26 @@ describe('ranking suggestions', () => {
       'morning for both',
       'not a Monday or Friday',
     ]);
+  });
+
+  it('avoids lunch and spreads over distinct days when the request does not say otherwise', () => {
+    const chosen = { avoidLunch: true, spreadOverDays: true };
+    expect(rankSlots(quarterHours, sameZone)).toEqual(rankSlots(quarterHours, sameZone, chosen));
+    expect(rankSlots(quarterHours, sameZone, { avoidLunch: undefined })).toEqual(
+      rankSlots(quarterHours, sameZone, chosen),
+    );
+    const [lunchOnly] = rankSlots([week[1]!], sameZone);
+    const [lunchAllowed] = rankSlots([week[1]!], sameZone, { avoidLunch: false });
+    expect(lunchOnly!.score).toBeLessThan(lunchAllowed!.score);
+    expect(rankSlots([week[2]!], sameZone)[0]!.reasons).toContain('clear of lunch (12:00–13:00)');
+    // Said otherwise: the best scores in order, even when they all fall on one day.
+    const tuesdayAndAnAfternoon = [...quarterHours.slice(0, 35), iv('2026-03-11T20:00:00Z', '2026-03-11T20:30:00Z')];
+    const days = (preferences: { spreadOverDays?: boolean }) =>
+      new Set(
+        rankSlots(tuesdayAndAnAfternoon, sameZone, preferences, 3).map((s) => s.localTimes[0]!.local.slice(0, 14)),
+      );
+    expect(days({}).size).toBe(2);
+    expect(days({ spreadOverDays: false }).size).toBe(1);
   });
 
   it('is deterministic whatever order the slots come in', () => {
