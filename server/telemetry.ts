@@ -184,8 +184,11 @@ export interface JobCounts {
   total: number;
 }
 
+/** How a job's span ends: finished, failed, or handed to another instance (this one shut down or lost its lease). */
+export type JobEnd = 'done' | 'failed' | 'handed-over';
+
 /** A span for a background job, with one event per progress report. */
-export function traceJob(kind: string): { progress(counts: JobCounts): void; end(status: 'done' | 'failed'): void } {
+export function traceJob(kind: string): { progress(counts: JobCounts): void; end(status: JobEnd): void } {
   const span = tracer().startSpan(`job ${kind}`, { attributes: { 'job.kind': kind } });
   const counts = (c: JobCounts): Attributes => ({
     'job.total': c.total,

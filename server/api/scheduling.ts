@@ -1,12 +1,21 @@
-// The program owner's department scheduling: start a job, poll it.
+// The program owner's department scheduling: start a job, poll it (on any
+// instance: the job is a record in the tenant, see server/program/departmentJobs.ts).
 import { errorCodes, ScheduleDepartmentRequest } from '../../src/core/api.js';
+import type { JobRecordStore } from '../program/departmentJobRecords.js';
+import { scheduleJobsFor, type ScheduleJobs } from '../program/departmentJobs.js';
 import { ApiProblem } from '../program/problem.js';
-import { ScheduleJobs, type SchedulingPorts } from '../program/schedulingJobs.js';
+import type { PairDirectory, SchedulingPorts } from '../program/schedulingJobs.js';
 import { parseInput, type RouteDeclaration } from './route.js';
 
 // bench/scheduling.ts still imports the allocation from here; it lives in server/program/departmentPlan.ts.
 
-export function schedulingRoutes(ports: SchedulingPorts, jobs = new ScheduleJobs()): RouteDeclaration[] {
+/** The program store keeps the pairs and, beside them, the jobs (server/api/index.ts hands it in as `pairs`). */
+export type SchedulingRoutePorts = SchedulingPorts & { pairs: PairDirectory & JobRecordStore };
+
+export function schedulingRoutes(
+  ports: SchedulingRoutePorts,
+  jobs: ScheduleJobs = scheduleJobsFor(ports.pairs),
+): RouteDeclaration[] {
   return [
     {
       method: 'post',
@@ -15,7 +24,7 @@ export function schedulingRoutes(ports: SchedulingPorts, jobs = new ScheduleJobs
       summary: 'Schedule the next session for every active pair in a department (a job; poll it)',
       async handle({ body }) {
         const request = parseInput(ScheduleDepartmentRequest, body);
-        const job = jobs.start(ports, request.department, request.dryRun);
+        const job = await jobs.start(ports, request.department, request.dryRun);
         return { status: 202, headers: { Location: `/api/program/jobs/${job.id}` }, body: job };
       },
     },
@@ -25,7 +34,7 @@ export function schedulingRoutes(ports: SchedulingPorts, jobs = new ScheduleJobs
       access: 'ProgramOwner',
       summary: 'Progress and result of a department scheduling job',
       async handle({ params }) {
-        const job = jobs.get(params.id!);
+        const job = await jobs.get(ports, params.id!);
         if (!job) throw new ApiProblem(errorCodes.notFound, `no scheduling job ${params.id}`);
         return { body: job };
       },

@@ -7,6 +7,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { createTokenSource, graphDefaultScope, type TokenSource } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import { programLists } from '../graph/programLists.js';
+import { buildId } from '../health.js';
 import { grantAdvice, graphPermissions, type GraphPermission } from '../permissions.js';
 import { fillPlaceholders, packageSettings } from './package.js';
 
@@ -232,16 +233,19 @@ export async function healthCheck(ctx: DoctorContext): Promise<Check> {
   const loopback = /^http:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(ctx.appUrl);
   if (!url.startsWith('https://') && !(ctx.config.mode === 'embedded' && loopback))
     return problem(id, `${url} is not https`, 'set PUBLIC_URL to the https origin Teams and Outlook load the app from');
-  const version = (JSON.parse(readFileSync(path.join(ctx.root, 'package.json'), 'utf8')) as { version: string })
-    .version;
+  const build = buildId(ctx.env);
   try {
     const res = await httpFetch(ctx.config)(url);
-    const body = (await res.json()) as { status?: string; version?: string };
+    const body = (await res.json()) as { status?: string; build?: string };
     if (res.status !== 200 || body.status !== 'ok')
       return problem(id, `${url} answered ${res.status}`, 'start the server');
-    if (body.version && body.version !== version)
-      return problem(id, `${url} runs ${body.version}, this build is ${version}`, 'deploy this build');
-    return ok(id, `${url} answers ok`);
+    if (body.build !== build)
+      return problem(
+        id,
+        `${url} runs build ${body.build ?? '(none named)'}, this checkout is build ${build}`,
+        'deploy this build (npm run build:web, then atk deploy or the zip deploy in docs/deploy.md), or run doctor from the checkout that was deployed',
+      );
+    return ok(id, `${url} answers ok, build ${build}`);
   } catch (err) {
     return problem(id, `${url} is unreachable: ${errorText(err)}`, 'start the server, or fix PUBLIC_URL');
   }

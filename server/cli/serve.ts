@@ -6,6 +6,13 @@ import { seedDemoProgram, type DemoPerson } from '../graph/demoProgram.js';
 import { startApp, type StartedApp } from '../main.js';
 import { permissionsOfType } from '../permissions.js';
 
+/**
+ * How long a shutdown may take in all. A platform kills the process some time
+ * after SIGTERM; App Service does not document that grace period for Node on
+ * Linux (Container Apps and Kubernetes default to 30 s), so we stay under 30 s.
+ */
+const shutdownBudgetMs = 25_000;
+
 export async function startDevTenantFor(config: Config): Promise<RunningDevTenant> {
   const d = config.devTenant!;
   return startDevTenant({
@@ -79,10 +86,19 @@ export async function run(args: string[]): Promise<number> {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    process.stdout.write(`Stopping Reciprocal (${signal})…\n`);
-    // A second Ctrl+C does not wait for open connections.
+    process.stdout.write(`Stopping Reciprocal (${signal}): finishing requests under way, handing jobs on…\n`);
+    // A second Ctrl+C (or SIGTERM) does not wait for open connections.
     process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(143));
+    // The drain is bounded (requests, then bookings under way); past this the platform would kill us anyway.
+    const giveUp = setTimeout(() => {
+      process.stderr.write('reciprocal: shutdown took too long; exiting without waiting further.\n');
+      process.exit(1);
+    }, shutdownBudgetMs);
+    giveUp.unref();
     await app.close();
+    clearTimeout(giveUp);
+    process.stdout.write('Stopped.\n');
     return 0;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;

@@ -37,6 +37,7 @@ import {
   withoutAgenda,
   type StoredSession,
 } from './programRecords.js';
+import { readDeltas, type ListChanges } from './listDelta.js';
 import { fieldEquals, filterLiteral } from './odata.js';
 import { mayBeKeyClash } from './uniqueKeys.js';
 
@@ -178,6 +179,15 @@ export class ProgramStore {
       out.push(...page.value);
     }
     return out;
+  }
+
+  /** What changed in each list since its deltaLink (every item, the first time): see ./listDelta.ts. */
+  async changes(cursors: ReadonlyArray<{ list: ListName; deltaLink: string | null }>): Promise<ListChanges[]> {
+    const at = async (c: (typeof cursors)[number]) => ({
+      firstUrl: `${await this.items(c.list)}/delta?$expand=fields&$top=999`,
+      deltaLink: c.deltaLink,
+    });
+    return readDeltas(this.graph, await Promise.all(cursors.map(at)));
   }
 
   /** Creates the item under its key; `created` is false when the key was already taken (a retry, or someone else first). */

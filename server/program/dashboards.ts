@@ -1,5 +1,6 @@
-// Department and program dashboards: aggregates only, from one read of each
-// program list per request, over whole weeks of the organization's zone.
+// Department and program dashboards: aggregates only, over whole weeks of the
+// organization's zone, from this instance's mirror of the program lists (kept
+// current with Graph's delta query: ./dashboardMirror.ts).
 // Leads see their own department; the program owner sees every department and
 // the at-risk pairs by name. Notes are never read.
 import type { Client } from '@microsoft/microsoft-graph-client';
@@ -8,6 +9,7 @@ import { aggregateDepartments, snapPeriodToWeeks, type DepartmentDashboard } fro
 import type { Pair } from '../../src/core/schemas.js';
 import { hasRole, type Caller } from '../auth/caller.js';
 import type { ProgramStore } from '../graph/programStore.js';
+import { dashboardMirrorFor } from './dashboardMirror.js';
 import { departmentOf } from './directory.js';
 import { ApiProblem } from './problem.js';
 
@@ -29,12 +31,7 @@ async function dashboards(
   period: Period,
   forOwner: boolean,
 ): Promise<DepartmentDashboard[]> {
-  // One paged read of each list for the whole request.
-  const [pairs, sessions, touchpoints] = await Promise.all([
-    ports.store.allPairs(),
-    ports.store.allSessions(),
-    ports.store.allTouchpoints(),
-  ]);
+  const { pairs, sessions, touchpoints } = await dashboardMirrorFor(ports.store).current();
   const weeks = snapPeriodToWeeks(period, ports.orgTimeZone);
   const figures = aggregateDepartments(pairs, sessions, touchpoints, {
     period: {

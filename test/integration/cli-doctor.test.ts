@@ -13,12 +13,12 @@ const documented = {
 };
 let app: TestApp;
 
-async function doctor(): Promise<{
+async function doctor(env: NodeJS.ProcessEnv = {}): Promise<{
   code: number;
   checks: Array<{ id: string; ok: boolean; message: string; fix: string }>;
 }> {
   let text = '';
-  const code = await run(['--json'], { config: app.config, appUrl: app.url, env: {}, out: (t) => (text += t) });
+  const code = await run(['--json'], { config: app.config, appUrl: app.url, env, out: (t) => (text += t) });
   return {
     code,
     checks: (JSON.parse(text) as { checks: Array<{ id: string; ok: boolean; message: string; fix: string }> }).checks,
@@ -77,6 +77,15 @@ describe('reciprocal doctor', () => {
       }
     },
   );
+
+  it('reports a server running another build than this checkout, with the fix', async () => {
+    const { code, checks } = await doctor({ RECIPROCAL_BUILD: 'some-other-build' });
+    expect(code).toBe(1);
+    const healthz = checks.find((c) => c.id === 'healthz')!;
+    expect(healthz).toMatchObject({ ok: false });
+    expect(healthz.message).toContain('this checkout is build some-other-build');
+    expect(healthz.fix).toMatch(/deploy this build/);
+  });
 
   it('reports an incomplete tenant configuration as a problem, not a stack trace', async () => {
     let text = '';

@@ -2,9 +2,10 @@
 // throttling: every pair gets exactly one meeting, nobody is double-booked by
 // the run, and running it again creates nothing new.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Pair, Participant } from '../../src/core/schemas.js';
+import type { Pair } from '../../src/core/schemas.js';
 import { transactionIdFor } from '../../server/graph/calendar.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { departmentPairs, syntheticDepartment, type JobView } from '../support/departmentJobs.js';
 import { startTestDevTenant, type DemoUser } from '../support/devtenant.js';
 
 let t: TestApp;
@@ -13,26 +14,6 @@ let participant: DemoUser;
 let department: string;
 let pairs: Pair[];
 const dayMs = 24 * 3_600_000;
-
-interface JobView {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  total: number;
-  scheduled: number;
-  failed: Array<{ pairId: string; reason: string }>;
-  result: {
-    window: { start: string; end: string };
-    scheduled: Array<{
-      pairId: string;
-      start: string;
-      end: string;
-      sessionId: string | null;
-      eventId: string | null;
-      alreadyBooked: boolean;
-    }>;
-    notScheduled: Array<{ pairId: string; reason: string }>;
-  } | null;
-}
 
 async function runJob(body: unknown): Promise<JobView> {
   // Starting a job twice is harmless (the run is idempotent), so a request cut off by a restart is simply sent again.
@@ -52,51 +33,15 @@ async function runJob(body: unknown): Promise<JobView> {
 
 beforeAll(async () => {
   const devTenant = await startTestDevTenant();
-  const added = await fetch(`${devTenant.url}/_admin/synthetic-people`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ count: 200, weeks: 3, seed: 11 }),
-  });
-  expect(added.status).toBe(200);
-  const everyone = ((await (await fetch(`${devTenant.url}/`)).json()) as { users: DemoUser[] }).users;
+  const made = await syntheticDepartment(devTenant, { count: 200, seed: 11 });
+  const everyone = made.everyone;
   t = await startTestApp({ devTenant });
   owner = everyone.find((u) => u.roles.includes('ProgramOwner'))!;
   participant = everyone.find((u) => u.roles.includes('Participant') && !u.roles.includes('ProgramOwner'))!;
-
+  department = made.department;
   // 50 pairs among the department's synthetic people: most people are in more than one pair.
-  const synthetic = everyone.filter((u) => u.userPrincipalName.startsWith('synthetic11.'));
-  department = synthetic[0]!.department;
-  const people = synthetic.filter((u) => u.department === department);
-  expect(people.length).toBeGreaterThanOrEqual(30);
-  const asParticipant = (u: DemoUser): Participant => ({
-    userId: u.id,
-    displayName: u.displayName,
-    mail: u.userPrincipalName,
-    department: u.department,
-    careerStage: u.careerStage,
-    timeZone: u.timeZone,
-  });
-  // Partners share a time zone here so every pair has working hours in common (cross-zone pairs are the slot engine's tests).
-  pairs = [];
-  for (let gap = 1; pairs.length < 50 && gap < people.length; gap++) {
-    for (let i = 0; i + gap < people.length && pairs.length < 50; i++) {
-      const [a, b] = [people[i]!, people[i + gap]!];
-      if (a.timeZone !== b.timeZone) continue;
-      const members = [asParticipant(a), asParticipant(b)].sort((x, y) => x.userId.localeCompare(y.userId)) as [
-        Participant,
-        Participant,
-      ];
-      pairs.push({
-        id: `bulk-${String(pairs.length).padStart(2, '0')}`,
-        members,
-        cadence: 'biweekly',
-        durationMinutes: pairs.length % 3 === 0 ? 60 : 30,
-        status: 'active',
-        startedOn: new Date().toISOString(),
-        endedOn: null,
-      });
-    }
-  }
+  expect(made.people.length).toBeGreaterThanOrEqual(30);
+  pairs = departmentPairs(made.people, 50, 'bulk');
   expect(pairs).toHaveLength(50);
   for (const p of pairs) await t.app.services.store.createPair(p);
 }, 120_000);
@@ -201,13 +146,17 @@ describe('POST /api/program/schedule-department', () => {
     expect(t.devTenant.stats().byKind['events.create'] ?? 0).toBe(0);
   }, 180_000);
 
-  it('fails the job with a reason that says Microsoft 365 is throttling, when it stays throttled past the budget', async () => {
-    // A Retry-After longer than the whole retry budget: the gateway gives up at once.
+  it('refuses to start a job, saying Microsoft 365 is throttling, when the tenant stays throttled past the budget', async () => {
+    // A Retry-After longer than the whole retry budget: the gateway gives up at once, before the job is recorded.
     t.devTenant.setFaults({ probability429: 1, retryAfterSeconds: 31 });
     try {
-      const job = await runJob({ department });
-      expect(job.status).toBe('failed');
-      expect(job.failed).toEqual([{ pairId: '*', reason: expect.stringMatching(/Microsoft 365 kept throttling/) }]);
+      const res = await t.request('/api/program/schedule-department', {
+        as: owner.userPrincipalName,
+        body: { department },
+      });
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('throttled');
+      expect(res.headers.get('retry-after')).toBe('31');
     } finally {
       t.devTenant.setFaults({ probability429: 0, retryAfterSeconds: 1 });
     }

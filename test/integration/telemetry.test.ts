@@ -126,6 +126,23 @@ async function journey(pair: Pair): Promise<void> {
     body: { ...session, start: start0 },
   });
   expect(booked.status).toBe(201);
+  await departmentJob(a.department);
+}
+
+/** A department scheduling run (a dry run) through the API, polled to its end. */
+async function departmentJob(department: string): Promise<void> {
+  const owner = t.users.find((u) => u.roles.includes('ProgramOwner'))!.userPrincipalName;
+  const started = await t.request('/api/program/schedule-department', {
+    as: owner,
+    body: { department, dryRun: true },
+  });
+  expect(started.status).toBe(202);
+  for (let polls = 0; polls < 300; polls++) {
+    const job = await t.request(`/api/program/jobs/${started.body.id}`, { as: owner });
+    if (job.body.status !== 'running') return void expect(job.body.status).toBe('done');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the department scheduling job did not finish');
 }
 
 const contracts = path.resolve(__dirname, '../../../shared/contracts/teams');
@@ -179,6 +196,15 @@ describe('spans of a journey', () => {
       'bot.activity.name': 'composeExtension/query',
       'bot.channel': 'msteams',
     });
+  });
+
+  it('has one span per department scheduling job, with progress events and its end, counts only', () => {
+    const job = spans().find((s) => s.name === 'job department-scheduling');
+    expect(job?.attributes).toMatchObject({ 'job.kind': 'department-scheduling', 'job.status': 'done' });
+    expect(job!.events.length).toBeGreaterThan(0);
+    for (const e of job!.events)
+      expect(Object.keys(e.attributes ?? {}).sort()).toEqual(['job.not_scheduled', 'job.scheduled', 'job.total']);
+    expect(job!.attributes['job.total']).toBeGreaterThan(0);
   });
 
   it('never exports the note text, a demo user email or a display name, in any span', () => {

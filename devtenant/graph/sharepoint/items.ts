@@ -1,5 +1,6 @@
 // List items: list ($filter on indexed columns, $expand=fields, paging),
-// create, get, update fields and delete, with unique columns and eTags.
+// create, get, update fields and delete (leaving a tombstone for delta), with
+// unique columns and eTags. Item ids are never given out twice, as SharePoint's.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { GraphError, badRequest, notFound } from '../../graphErrors.js';
@@ -8,6 +9,7 @@ import type { GraphRequest, GraphResponse, GraphRoute } from '../dispatch.js';
 import { type FilterNode, graphContext, matchesFilter, page, parseFilter, parseTop } from '../odata.js';
 import { parsePayload } from '../payload.js';
 import { checkFields, columnsOf, storedFields } from './columns.js';
+import { highestItemId, keepTombstone } from './delta.js';
 import { listSegment } from './lists.js';
 import type { SharePointOptions } from './options.js';
 import { etag, findList, itemResource } from './resources.js';
@@ -15,7 +17,7 @@ import { etag, findList, itemResource } from './resources.js';
 const ItemFields = z.record(z.string(), z.unknown());
 
 /** `$expand=fields` or `expand=fields(select=A,B)` */
-function fieldsExpansion(req: GraphRequest): { expand: boolean; select: string[] | null } {
+export function fieldsExpansion(req: GraphRequest): { expand: boolean; select: string[] | null } {
   const raw = req.query.get('$expand') ?? req.query.get('expand');
   if (!raw || !/^fields\b/.test(raw)) return { expand: false, select: null };
   const sel = /select=([^)]+)\)/.exec(raw)?.[1];
@@ -147,7 +149,7 @@ function createItem({ store, now }: SharePointOptions, req: GraphRequest): Graph
   const stamp = now().getTime();
   const item: StoredItem = {
     listId: l.id,
-    id: store.nextItemId(l.id),
+    id: Math.max(store.nextItemId(l.id), highestItemId(store, l.id) + 1),
     fields: body.fields,
     version: 1,
     etagGuid: randomUUID(),
@@ -193,10 +195,11 @@ function updateItemFields({ store, now }: SharePointOptions, req: GraphRequest):
   };
 }
 
-function deleteItem({ store }: SharePointOptions, req: GraphRequest): GraphResponse {
+function deleteItem({ store, now }: SharePointOptions, req: GraphRequest): GraphResponse {
   const { l, i } = findItem(store, req);
   ifMatch(req, i);
   store.deleteItem(l.id, i.id);
+  keepTombstone(store, l.id, i.id, now().getTime());
   return { status: 204 };
 }
 

@@ -1,0 +1,198 @@
+// Dashboards read from the tenant at organization scale: 5,000 pairs and
+// 60,000 sessions in the dev tenant's SharePoint lists, 80 ms added to every
+// Graph request, the app in its own process. The first (cold) view reads each
+// list once through Graph's delta query; every later (warm) view, after one
+// change, asks only what changed. Targets: warm p95 under 300 ms, at most 2
+// Graph requests a warm view, a cold read within 10% of ceil(items / page size).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DevTenantStore } from '../devtenant/store.js';
+import { seededRandom } from '../devtenant/traffic.js';
+import { pairFields, sessionFields } from '../server/graph/programRecords.js';
+import { careerStages, directions, focusAreas, type Pair, type Session } from '../src/core/schemas.js';
+import { spawnAppInstance } from '../test/support/appInstances.js';
+import { startTestDevTenant } from '../test/support/devtenant.js';
+
+const pairCount = 5_000;
+const sessionCount = 60_000;
+const latencyMs = 80;
+const pageSize = 999; // what the program store asks for (ProgramStore.changes)
+const warmViews = 20;
+const targets = { warmP95Ms: 300, warmGraphRequests: 2, coldRequestsWithin: 0.1 };
+const departments = ['Transplant', 'Behavioral Health', 'Utilization Review', 'Care Transitions', 'Pediatrics'];
+
+const random = seededRandom(0x5eed);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+const uid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const seconds = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
+const yearStart = Date.parse('2025-11-24T00:00:00Z');
+const yearMs = 365 * 24 * 3_600_000;
+
+function person(n: number) {
+  return {
+    userId: uid(n),
+    displayName: `Person ${n}`,
+    mail: `person${n}@contoso.test`,
+    department: departments[n % departments.length]!,
+    careerStage: pick(careerStages),
+    timeZone: 'America/Chicago',
+  };
+}
+
+const pairs: Pair[] = Array.from({ length: pairCount }, (_, i) => ({
+  id: `pair-bench-${i}`,
+  members: [person(2 * i), person(2 * i + 1)],
+  cadence: 'biweekly',
+  durationMinutes: 30,
+  status: random() < 0.9 ? 'active' : 'ended',
+  startedOn: new Date(yearStart - random() * yearMs).toISOString(),
+  endedOn: null,
+}));
+const session = (i: number): Session => {
+  const start = yearStart + Math.floor((random() * yearMs) / 900_000) * 900_000;
+  return {
+    id: `pair-bench-${i % pairCount}~s${i}`,
+    pairId: `pair-bench-${i % pairCount}`,
+    occurrence: `s${i}`,
+    eventId: null,
+    iCalUId: null,
+    organizerId: uid(2 * (i % pairCount)),
+    direction: pick(directions),
+    focusAreas: [pick(focusAreas)],
+    start: new Date(start).toISOString(),
+    end: new Date(start + 30 * 60_000).toISOString(),
+    status: start < Date.now() ? pick(['held', 'held', 'held', 'no-show', 'cancelled'] as const) : 'scheduled',
+    joinUrl: null,
+  };
+};
+
+/** Writes the items straight into the dev tenant's database (as a migration would), one transaction per list. */
+function fill(store: DevTenantStore, listId: string, rows: Array<{ key: string; fields: Record<string, unknown> }>) {
+  const now = Date.now();
+  store.db.transaction(() =>
+    rows.forEach((row, i) =>
+      store.insertItem({
+        listId,
+        id: i + 1,
+        fields: Object.fromEntries(
+          Object.entries({ Title: row.key, Key: row.key, ...row.fields }).map(([k, v]) => [
+            k,
+            typeof v === 'string' && /^\d{4}-\d\d-\d\dT.*\.\d{3}Z$/.test(v) ? seconds(v) : v,
+          ]),
+        ),
+        version: 1,
+        etagGuid: `bench-${listId}-${i}`,
+        createdMs: now,
+        modifiedMs: now,
+        createdBy: 'bench',
+      }),
+    ),
+  )();
+}
+
+const peakRssMbOf = (pid: number) =>
+  Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 102.4) / 10;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
+
+async function main() {
+  const devTenant = await startTestDevTenant();
+  const app = await spawnAppInstance(devTenant);
+  const owner = devTenant.users.find((u) => u.roles.includes('ProgramOwner'))!.userPrincipalName;
+  const token = await devTenant.tokenFor(owner);
+  const view = async () => {
+    const t0 = performance.now();
+    const res = await fetch(`${app.url}/api/program/dashboard?from=2025-11-24&to=2026-11-23`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (res.status !== 200) throw new Error(`dashboard: HTTP ${res.status} ${await res.text()}`);
+    await res.json();
+    return performance.now() - t0;
+  };
+  try {
+    const step = (what: string) => process.stderr.write(`  ${new Date().toISOString().slice(11, 19)} ${what}\n`);
+    // Provision the lists through the app (a first view), then fill them.
+    step('provisioning the program lists');
+    await view();
+    const { hostname, path: sitePath } = { hostname: 'reciprocal-dev.sharepoint.local', path: '/sites/reciprocal' };
+    const site = (await devTenant.graph('GET', `/sites/${hostname}:${sitePath}`)).body.id as string;
+    const lists = (await devTenant.graph('GET', `/sites/${site}/lists`)).body.value as Array<{
+      id: string;
+      displayName: string;
+    }>;
+    const listId = (name: string) => lists.find((l) => l.displayName === name)!.id;
+    const db = new DevTenantStore(devTenant.dataDir);
+    fill(
+      db,
+      listId('Pairs'),
+      pairs.map((p) => ({ key: p.id, fields: pairFields(p) })),
+    );
+    const sessions = Array.from({ length: sessionCount }, (_, i) => session(i));
+    fill(
+      db,
+      listId('Sessions'),
+      sessions.map((s) => ({ key: s.id, fields: sessionFields(s) })),
+    );
+    db.db.close();
+    step(`filled ${pairCount} pairs and ${sessionCount} sessions; starting a fresh instance`);
+    await app.stop();
+    // A fresh instance: nothing mirrored yet.
+    const fresh = await spawnAppInstance(devTenant);
+    Object.assign(app, fresh);
+    devTenant.setFaults({ latencyMs });
+
+    devTenant.resetStats();
+    step('cold view');
+    const coldMs = await view();
+    step(`cold view done (${Math.round(coldMs)} ms); warm views`);
+    const coldGraphRequests = devTenant.stats().requests;
+    const sessionsList = `/sites/${site}/lists/${listId('Sessions')}/items`;
+    const warm: number[] = [];
+    let warmGraphRequests = 0;
+    for (let i = 0; i < warmViews; i++) {
+      await devTenant.graph('PATCH', `${sessionsList}/${1 + i * 997}/fields`, { Status: i % 2 ? 'held' : 'no-show' });
+      devTenant.resetStats();
+      warm.push(await view());
+      warmGraphRequests = Math.max(warmGraphRequests, devTenant.stats().requests);
+    }
+    const items = pairCount + sessionCount;
+    const expectedColdRequests = Math.ceil(items / pageSize);
+    const result = {
+      pairs: pairCount,
+      sessions: sessionCount,
+      coldMs: Math.round(coldMs),
+      coldGraphRequests,
+      warmP95Ms: Math.round(percentile(warm, 95)),
+      warmGraphRequests,
+      peakRssMb: peakRssMbOf(fresh.process.pid!),
+      addedGraphLatencyMs: latencyMs,
+      pageSize,
+      expectedColdRequests,
+      warmMsRuns: warm.map((w) => Math.round(w)),
+      loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      cpus: os.cpus().length,
+      targets,
+    };
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync(path.join('bench/results', 'dashboard-store.json'), JSON.stringify(result, null, 2) + '\n');
+    const within =
+      Math.abs(coldGraphRequests - expectedColdRequests) <= targets.coldRequestsWithin * expectedColdRequests;
+    console.log(
+      `dashboard-store: ${pairCount} pairs, ${sessionCount} sessions, ${latencyMs} ms added to each Graph request`,
+    );
+    console.log(
+      `  cold view: ${result.coldMs} ms, ${coldGraphRequests} Graph requests (ceil(items / ${pageSize}) = ${expectedColdRequests}; ${within ? 'within' : 'NOT within'} 10%)`,
+    );
+    console.log(
+      `  warm view after one change: p95 ${result.warmP95Ms} ms (target ${targets.warmP95Ms}), at most ${warmGraphRequests} Graph requests (target ${targets.warmGraphRequests})`,
+    );
+    console.log(
+      `  app peak RSS: ${result.peakRssMb} MB; load average ${result.loadAverage.join(' ')} on ${result.cpus} CPUs`,
+    );
+  } finally {
+    await app.kill().catch(() => undefined);
+    await devTenant.close();
+  }
+}
+
+await main();
