@@ -2,15 +2,20 @@
 // that come with each activity (its own OpenID metadata and keys, apart from
 // the tenant's), a token endpoint only the channel's own client may call (tests
 // and benchmarks act as Teams through it), and the Bot Connector endpoint the
-// bot sends its replies and proactive messages to (kept in memory, to be read
-// back by the Teams simulation).
+// bot sends its replies and proactive messages to (kept in the dev tenant's
+// store with their cards, to be read back by the Teams simulation and counted).
+// Installing the bot (Graph installedApps) makes the channel tell the bot, as
+// Teams does, with a conversationUpdate to the messaging endpoint registered
+// for it (the Azure Bot resource's setting; PUT /botframework/bots/{id}).
 // https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
+import type { Installation } from './graph/teamsApps.js';
 import { OAuthError, oauthErrorBody } from './identity/oauthErrors.js';
 import { loadOrCreateKey, type SigningKey } from './identity/signingKey.js';
+import type { DevTenantStore } from './store.js';
 
 /** The channel service's own client: what stands in for Teams when it calls a bot. */
 export const channelClient = { id: 'dev-botframework-channel', secret: 'dev-botframework-channel-secret' } as const;
@@ -26,7 +31,17 @@ export interface ChannelOptions {
   /** Checks the bot's own token on Connector calls (audience https://api.botframework.com). */
   verifyBotToken: (token: string) => Promise<unknown>;
   now: () => Date;
+  /** Where sent activities and bot endpoints are kept (they outlive a restart, like the tenant's data). */
+  store: DevTenantStore;
+  tenantId: string;
 }
+
+const sentCollection = 'botActivities';
+const endpointCollection = 'botEndpoints';
+const pendingCollection = 'botPendingInstalls';
+
+/** The personal conversation of the bot and a person, as the dev tenant names it. */
+export const personalConversationId = (botId: string, userId: string): string => `a:dev-${botId}-${userId}`;
 
 const ChannelTokenRequest = z.object({
   client_id: z.string().min(1),
@@ -41,10 +56,12 @@ export interface SentActivity {
   conversationId: string;
   replyToId: string | null;
   activity: Record<string, unknown>;
+  /** When the Connector accepted it (ISO). */
+  receivedAt: string;
 }
 
 export class BotFrameworkChannel {
-  private readonly sent: SentActivity[] = [];
+  private sequence = 0;
 
   private constructor(
     private readonly options: ChannelOptions,
@@ -57,6 +74,12 @@ export class BotFrameworkChannel {
 
   /** Set once the https listener knows its port, like the tenant issuer. */
   issuerBase = '';
+  /** The http base of the dev tenant: activities' serviceUrl is its Connector path. */
+  serviceBase = '';
+
+  get serviceUrl(): string {
+    return `${this.serviceBase}${connectorPath}`;
+  }
 
   get issuer(): string {
     return `${this.issuerBase}${channelPath}`;
@@ -105,8 +128,10 @@ export class BotFrameworkChannel {
       this.receive(req, res),
     );
     r.get(`${channelPath}/conversations/:conversationId/activities`, (req, res) =>
-      res.json({ value: this.sent.filter((s) => s.conversationId === req.params.conversationId) }),
+      res.json({ value: this.sentActivities().filter((s) => s.conversationId === req.params.conversationId) }),
     );
+    r.get(`${channelPath}/activities`, (_req, res) => res.json({ value: this.sentActivities() }));
+    r.put(`${channelPath}/bots/:botId`, express.json({ limit: '16kb' }), (req, res) => this.register(req, res));
     return r;
   }
 
@@ -142,12 +167,91 @@ export class BotFrameworkChannel {
     if (!activity.success)
       return void res.status(400).json({ error: { code: 'BadArgument', message: 'The activity is not an object.' } });
     const id = randomUUID();
-    this.sent.push({
+    const sent: SentActivity = {
       id,
       conversationId: String(req.params.conversationId),
       replyToId: req.params.activityId ? String(req.params.activityId) : null,
       activity: { ...activity.data, id },
-    });
+      receivedAt: this.options.now().toISOString(),
+    };
+    // Ordered by arrival: a sortable prefix, then the id.
+    const order = `${Date.now().toString(36).padStart(10, '0')}-${(this.sequence++).toString(36).padStart(8, '0')}-${id}`;
+    this.options.store.putDocument(sentCollection, order, sent as unknown as Record<string, unknown>);
     res.status(201).json({ id });
+  }
+
+  /** Everything bots sent through the Connector, oldest first. */
+  sentActivities(): SentActivity[] {
+    return this.options.store.documents(sentCollection) as unknown as SentActivity[];
+  }
+
+  private register(req: Request, res: Response): void {
+    const body = z.object({ messagingEndpoint: z.url() }).safeParse(req.body);
+    const botId = String(req.params.botId);
+    if (!this.options.botIds.includes(botId))
+      return void res.status(404).json({ error: { code: 'NotFound', message: `No bot ${botId} is registered.` } });
+    if (!body.success)
+      return void res
+        .status(400)
+        .json({ error: { code: 'BadArgument', message: 'messagingEndpoint must be an http(s) URL.' } });
+    this.options.store.putDocument(endpointCollection, botId, { botId, url: body.data.messagingEndpoint });
+    res.json({ botId, messagingEndpoint: body.data.messagingEndpoint });
+    for (const pending of this.options.store.documents(pendingCollection)) {
+      this.options.store.deleteDocument(pendingCollection, String(pending['id']));
+      this.announceInstall(pending['installation'] as Installation);
+    }
+  }
+
+  /** The activity Teams sends a bot when it is added to a conversation (the published personal shape). */
+  installActivity(botId: string, installation: Installation): Record<string, unknown> {
+    const bot = { id: `28:${botId}`, name: 'Reciprocal' };
+    const conversation =
+      installation.scope === 'personal'
+        ? {
+            conversationType: 'personal',
+            id: personalConversationId(botId, installation.userId),
+            tenantId: this.options.tenantId,
+          }
+        : { conversationType: 'groupChat', isGroup: true, id: installation.chatId, tenantId: this.options.tenantId };
+    const from =
+      installation.scope === 'personal'
+        ? { id: `29:${installation.userId}`, aadObjectId: installation.userId }
+        : { id: '29:app-installation' };
+    return {
+      type: 'conversationUpdate',
+      id: `f:${randomUUID()}`,
+      timestamp: this.options.now().toISOString(),
+      channelId: 'msteams',
+      serviceUrl: this.serviceUrl,
+      from,
+      recipient: bot,
+      conversation,
+      membersAdded: [bot, ...(installation.scope === 'personal' ? [from] : [])],
+      channelData: { tenant: { id: this.options.tenantId } },
+    };
+  }
+
+  /** Tells each registered bot it was installed; kept until a bot registers an endpoint if none has. */
+  announceInstall(installation: Installation): void {
+    const endpoints = this.options.botIds
+      .map((botId) => this.options.store.document(endpointCollection, botId))
+      .filter((e): e is Record<string, unknown> => e !== null);
+    if (endpoints.length === 0) {
+      const id = randomUUID();
+      return void this.options.store.putDocument(pendingCollection, id, { id, installation });
+    }
+    for (const endpoint of endpoints) {
+      const botId = String(endpoint['botId']);
+      const activity = this.installActivity(botId, installation);
+      void this.channelToken(botId, this.serviceUrl)
+        .then((token) =>
+          fetch(String(endpoint['url']), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify(activity),
+          }),
+        )
+        .catch(() => undefined);
+    }
   }
 }

@@ -16,7 +16,7 @@ import { groupRoutes } from './graph/groups.js';
 import { GraphDispatcher } from './graph/dispatch.js';
 import { graphRouter } from './graph/router.js';
 import { sharePointRoutes } from './graph/sharepoint/index.js';
-import { teamsAppRoutes } from './graph/teamsApps.js';
+import { devCatalogAppId, teamsAppRoutes } from './graph/teamsApps.js';
 import { directoryRoutes } from './graph/users.js';
 import { Identity, foreignUser } from './identity.js';
 import { seedDemoOrganization } from './seed.js';
@@ -26,7 +26,8 @@ import { Traffic, type DevTenantFaults, type DevTenantStats } from './traffic.js
 
 export type { DevTenantFaults, DevTenantStats } from './traffic.js';
 export { defaultAppRegistration, type AppRegistration } from './appRegistration.js';
-export { channelClient, channelPath, connectorPath } from './channel.js';
+export { channelClient, channelPath, connectorPath, personalConversationId, type SentActivity } from './channel.js';
+export { devCatalogAppId } from './graph/teamsApps.js';
 
 export interface DevTenantOptions {
   host?: string;
@@ -41,6 +42,8 @@ export interface DevTenantOptions {
   faults?: Partial<DevTenantFaults>;
   /** The app registration's consented permissions and token version (defaults: `defaultAppRegistration`). */
   appRegistration?: Partial<AppRegistration>;
+  /** The org-catalog id of the app whose bot is `botId` (default: `devCatalogAppId`, TEAMS_APP_ID in embedded mode). */
+  teamsAppId?: string;
   now?: () => Date;
 }
 
@@ -132,6 +135,8 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
     botIds: [o.botId],
     verifyBotToken: (token) => identity.verify(token, o.tenantId, 'https://api.botframework.com'),
     now,
+    store,
+    tenantId: o.tenantId,
   });
   const traffic = new Traffic(o.faults);
   const dispatcher = new GraphDispatcher(traffic);
@@ -140,7 +145,13 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   dispatcher.add(sharePointRoutes({ store, now }));
   dispatcher.add(chatRoutes({ store, tenantId: o.tenantId, now }));
   dispatcher.add(groupRoutes(store));
-  dispatcher.add(teamsAppRoutes(store));
+  dispatcher.add(
+    teamsAppRoutes({
+      store,
+      catalogAppId: o.teamsAppId ?? devCatalogAppId,
+      onInstalled: (installation) => channel.announceInstall(installation),
+    }),
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -165,6 +176,7 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   // Like Entra's, the issuer is an https URL; MSAL checks the discovery document's issuer against its https authority.
   identity.issuerBase = `https://${host}:${httpsPort}`;
   channel.issuerBase = identity.issuerBase;
+  channel.serviceBase = url;
 
   return {
     url,

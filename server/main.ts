@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -17,15 +18,21 @@ import { devLandingRouter, missingBundlePage, tenantLandingRouter } from './api/
 import type { RouteDeclaration } from './api/route.js';
 import { mountRoutes } from './api/router.js';
 import { createReciprocalAgent } from './bot/agent.js';
-import { mountBot } from './bot/endpoint.js';
+import { mountBot, type MountedBot } from './bot/endpoint.js';
 import { mountHealth } from './health.js';
 import { createLogger } from './logging.js';
+import { startScheduler, type RunningScheduler, type SchedulerOptions } from './program/operations/scheduler.js';
+import { createDeliver, type ProactiveAdapter } from './program/operations/sender.js';
 import { requestSpans, startTelemetry, traceActivities } from './telemetry.js';
 
 export interface StartedApp {
   url: string;
   routes: ReadonlyArray<Pick<RouteDeclaration, 'method' | 'path' | 'access' | 'summary'>>;
   services: AppServices;
+  /** The bot's adapter (proactive messages go through it). */
+  bot: MountedBot;
+  /** The proactive-message scheduler, unless switched off. */
+  scheduler: RunningScheduler | null;
   close(): Promise<void>;
 }
 
@@ -41,6 +48,54 @@ export interface StartAppOptions {
   logger?: Logger;
   /** The built browser bundles; defaults to dist/web. */
   webRoot?: string;
+  /**
+   * The proactive-message scheduler: false switches it off; otherwise its
+   * settings (defaults: every SCHEDULER_INTERVAL_SECONDS, 60, of the wall clock;
+   * RECIPROCAL_SCHEDULER=off in the environment switches it off too).
+   */
+  scheduler?: false | (Partial<Omit<SchedulerOptions, 'deliver'>> & { intervalMs?: number; now?: () => number });
+}
+
+/** Starts the one sender of proactive messages (server/program/operations/scheduler.ts) after listen. */
+async function startOperations(
+  services: AppServices,
+  bot: MountedBot,
+  log: Logger,
+  opts: StartAppOptions['scheduler'],
+): Promise<RunningScheduler | null> {
+  if (opts === false || (opts === undefined && process.env['RECIPROCAL_SCHEDULER'] === 'off')) return null;
+  const seconds = Number(process.env['SCHEDULER_INTERVAL_SECONDS'] ?? 60);
+  const ports = { ...programPorts(services), now: opts?.now ?? services.now };
+  const deliver = createDeliver({
+    ports,
+    adapter: bot.adapter as unknown as ProactiveAdapter,
+    botAppId: services.config.bot.id,
+    log,
+  });
+  // Loaded only when they run: a caller with its own planners (tests, benchmarks) does not load these.
+  const planners = opts?.planners ?? (await import('./program/operations/planners.js')).duePlanners;
+  return startScheduler(ports, {
+    planners,
+    instanceId: `${os.hostname()}:${process.pid}`,
+    intervalMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000,
+    log,
+    ...opts,
+    deliver,
+  });
+}
+
+/** In embedded mode, tells the dev tenant's channel where this bot listens (the Azure Bot resource's messaging endpoint). */
+async function registerWithDevChannel(config: Config, url: string, log: Logger): Promise<void> {
+  if (!config.devTenant) return;
+  try {
+    await fetch(`${config.devTenant.url}/botframework/bots/${encodeURIComponent(config.bot.id)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messagingEndpoint: `${url}/api/messages` }),
+    });
+  } catch (err) {
+    log.warn({ bot: { error: err instanceof Error ? err.message : String(err) } }, 'dev channel registration failed');
+  }
 }
 
 /** Graph clients, token validation and the program store: what routes, bot and use cases are handed. */
@@ -190,7 +245,7 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
   app.get('/api/client-config', (_req, res) => void res.json(clientConfig(config)));
 
   // The bot before the REST router, whose catch-all answers unknown /api paths (/api/messages too) with 404.
-  mountBot(app, {
+  const bot = mountBot(app, {
     config,
     log,
     agent: traceActivities(
@@ -213,11 +268,17 @@ export async function startApp(config: Config, opts: StartAppOptions = {}): Prom
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://${config.http.host}:${port}`;
+  await registerWithDevChannel(config, url, log);
+  const scheduler = await startOperations(services, bot, log, opts.scheduler);
   return {
-    url: `http://${config.http.host}:${port}`,
+    url,
     routes: routes.map((r) => ({ method: r.method, path: r.path, access: r.access, summary: r.summary })),
     services,
+    bot,
+    scheduler,
     close: async () => {
+      await scheduler?.stop();
       await health.drain(server);
       await telemetry.stop();
     },

@@ -17,7 +17,8 @@ export type Feature =
   | 'program store'
   | 'agenda to pair chat'
   | 'agenda to meeting chat'
-  | 'enrollment';
+  | 'enrollment'
+  | 'proactive messages';
 
 export interface GraphCall {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -94,6 +95,22 @@ export const graphPermissions: readonly GraphPermission[] = [
       { method: 'PATCH', path: new RegExp(`^${sites}/lists`) },
       { method: 'DELETE', path: new RegExp(`^${sites}/lists`) },
     ],
+  },
+  {
+    name: 'TeamsAppInstallation.ReadWriteSelfForUser.All',
+    type: 'application',
+    why: 'installing the app for an enrolled person who has not added it, so the bot can send them reminders, session cards and nudges (Teams then tells the bot where to reach them)',
+    features: ['proactive messages'],
+    reference: 'https://learn.microsoft.com/graph/api/userteamwork-post-installedapps',
+    calls: [{ method: 'POST', path: new RegExp(`^${users}/teamwork/installedApps$`) }],
+  },
+  {
+    name: 'TeamsAppInstallation.ReadWriteSelfForChat.All',
+    type: 'application',
+    why: 'installing the app in a Teams meeting’s chat, so the bot can post interactive cards there',
+    features: ['proactive messages'],
+    reference: 'https://learn.microsoft.com/graph/api/chat-post-installedapps',
+    calls: [{ method: 'POST', path: /^\/chats\/[^/]+\/installedApps$/ }],
   },
   {
     name: 'Chat.Create',

@@ -124,6 +124,46 @@ export const routePermissions: Readonly<Record<string, RoutePermissions>> = {
     delegated: ['Chat.Read', 'Chat.ReadWrite'],
     workload: 'teams',
   },
+  // https://learn.microsoft.com/graph/api/userteamwork-post-installedapps (least privileged first; the "Self"
+  // permissions only install the calling app, which is all Reciprocal does)
+  'teamsApps.installForUser': {
+    application: [
+      'TeamsAppInstallation.ReadWriteSelfForUser.All',
+      'TeamsAppInstallation.ManageSelectedForUser.All',
+      'TeamsAppInstallation.ReadWriteAndConsentForUser.All',
+      'TeamsAppInstallation.ReadWriteAndConsentSelfForUser.All',
+      'TeamsAppInstallation.ReadWriteForUser.All',
+      'TeamsAppInstallation.ReadWriteSelectedForUser.All',
+    ],
+    delegated: [
+      'TeamsAppInstallation.ReadWriteSelfForUser',
+      'TeamsAppInstallation.ManageSelectedForUser',
+      'TeamsAppInstallation.ReadWriteAndConsentForUser',
+      'TeamsAppInstallation.ReadWriteAndConsentSelfForUser',
+      'TeamsAppInstallation.ReadWriteForUser',
+      'TeamsAppInstallation.ReadWriteSelectedForUser',
+    ],
+    workload: 'teams',
+  },
+  // https://learn.microsoft.com/graph/api/chat-post-installedapps ("If the chat is associated with an onlineMeeting
+  // instance, then, effectively, the teamsApp will get installed to the meeting.")
+  'teamsApps.installInChat': {
+    application: [
+      'TeamsAppInstallation.ReadWriteSelfForChat.All',
+      'TeamsAppInstallation.ManageSelectedForChat.All',
+      'TeamsAppInstallation.ReadWriteAndConsentForChat.All',
+      'TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All',
+      'TeamsAppInstallation.ReadWriteForChat.All',
+    ],
+    delegated: [
+      'TeamsAppInstallation.ReadWriteSelfForChat',
+      'TeamsAppInstallation.ManageSelectedForChat',
+      'TeamsAppInstallation.ReadWriteAndConsentForChat',
+      'TeamsAppInstallation.ReadWriteAndConsentSelfForChat',
+      'TeamsAppInstallation.ReadWriteForChat',
+    ],
+    workload: 'teams',
+  },
   // https://learn.microsoft.com/graph/api/site-get , https://learn.microsoft.com/graph/api/site-getbypath
   'sites.get': sitesRead(),
   'sites.getByPath': sitesRead(),

@@ -78,10 +78,15 @@ class TenantCloudAdapter extends CloudAdapter {
   }
 }
 
+/** What the rest of the app gets from the bot's endpoint: the adapter, for proactive messages. */
+export interface MountedBot {
+  adapter: CloudAdapter;
+}
+
 export function mountBot(
   app: express.Express,
   deps: { config: Config; agent: AgentApplication<TurnState>; log: Logger },
-): void {
+): MountedBot {
   const authConfig = botAuthConfiguration(deps.config);
   const adapter = new TenantCloudAdapter(
     authConfig,
@@ -118,4 +123,5 @@ export function mountBot(
       },
     });
   });
+  return { adapter };
 }

@@ -106,3 +106,20 @@ export function pressCardButton(
   const data = { ...((action['data'] ?? {}) as Record<string, unknown>), ...inputs };
   return { invokeValue: { action: { type: action['type'], verb: action['verb'], data } } };
 }
+
+export interface ChannelRecord extends SentByBot {
+  conversationId: string;
+  receivedAt: string;
+}
+
+/** Everything any bot sent through the dev tenant's Connector, oldest first (kept in the dev tenant's store). */
+export async function allBotActivities(devTenantUrl: string): Promise<ChannelRecord[]> {
+  const res = await fetch(`${devTenantUrl}${channelPath}/activities`);
+  return ((await res.json()) as { value: ChannelRecord[] }).value;
+}
+
+/** The Adaptive Card an activity carries, if any. */
+export const cardOf = (activity: Record<string, unknown>): Record<string, unknown> | null =>
+  (
+    (activity['attachments'] as Array<{ contentType: string; content: Record<string, unknown> }> | undefined) ?? []
+  ).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content ?? null;
