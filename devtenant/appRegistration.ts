@@ -23,7 +23,15 @@ export type AppRegistration = z.infer<typeof AppRegistration>;
  * test/unit/permissions.test.ts keeps the two equal.
  */
 export const defaultAppRegistration: AppRegistration = {
-  applicationPermissions: ['User.Read.All', 'Calendars.ReadWrite', 'MailboxSettings.Read', 'Sites.Selected'],
+  applicationPermissions: [
+    'User.Read.All',
+    'GroupMember.Read.All',
+    'Calendars.ReadWrite',
+    'MailboxSettings.Read',
+    'Sites.Selected',
+    'TeamsAppInstallation.ReadWriteSelfForUser.All',
+    'TeamsAppInstallation.ReadWriteSelfForChat.All',
+  ],
   delegatedPermissions: ['Chat.Create', 'ChatMessage.Send', 'OnlineMeetings.Read'],
   accessTokenAcceptedVersion: null,
 };
