@@ -2,7 +2,17 @@
 // weeks of realistic calendars from the current week (demo/calendars.ts), so
 // free/busy always has content, and the program's SharePoint site.
 import { calendarFor } from './demo/calendars.js';
-import { demoDirectory, demoDomain, departments, makeUser, people, stableGuid, zones } from './demo/directory.js';
+import {
+  demoDirectory,
+  demoDomain,
+  demoGroups,
+  departments,
+  makeUser,
+  people,
+  stableGuid,
+  zones,
+} from './demo/directory.js';
+import { groupsCollection } from './graph/groups.js';
 import type { DevTenantStore, DirectoryUser, StoredEvent } from './store.js';
 import { seededRandom as prng } from './traffic.js';
 
@@ -41,6 +51,7 @@ export function seedDemoOrganization(store: DevTenantStore, now: Date): void {
       ),
     ),
   );
+  for (const group of demoGroups(users)) store.putDocument(groupsCollection, group.id, { ...group });
   const site = programSiteResource();
   store.upsertSite(String(site['id']), programSite.hostname, programSite.path, site);
   store.setMeta('seededAt', now.toISOString());

@@ -223,3 +223,13 @@ export function demoDirectory(): DirectoryUser[] {
   });
   return users;
 }
+
+/** The Entra group the demo program enrolls at once: the pilot cohort, Care Transitions and Transplant. */
+export const pilotGroupId = stableGuid('reciprocal-demo-group-pilot');
+
+export function demoGroups(
+  users: readonly DirectoryUser[],
+): Array<{ id: string; displayName: string; memberIds: string[] }> {
+  const pilot = users.filter((u) => u.department === 'Care Transitions' || u.department === 'Transplant');
+  return [{ id: pilotGroupId, displayName: 'Reciprocal pilot cohort', memberIds: pilot.map((u) => u.id) }];
+}

@@ -21,6 +21,8 @@ export interface Round {
   indexOf: Map<string, number>;
   stage: Int8Array;
   department: Int32Array;
+  /** 1 for people who want a partner from their own department only. */
+  ownDepartmentOnly: Uint8Array;
   teaches: Int32Array;
   wants: Int32Array;
   /** Each person's kind of working week (see workingWeekKey). */
@@ -104,6 +106,7 @@ export function buildRound(input: MatchingInput): Round {
     indexOf,
     stage: Int8Array.from(people, (p) => stageRank[p.careerStage]),
     department: Int32Array.from(people, (p) => departments.indexOf(p.department)),
+    ownDepartmentOnly: Uint8Array.from(people, (p) => (p.crossDepartment === false ? 1 : 0)),
     teaches: Int32Array.from(people, (p) => focusMask(p.canTeach)),
     wants: Int32Array.from(people, (p) => focusMask(p.wantsToLearn)),
     week,
@@ -145,7 +148,9 @@ export function sharedMinutes(round: Round, i: number, j: number): number {
 /** The first rule about the two people's circumstances (not their profiles) that stops i and j, or null. */
 export function circumstanceBlocker(round: Round, i: number, j: number): Blocker | null {
   const rule = round.rules.department;
-  if (rule !== 'any' && (round.department[i] === round.department[j]) !== (rule === 'same')) return 'department';
+  const sameDepartment = round.department[i] === round.department[j];
+  if (rule !== 'any' && sameDepartment !== (rule === 'same')) return 'department';
+  if (!sameDepartment && (round.ownDepartmentOnly[i] || round.ownDepartmentOnly[j])) return 'department';
   if (sharedMinutes(round, i, j) < 0) return 'shared-time';
   if (inChain(round, i, j) || inChain(round, j, i)) return 'reporting-line';
   if (

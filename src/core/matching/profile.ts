@@ -35,6 +35,8 @@ export const MatchingProfile = z.object({
   wantsToLearn: z.array(FocusArea).max(8),
   /** How many pairs this person takes on in the round; 0 sits the round out. */
   maxPairs: z.number().int().min(0).max(10),
+  /** Whether they welcome a partner from another department (default yes); no keeps them inside their own. */
+  crossDepartment: z.boolean().optional(),
 });
 export type MatchingProfile = z.infer<typeof MatchingProfile>;
 

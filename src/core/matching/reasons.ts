@@ -41,9 +41,11 @@ function blockerInWords(round: Round, person: number, blocker: Blocker, count: n
   const colleagues = `${count} ${count === 1 ? 'colleague' : 'colleagues'}`;
   switch (blocker) {
     case 'department':
-      return round.rules.department === 'same'
-        ? `${colleagues} in other departments (this round pairs within a department)`
-        : `${colleagues} in the same department (this round pairs across departments)`;
+      if (round.rules.department === 'same')
+        return `${colleagues} in other departments (this round pairs within a department)`;
+      if (round.rules.department === 'cross' && !round.ownDepartmentOnly[person])
+        return `${colleagues} in the same department (this round pairs across departments)`;
+      return `${colleagues} in other departments (a partner from another department is not welcome to one of the two)`;
     case 'career-stage':
       return `${colleagues} also ${stageInWords[round.stage[person]!]}`;
     case 'exchange':

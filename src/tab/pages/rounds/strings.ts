@@ -1,0 +1,57 @@
+// The strings of the pairing-rounds page (program owner).
+export const roundsStrings = {
+  title: 'Pairing rounds',
+  forbidden: 'Only the program owner runs pairing rounds.',
+  enrolled: (active: number, invited: number, paused: number) =>
+    `${active} enrolled · ${invited} invited, not yet confirmed · ${paused} paused`,
+  start: {
+    heading: 'Start a round',
+    who: 'Who',
+    everyone: 'Everyone enrolled',
+    department: 'A department',
+    group: 'An Entra group',
+    departmentLabel: 'Department',
+    groupLabel: 'Group id',
+    rule: 'Departments',
+    rules: { any: 'Any', same: 'Same department only', cross: 'Across departments only' },
+    allowRepeats: 'Allow pairs from earlier rounds again',
+    cadence: 'Repeat',
+    cadences: { none: 'Once', monthly: 'Every month', quarterly: 'Every quarter' },
+    submit: 'Propose pairs',
+  },
+  proposal: {
+    heading: 'Proposal',
+    pairs: 'Proposed pairs',
+    score: (n: number) => `Score ${n}`,
+    lock: 'Lock',
+    locked: 'Locked',
+    drop: 'Drop',
+    pick: (a: string, b: string) => `Choose ${a} and ${b} for a swap`,
+    swap: 'Swap partners of the two chosen pairs',
+    rerun: 'Re-run around locked pairs',
+    publish: 'Publish',
+    unmatched: 'Not paired',
+    none: 'Everyone in this round is paired.',
+    noPairs: 'No pairs could be proposed.',
+    published: (on: string) => `Published on ${on}.`,
+    next: (on: string) => `Next round due on ${on}.`,
+  },
+  history: 'Earlier rounds',
+  roundLine: (created: string, status: string, pairs: number) => `${created}: ${status}, ${pairs} pairs`,
+  enroll: {
+    heading: 'Invite people',
+    csv: 'CSV file (email, careerStage, canTeach, wantsToLearn, maxPairs)',
+    upload: 'Invite from file',
+    group: 'Entra group id',
+    enrollGroup: 'Invite group members',
+    outcome: (invited: number, already: number) => `${invited} invited, ${already} already enrolled or invited.`,
+    problem: (line: number | null, field: string, message: string) =>
+      `${line === null ? '' : `Line ${line}: `}${field}: ${message}`,
+  },
+  changes: {
+    heading: 'Requests for a change',
+    none: 'No one has asked for a change.',
+    line: (who: string, partner: string, when: string) =>
+      `${who} asked for a change to their pair with ${partner} (${when})`,
+  },
+};
