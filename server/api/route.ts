@@ -23,7 +23,7 @@ export interface RouteResult {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
-  /** Defaults to JSON; set for CSV and other text bodies (body must then be a string). */
+  /** Defaults to JSON; set for CSV and other text bodies (body a string) or binary ones such as PDF (body a Buffer). */
   contentType?: string;
 }
 

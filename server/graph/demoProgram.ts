@@ -14,6 +14,7 @@ import type {
   Session,
   SessionStatus,
 } from '../../src/core/schemas.js';
+import { seedDemoGrowth } from './demoGrowth.js';
 import type { ProgramStore } from './programStore.js';
 
 export interface DemoPerson {
@@ -143,6 +144,7 @@ export async function seedDemoProgram(
   const startedOn = new Date(monday - 6 * weekMs).toISOString();
   let sessions = 0;
   const pairs = demoPairs(people);
+  const created: Pair[] = [];
   for (const [index, [a, b]] of pairs.entries()) {
     const members = [participant(a), participant(b)].sort((x, y) => x.userId.localeCompare(y.userId)) as [
       Participant,
@@ -159,6 +161,7 @@ export async function seedDemoProgram(
       endedOn: null,
     };
     await store.createPair(pair);
+    created.push(pair);
     const atRisk = index === pairs.length - 2;
     const weeks = atRisk ? [5, 4] : [3, 2, 1];
     for (const [n, weeksAgo] of weeks.entries()) {
@@ -221,5 +224,6 @@ export async function seedDemoProgram(
       });
     }
   }
+  await seedDemoGrowth(store, created, now);
   return { pairs: pairs.length, sessions };
 }

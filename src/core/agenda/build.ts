@@ -7,7 +7,7 @@ import { segmentPlan } from './focusAreas.js';
 import type { AgendaTemplates } from './templates.js';
 
 export const AgendaSection = z.object({
-  kind: z.enum(['check-in', 'segment', 'ethics', 'action-items', 'close']),
+  kind: z.enum(['check-in', 'segment', 'goals', 'ethics', 'action-items', 'close']),
   title: z.string(),
   minutes: z.number().int().min(0),
   guide: z.string().nullable(),
@@ -34,12 +34,36 @@ export interface AgendaInput {
   durationMinutes: number;
   carriedOverActionItems: ReadonlyArray<{ text: string; authorName?: string }>;
   templates: AgendaTemplates;
+  /** Both people's open goals (not yet achieved): a "Review goals" section when there are any. */
+  openGoals?: ReadonlyArray<AgendaGoal>;
 }
+
+export interface AgendaGoal {
+  ownerName: string;
+  kind: 'learn' | 'teach';
+  title: string;
+  progress: 'not-started' | 'under-way';
+}
+
+const goalProgressWords: Record<AgendaGoal['progress'], string> = {
+  'not-started': 'not started',
+  'under-way': 'under way',
+};
+
+/** One line per open goal: whose, learn or teach, the goal, and where it stands. */
+export const goalReviewItems = (goals: ReadonlyArray<AgendaGoal>): string[] =>
+  goals.map(
+    (g) =>
+      `${g.ownerName} (${g.kind === 'learn' ? 'to learn' : 'to teach'}): ${g.title} (${goalProgressWords[g.progress]})`,
+  );
 
 const stageRank: Record<CareerStage, number> = { early: 0, mid: 1, seasoned: 2 };
 
 /** Reverse: the newer person guides; traditional: the more experienced one. */
-function guideFor(people: readonly [AgendaPerson, AgendaPerson], direction: 'reverse' | 'traditional'): AgendaPerson {
+export function guideFor<P extends Pick<AgendaPerson, 'careerStage'>>(
+  people: readonly [P, P],
+  direction: 'reverse' | 'traditional',
+): P {
   const [a, b] = people;
   const newer = stageRank[a.careerStage] <= stageRank[b.careerStage] ? a : b;
   const experienced = newer === a ? b : a;
@@ -52,9 +76,10 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const checkIn = Math.max(3, Math.round(d * 0.1));
   const ethics = 2;
   const carried = input.carriedOverActionItems.length > 0 ? Math.max(3, Math.round(d * 0.08)) : 0;
+  const goals = input.openGoals?.length ? Math.max(3, Math.round(d * 0.08)) : 0;
   const close = Math.max(4, Math.round(d * 0.12));
   const segments = segmentPlan(input.direction, input.focusAreas);
-  const remaining = d - checkIn - ethics - carried - close;
+  const remaining = d - checkIn - ethics - carried - goals - close;
   const segmentMinutes = segments.map(
     (_, i) => Math.floor(remaining / segments.length) + (i < remaining % segments.length ? 1 : 0),
   );
@@ -83,6 +108,14 @@ export function buildAgenda(input: AgendaInput): Agenda {
         : [`${guide.displayName}: share one thing you know well that ${learner.displayName} asked about.`],
     });
   });
+  if (goals > 0)
+    sections.push({
+      kind: 'goals',
+      title: 'Review goals',
+      minutes: goals,
+      guide: null,
+      items: goalReviewItems(input.openGoals ?? []),
+    });
   sections.push({
     kind: 'ethics',
     title: templates.ethics.title,

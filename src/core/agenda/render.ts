@@ -4,7 +4,7 @@ import { escapeHtml, neutralizeTemplates } from '../notes/model.js';
 import type { Agenda } from './build.js';
 
 /** Adaptive Card TextBlocks render a Markdown subset; backslash-escape its syntax. */
-function cardText(text: string): string {
+export function cardText(text: string): string {
   return neutralizeTemplates(text)
     .replace(/([\\`*_[\]()#>!|~])/g, '\\$1')
     .replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');

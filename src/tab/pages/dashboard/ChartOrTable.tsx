@@ -50,8 +50,9 @@ export function ChartOrTable({
 }: {
   title: string;
   chart: ReactNode | null;
-  rows: Array<[string, FigureValue]>;
-  header: [string, string];
+  /** A label and one figure per column after the first. */
+  rows: Array<[string, ...FigureValue[]]>;
+  header: readonly string[];
 }) {
   const styles = useStyles();
   const [asTable, setAsTable] = useState(chart === null);
@@ -60,15 +61,20 @@ export function ChartOrTable({
       <caption className={styles.hidden}>{title}</caption>
       <thead>
         <tr>
-          <th scope="col">{header[0]}</th>
-          <th scope="col">{header[1]}</th>
+          {header.map((h) => (
+            <th scope="col" key={h}>
+              {h}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {rows.map(([label, f]) => (
+        {rows.map(([label, ...figures]) => (
           <tr key={label}>
             <th scope="row">{label}</th>
-            <td>{figureText(f)}</td>
+            {figures.map((f, i) => (
+              <td key={header[i + 1] ?? i}>{figureText(f)}</td>
+            ))}
           </tr>
         ))}
       </tbody>
@@ -88,7 +94,8 @@ export function ChartOrTable({
         table
       ) : (
         <>
-          <div aria-hidden="true">{chart}</div>
+          {/* Inert, not only aria-hidden: the charts' bars take focus, and a hidden focusable is a trap for screen readers; the table below carries the figures. */}
+          <div inert>{chart}</div>
           <div className={styles.hidden}>{table}</div>
         </>
       )}

@@ -21,6 +21,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { strings } from '../../strings.js';
 import { ChartOrTable, figureText } from './ChartOrTable.js';
+import { OutcomesSection } from './OutcomesSection.js';
 import { useDashboard, type PeriodDays } from './useDashboard.js';
 
 const useStyles = makeStyles({
@@ -283,6 +284,7 @@ export default function DashboardPage() {
       ) : dashboards[0] ? (
         <Department dash={dashboards[0]} isOwner={isOwner} />
       ) : null}
+      <OutcomesSection department={department} allowed={allowed} />
     </div>
   );
 }

@@ -22,7 +22,7 @@ export function MyPairsPage() {
   const styles = useStyles();
   const { context, me } = useTabRuntime();
   const landed = useLocation().key === 'default';
-  const { pairs, logTouchpoint } = useMyPairs();
+  const { pairs, logTouchpoint, pendingAgreements } = useMyPairs();
   const [touchpointFor, setTouchpointFor] = useState<string | null>(null);
   const [logged, setLogged] = useState(false);
 
@@ -65,6 +65,7 @@ export function MyPairsPage() {
               <PairCard
                 summary={summary}
                 locale={context.locale}
+                agreementPending={pendingAgreements.has(summary.pair.id)}
                 onLogTouchpoint={() => {
                   setLogged(false);
                   setTouchpointFor(summary.pair.id);

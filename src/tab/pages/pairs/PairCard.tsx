@@ -15,6 +15,7 @@ import { DirectionBalanceBar } from '../../components/DirectionBalanceBar.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { formatTimeRange } from '../../dates.js';
 import { strings } from '../../strings.js';
+import { pairCardStrings } from './strings.js';
 
 const useStyles = makeStyles({
   card: { maxWidth: '100%' },
@@ -26,15 +27,20 @@ const useStyles = makeStyles({
   label: { display: 'block', color: tokens.colorNeutralForeground3 },
   items: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  link: { alignSelf: 'center', color: tokens.colorBrandForegroundLink },
+  footer: { flexWrap: 'wrap' },
 });
 
 export function PairCard({
   summary,
   locale,
+  agreementPending = false,
   onLogTouchpoint,
 }: {
   summary: PairSummary;
   locale: string;
+  /** Not both people have accepted the pair agreement yet (sessions can still be booked). */
+  agreementPending?: boolean;
   onLogTouchpoint: () => void;
 }) {
   const styles = useStyles();
@@ -62,6 +68,11 @@ export function PairCard({
             {pair.status !== 'active' ? (
               <Badge appearance="filled" color="warning">
                 {strings.pairs.status[pair.status]}
+              </Badge>
+            ) : null}
+            {agreementPending ? (
+              <Badge appearance="filled" color="warning">
+                {pairCardStrings.agreementPending}
               </Badge>
             ) : null}
           </div>
@@ -111,7 +122,7 @@ export function PairCard({
           )}
         </div>
       </div>
-      <CardFooter>
+      <CardFooter className={styles.footer}>
         <Button
           appearance="primary"
           disabled={pair.status === 'ended'}
@@ -122,6 +133,12 @@ export function PairCard({
         <Button onClick={onLogTouchpoint} disabled={pair.status === 'ended'}>
           {strings.pairs.logTouchpoint}
         </Button>
+        <RouterLink to={`/tab/pairs/${encodeURIComponent(pair.id)}/history`} className={styles.link}>
+          {pairCardStrings.allSessions}
+        </RouterLink>
+        <RouterLink to={`/tab/growth?pairId=${encodeURIComponent(pair.id)}`} className={styles.link}>
+          {pairCardStrings.growth}
+        </RouterLink>
         {summary.lastSession ? (
           <RouterLink
             to={`/tab/sessions/${encodeURIComponent(summary.lastSession.id)}`}
