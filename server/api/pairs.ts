@@ -1,9 +1,10 @@
 // A participant's pairs: the list, one pair, its mutual free slots, and
-// booking a session (or a series). Another pair's id answers 404.
+// booking a session (or a series), its history. Another pair's id answers 404.
 import { BookSessionRequest, SlotRequest } from '../../src/core/api.js';
 import { pairFor, requireActive } from '../program/access.js';
 import { suggestSlots } from '../program/availability.js';
 import { bookSeries } from '../program/booking.js';
+import { pairHistory } from '../program/pairHistory.js';
 import { myPairs, summarizePair } from '../program/pairs.js';
 import type { ProgramPorts } from '../program/ports.js';
 import { parseInput, type RouteDeclaration } from './route.js';
@@ -26,6 +27,16 @@ export function pairRoutes(ports: ProgramPorts): RouteDeclaration[] {
       summary: "One of the caller's pairs",
       async handle({ caller, params }) {
         return { body: await summarizePair(ports, await pairFor(ports.store, caller, params.id!), caller.userId) };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/pairs/:id/history',
+      access: 'Participant',
+      summary:
+        "Every past and upcoming session of one of the caller's pairs (ended ones too), with notes' presence and action items",
+      async handle({ caller, params }) {
+        return { body: await pairHistory(ports, caller, params.id!) };
       },
     },
     {

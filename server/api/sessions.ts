@@ -1,8 +1,12 @@
 // A booked session: the session page, moving, cancelling, marking held or no-show
-// (409 when the status state machine forbids the change).
+// (409 when the status state machine forbids the change), and the session loop
+// (each person's answer after it; the owner's list of what needs attention).
 import { RescheduleSessionRequest, SessionStatusRequest } from '../../src/core/api.js';
+import { SessionFeedbackRequest } from '../../src/core/sessions/index.js';
 import { sessionFor } from '../program/access.js';
+import { partnersLeft } from '../program/pairEnding.js';
 import type { ProgramPorts } from '../program/ports.js';
+import { recordSessionFeedback, sessionDisagreements, sessionLoopView } from '../program/sessionLoop.js';
 import { cancelSession, moveSession, sessionView, setSessionStatus } from '../program/sessions.js';
 import { parseInput, type RouteDeclaration } from './route.js';
 
@@ -47,6 +51,36 @@ export function sessionRoutes(ports: ProgramPorts): RouteDeclaration[] {
         const { session } = await sessionFor(ports.store, caller, params.id!);
         const { status } = parseInput(SessionStatusRequest, body);
         return { body: { session: await setSessionStatus(ports, session, status) } };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/sessions/:id/loop',
+      access: 'Participant',
+      summary:
+        'My answer after a session (held / no-show / moved, usefulness, learned) and what my partner said happened',
+      async handle({ caller, params }) {
+        return { body: await sessionLoopView(ports, caller.userId, params.id!) };
+      },
+    },
+    {
+      method: 'put',
+      path: '/api/sessions/:id/loop',
+      access: 'Participant',
+      summary: 'Answer the session loop: either person\'s "held" marks the session held',
+      async handle({ caller, params, body }) {
+        const answer = parseInput(SessionFeedbackRequest, body);
+        return { body: await recordSessionFeedback(ports, caller.userId, params.id!, answer) };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/session-loop/attention',
+      access: 'ProgramOwner',
+      summary: 'Sessions the two people marked differently, and pairs whose partner left',
+      async handle() {
+        const [disagreements, left] = await Promise.all([sessionDisagreements(ports), partnersLeft(ports)]);
+        return { body: { disagreements, partnersLeft: left } };
       },
     },
   ];

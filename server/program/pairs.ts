@@ -18,6 +18,7 @@ import { withoutAgenda } from '../graph/programRecords.js';
 import { partnerOf } from './access.js';
 import { agendaTemplateFindings, agendaTemplatesOf } from './agenda.js';
 import { managerIdOf, participantFromDirectory } from './directory.js';
+import { closePair } from './pairEnding.js';
 import { nowIso, type ProgramPorts } from './ports.js';
 import { ApiProblem } from './problem.js';
 
@@ -108,18 +109,42 @@ export async function createPair(
   return { pair: await ports.store.createPair(pair), warnings };
 }
 
-/** Changes a pair's cadence, length or status; ending it records when. */
+/**
+ * Changes a pair's cadence, length or status. Ending it records when, cancels
+ * its future meetings with a cancellation message and tells both people
+ * (./pairEnding.ts); its history stays readable to them.
+ */
 export async function updatePair(
-  ports: Pick<ProgramPorts, 'store' | 'now'>,
+  ports: Pick<ProgramPorts, 'store' | 'graph' | 'now' | 'teamsAppId'>,
   id: string,
   change: z.infer<typeof UpdatePairRequest>,
 ): Promise<Pair> {
-  const updated = await ports.store.updatePair(id, {
-    ...change,
-    ...(change.status === 'ended' ? { endedOn: nowIso(ports) } : {}),
-  });
+  const before = await ports.store.pair(id);
+  if (!before) throw new ApiProblem(errorCodes.notFound, `no pair ${id}`);
+  const ending = change.status === 'ended' && before.status !== 'ended';
+  const updated = await ports.store.updatePair(id, { ...change, ...(ending ? { endedOn: nowIso(ports) } : {}) });
   if (!updated) throw new ApiProblem(errorCodes.notFound, `no pair ${id}`);
+  if (ending) await closePair(ports, updated);
   return updated;
+}
+
+/**
+ * A person left the program: each of their active pairs ends, its future
+ * meetings are cancelled, the other person is told (`partner-left`) and the
+ * owner sees it. The enrollment flow calls this when someone leaves.
+ */
+export async function partnerLeft(
+  ports: Pick<ProgramPorts, 'store' | 'graph' | 'now' | 'teamsAppId'>,
+  leftId: string,
+): Promise<Pair[]> {
+  const ended: Pair[] = [];
+  for (const pair of (await ports.store.pairsOf(leftId)).filter((p) => p.status !== 'ended')) {
+    const updated = await ports.store.updatePair(pair.id, { status: 'ended', endedOn: nowIso(ports) });
+    if (!updated) continue;
+    await closePair(ports, updated, leftId);
+    ended.push(updated);
+  }
+  return ended;
 }
 
 export const agendaTemplates = (ports: Pick<ProgramPorts, 'store'>): Promise<AgendaTemplates> =>

@@ -69,6 +69,32 @@ function deleteEvent({ store }: CalendarOptions, req: GraphRequest): GraphRespon
   return { status: 204 };
 }
 
+/**
+ * The organizer's cancel: the meeting goes from every calendar, as delete does,
+ * and the cancellation message (`Comment`) is kept (collection
+ * `eventCancellations`) so tests can read what attendees were told. An
+ * attendee's cancel is refused with 400, as Graph does.
+ * https://learn.microsoft.com/graph/api/event-cancel
+ */
+function cancelEvent({ store }: CalendarOptions, req: GraphRequest): GraphResponse {
+  const { event } = findOwnEvent(store, req);
+  if (!event.body['isOrganizer'])
+    throw badRequest(
+      "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+      'ErrorAccessDenied',
+    );
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const comment =
+    typeof body['Comment'] === 'string' ? body['Comment'] : typeof body['comment'] === 'string' ? body['comment'] : '';
+  store.putDocument('eventCancellations', event.iCalUId, {
+    iCalUId: event.iCalUId,
+    subject: event.body['subject'] ?? '',
+    comment,
+  });
+  for (const c of copiesOf(store, event)) store.deleteEvent(c.id);
+  return { status: 202 };
+}
+
 export function eventRoutes(o: CalendarOptions): GraphRoute[] {
   const eventPath = new RegExp(`^${userSegment}(?:/calendar)?/events/(?<event>[^/]+)$`);
   const mailbox = calendarMailbox;
@@ -83,5 +109,13 @@ export function eventRoutes(o: CalendarOptions): GraphRoute[] {
     { method: 'GET', pattern: eventPath, kind: 'events.get', mailbox, handle: (req) => getEvent(o, req) },
     { method: 'PATCH', pattern: eventPath, kind: 'events.update', mailbox, handle: (req) => updateEvent(o, req) },
     { method: 'DELETE', pattern: eventPath, kind: 'events.delete', mailbox, handle: (req) => deleteEvent(o, req) },
+    // Cancel needs what delete needs (Calendars.ReadWrite), so it shares delete's permission rule.
+    {
+      method: 'POST',
+      pattern: new RegExp(`^${userSegment}(?:/calendar)?/events/(?<event>[^/]+)/cancel$`),
+      kind: 'events.delete',
+      mailbox,
+      handle: (req) => cancelEvent(o, req),
+    },
   ];
 }

@@ -1,2 +1,4 @@
+export * from './feedback.js';
 export * from './reschedule.js';
 export * from './status.js';
+export * from './delivery.js';

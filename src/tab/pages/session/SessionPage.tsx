@@ -7,6 +7,8 @@ import { formatTimeRange } from '../../dates.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 import { JoinLink } from '../../components/JoinLink.js';
 import { strings } from '../../strings.js';
+import { historyStrings } from '../history/strings.js';
+import { SessionLoop } from '../meeting/SessionLoop.js';
 import { AgendaView } from './AgendaView.js';
 import { CarriedOverItems } from './CarriedOverItems.js';
 import { PartnerNote } from './PartnerNote.js';
@@ -36,7 +38,10 @@ export default function SessionPage() {
       <PageSkeleton rows={2} />
     );
   }
-  const { session, pair, agenda, partnerNote } = s.detail.data;
+  const detail = s.detail.data;
+  const { session, pair, agenda, partnerNote } = detail;
+  // The loop's answer is about what happened, so it opens once the session has started.
+  const started = Date.parse(session.start) <= Date.now() && session.status !== 'cancelled';
   const partner = pair.members.find((m) => m.userId !== s.me.id) ?? pair.members[1];
   const nameOf = (userId: string) => pair.members.find((m) => m.userId === userId)?.displayName ?? '';
 
@@ -54,7 +59,16 @@ export default function SessionPage() {
           {session.focusAreas.map(strings.focusArea).join(', ')}
         </Text>
         <JoinLink url={session.joinUrl} />
+        <RouterLink
+          to={`/tab/pairs/${encodeURIComponent(pair.id)}/history`}
+          style={{ color: tokens.colorBrandForegroundLink, display: 'block' }}
+        >
+          {historyStrings.link}
+        </RouterLink>
       </div>
+      {started ? (
+        <SessionLoop session={session} onChanged={(next) => s.detail.set({ ...detail, session: next })} />
+      ) : null}
       <div className={styles.columns}>
         <div className={styles.column}>
           <Card aria-labelledby="agenda-title">
