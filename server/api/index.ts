@@ -23,6 +23,7 @@ import { programRoutes } from './program.js';
 import type { RouteDeclaration } from './route.js';
 import { schedulingRoutes } from './scheduling.js';
 import { sessionRoutes } from './sessions.js';
+import { openGoalsForAgenda } from '../program/growth/goals.js';
 
 export interface AppServices {
   config: Config;
@@ -68,7 +69,7 @@ export function allRoutes(services: AppServices): RouteDeclaration[] {
       graph: services.graph,
       pairs: services.store,
       sessions: services.store,
-      agenda: programAgendaSource(services.store),
+      agenda: programAgendaSource(services.store, (pair) => openGoalsForAgenda({ store: services.store }, pair)),
       now: services.now,
       log: services.log,
     }),

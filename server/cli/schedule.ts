@@ -13,6 +13,7 @@ import { scheduleDepartment, type DepartmentSchedule } from '../program/scheduli
 import { createGraphClient } from '../graph/client.js';
 import { ProgramStore } from '../graph/programStore.js';
 import { createLogger } from '../logging.js';
+import { openGoalsForAgenda } from '../program/growth/goals.js';
 
 const usage = 'usage: reciprocal schedule --department NAME [--dry-run] [--json]';
 
@@ -79,7 +80,14 @@ async function runWith(config: Config, args: z.infer<typeof Args>): Promise<numb
   });
   const store = new ProgramStore(graph.client, config.programSite);
   const report = await scheduleDepartment(
-    { graph, pairs: store, sessions: store, agenda: programAgendaSource(store), now: Date.now, log },
+    {
+      graph,
+      pairs: store,
+      sessions: store,
+      agenda: programAgendaSource(store, (pair) => openGoalsForAgenda({ store }, pair)),
+      now: Date.now,
+      log,
+    },
     args.department,
     { dryRun: args['dry-run'] },
   );

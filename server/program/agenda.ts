@@ -3,6 +3,7 @@
 import { agendaToHtml, AgendaTemplates, buildAgenda, defaultAgendaTemplates } from '../../src/core/agenda/index.js';
 import { carriedOverActionItems } from '../../src/core/notes/model.js';
 import { unconfirmedFindings, type PhiConfirmation, type PhiFinding } from '../../src/core/notes/phi.js';
+import type { AgendaGoal } from '../../src/core/agenda/build.js';
 import type { Direction, FocusArea, Pair, Session, SharedLearningNote } from '../../src/core/schemas.js';
 
 /** The agenda for a session, as the model to store and the HTML for the meeting body. */
@@ -45,9 +46,13 @@ export async function previousSession(
     .at(-1);
 }
 
-export function programAgendaSource(history: AgendaHistory): AgendaSource {
+/** Each person's open goals, for the agenda's "review goals" section (none: no section). */
+export type OpenGoalsSource = (pair: Pair) => Promise<AgendaGoal[]>;
+
+export function programAgendaSource(history: AgendaHistory, openGoals?: OpenGoalsSource): AgendaSource {
   return async (pair, direction, focusAreas, durationMinutes, before) => {
     const templates = await agendaTemplatesOf(history);
+    const goals = openGoals ? await openGoals(pair) : [];
     const previous = await previousSession(history, pair.id, before);
     const carried = previous ? carriedOverActionItems(await history.notesOfSession(previous.id)) : [];
     const names = new Map(pair.members.map((m) => [m.userId, m.displayName]));
@@ -59,6 +64,7 @@ export function programAgendaSource(history: AgendaHistory): AgendaSource {
       // The name beside a carried item is who does it (its assignee), which is what the pair needs to see.
       carriedOverActionItems: carried.map((c) => ({ text: c.text, authorName: names.get(c.assigneeId) })),
       templates,
+      openGoals: goals,
     });
     return { agenda, html: agendaToHtml(agenda) };
   };

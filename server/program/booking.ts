@@ -22,6 +22,7 @@ import { postAgendaToChats } from './agendaPosting.js';
 import { pairAvailability } from './availability.js';
 import type { ProgramPorts } from './ports.js';
 import { ApiProblem } from './problem.js';
+import { openGoalsForAgenda } from './growth/goals.js';
 
 /** Where sessions are kept (the program store's Sessions list). */
 export interface SessionRecorder {
@@ -161,7 +162,7 @@ export async function bookSeries(
     { zone, notBefore: ports.now() },
   );
   if (!series[0]?.slot) throw new ApiProblem(errorCodes.noCommonTime, series[0]?.reason ?? 'no common time that week');
-  const agenda = await programAgendaSource(ports.store)(
+  const agenda = await programAgendaSource(ports.store, (pair) => openGoalsForAgenda(ports, pair))(
     pair,
     request.direction,
     request.focusAreas,

@@ -25,6 +25,7 @@ import { isMember, requireActive } from './access.js';
 import { programAgendaSource } from './agenda.js';
 import type { ProgramPorts } from './ports.js';
 import { ApiProblem } from './problem.js';
+import { openGoalsForAgenda } from './growth/goals.js';
 
 export type MeetingPorts = Pick<ProgramPorts, 'store' | 'graph' | 'now'>;
 
@@ -258,7 +259,7 @@ export async function linkMeeting(
     status: 'scheduled',
     joinUrl: event.onlineMeeting?.joinUrl ?? null,
   };
-  const { agenda, html } = await programAgendaSource(ports.store)(
+  const { agenda, html } = await programAgendaSource(ports.store, (pair) => openGoalsForAgenda(ports, pair))(
     pair,
     request.direction,
     request.focusAreas,
