@@ -2,55 +2,40 @@
 // and the Outlook task pane. Every response is parsed with its schema; every
 // failure becomes an ApiError with the server's stable code. Throttling from
 // Microsoft 365 (429/503) is retried with backoff while the UI says so.
-import { z } from 'zod';
-import {
-  DashboardResponse,
-  ApiError as ApiErrorBody,
-  BookSessionResponse,
-  CreatePairResponse,
-  DirectoryPerson,
-  MeetingRecognition,
-  NoteWithEtag,
-  PairSummary,
-  ScheduleJob,
-  SessionDetail,
-  SlotResponse,
-  errorCodes,
-  type BookSessionRequest,
-  type ErrorCode,
-  type MeetingRecognitionQuery,
-  type CreatePairRequest,
-  type NoteInput,
-  type SlotRequest,
+// The schemas (./contract.ts, zod) load on the first request, alongside it:
+// this module is on the path to the first paint and imports no schema library.
+import type { z } from 'zod';
+import type {
+  BookSessionRequest,
+  CreatePairRequest,
+  ErrorCode,
+  MeetingRecognitionQuery,
+  NoteInput,
+  SlotRequest,
 } from '../core/api.js';
-import {
-  ActionItem,
-  Me,
-  Pair,
-  Session,
-  Touchpoint,
-  type Cadence,
-  type PairStatus,
-  type SessionStatus,
-  type SessionDuration,
-  type TouchpointKind,
-} from '../core/schemas.js';
-import { MeetingSession, type LinkMeetingRequest } from '../core/meetings.js';
+import type { LinkMeetingRequest } from '../core/meetings.js';
+import type { Cadence, PairStatus, SessionDuration, SessionStatus, TouchpointKind } from '../core/schemas.js';
 import { secondMs } from '../core/time.js';
-import { ClientConfig, SignInRequired, type TokenSource } from './auth.js';
+import type { Contract } from './contract.js';
+import { PrimedRequests } from './primedRequests.js';
+import type { ClientConfig } from './auth.js';
+import { SignInRequired, type TokenSource } from './host.js';
 
-/** A department run as the server reports it, with its plan: each pair's time, and why others could not be placed. */
-export const DepartmentJob = ScheduleJob.extend({
-  dryRun: z.boolean().default(false),
-  result: z
-    .object({
-      scheduled: z.array(z.object({ pairId: z.string(), start: z.string(), end: z.string() })),
-      notScheduled: z.array(z.object({ pairId: z.string(), reason: z.string() })),
-    })
-    .nullable()
-    .default(null),
-});
-export type DepartmentJob = z.infer<typeof DepartmentJob>;
+export type { DepartmentJob } from './contract.js';
+
+const loadContract = (): Promise<Contract> => import('./contract.js').then((module) => module.contract);
+
+/** The error codes this module names before the contract has loaded (the type keeps them in the contract's list). */
+const codes = {
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  invalidRequest: 'invalid_request',
+  preconditionFailed: 'precondition_failed',
+  throttled: 'throttled',
+  upstreamUnavailable: 'upstream_unavailable',
+  internalError: 'internal_error',
+} as const satisfies Record<string, ErrorCode>;
 
 export interface ApiErrorOptions {
   /** For validation errors: the offending field, as a dotted path. */
@@ -76,7 +61,7 @@ export class ApiError extends Error {
   }
 
   get isConflict(): boolean {
-    return this.status === 412 || this.code === errorCodes.preconditionFailed;
+    return this.status === 412 || this.code === codes.preconditionFailed;
   }
 }
 
@@ -111,17 +96,14 @@ function retryAfterMs(response: Response): number | null {
 
 /** The code a status stands for when the body names none we know (an error page from a proxy, an older server). */
 function codeForStatus(status: number): ErrorCode {
-  if (status === 401) return errorCodes.unauthenticated;
-  if (status === 403) return errorCodes.forbidden;
-  if (status === 404) return errorCodes.notFound;
-  if (status === 412) return errorCodes.preconditionFailed;
-  if (status === 429) return errorCodes.throttled;
-  if (status >= 500) return errorCodes.upstreamUnavailable;
-  return errorCodes.invalidRequest;
+  if (status === 401) return codes.unauthenticated;
+  if (status === 403) return codes.forbidden;
+  if (status === 404) return codes.notFound;
+  if (status === 412) return codes.preconditionFailed;
+  if (status === 429) return codes.throttled;
+  if (status >= 500) return codes.upstreamUnavailable;
+  return codes.invalidRequest;
 }
-
-const knownCodes: ReadonlySet<string> = new Set(Object.values(errorCodes));
-const isErrorCode = (code: string): code is ErrorCode => knownCodes.has(code);
 
 async function errorFrom(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
@@ -131,10 +113,14 @@ async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
-  const parsed = ApiErrorBody.safeParse(body);
-  if (parsed.success) {
+  // Offline, the schemas may not load either: then the status alone decides the code.
+  const contract = await loadContract().catch(() => null);
+  const parsed = contract?.ApiErrorBody.safeParse(body);
+  if (contract && parsed?.success) {
     const { code, message, field, details } = parsed.data.error;
-    const known = isErrorCode(code) ? code : codeForStatus(response.status);
+    const known = (Object.values(contract.errorCodes) as string[]).includes(code)
+      ? (code as ErrorCode)
+      : codeForStatus(response.status);
     return new ApiError(response.status, known, message, { field, details });
   }
   const message = `The server answered ${response.status} ${response.statusText}`.trim();
@@ -145,7 +131,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
 export async function loadClientConfig(baseUrl = '', fetchImpl: typeof fetch = fetch): Promise<ClientConfig> {
   const response = await fetchImpl(`${baseUrl}/api/client-config`, { headers: { accept: 'application/json' } });
   if (!response.ok) throw await errorFrom(response);
-  return ClientConfig.parse(await response.json());
+  const [body, contract] = await Promise.all([response.json() as Promise<unknown>, loadContract()]);
+  return contract.ClientConfig.parse(body);
 }
 
 export interface RequestOptions {
@@ -153,10 +140,10 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-const SessionWithEtag = z.object({ session: Session });
-const ActionItemResponse = z.object({ item: ActionItem }).or(ActionItem);
-const TouchpointResponse = z.object({ touchpoint: Touchpoint }).or(Touchpoint);
-const PairResponse = z.object({ pair: Pair }).or(Pair);
+interface ResponseBody {
+  status: number;
+  body: unknown;
+}
 
 export class ApiClient {
   private readonly baseUrl: string;
@@ -164,6 +151,7 @@ export class ApiClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
+  private readonly primed = new PrimedRequests();
 
   constructor(
     private readonly tokens: TokenSource,
@@ -199,7 +187,7 @@ export class ApiClient {
           this.options.onBusy?.(null);
           throw new ApiError(
             0,
-            errorCodes.upstreamUnavailable,
+            codes.upstreamUnavailable,
             `Cannot reach Reciprocal: ${error instanceof Error ? error.message : String(error)}`,
           );
         }
@@ -227,49 +215,73 @@ export class ApiClient {
     await this.sleep(waitMs);
   }
 
+  /**
+   * Starts a GET that a page about to open will make, so its data loads with its code. The page's
+   * own `json()` call for the same path (or one `sameAs` accepts) takes the answer instead of asking
+   * again; a path already being fetched is not asked twice.
+   */
+  prime(path: string, options: { sameAs?: (path: string) => boolean } = {}): void {
+    if (this.primed.has(path)) return;
+    this.primed.add(path, this.readBody('GET', path), options.sameAs);
+  }
+
+  private async readBody(method: string, path: string, options?: RequestOptions): Promise<ResponseBody> {
+    const response = await this.send(method, path, options);
+    return { status: response.status, body: response.status === 204 ? null : ((await response.json()) as unknown) };
+  }
+
   /** Sends one request and parses the answer with its contract schema; an answer off the contract is an error. */
   async json<S extends z.ZodType>(
-    schema: S,
+    schema: S | PromiseLike<S>,
     method: string,
     path: string,
     options?: RequestOptions,
   ): Promise<z.infer<S>> {
-    const response = await this.send(method, path, options);
-    const body: unknown = response.status === 204 ? null : await response.json();
-    const parsed = schema.safeParse(body);
+    const asked =
+      method === 'GET' && options === undefined
+        ? (this.primed.take(path) ?? this.primed.track(path, this.readBody(method, path)))
+        : this.readBody(method, path, options);
+    const [{ status, body }, parser] = await Promise.all([asked, schema]);
+    const parsed = parser.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       // The server broke its own contract: a bug, whatever the status said.
       throw new ApiError(
-        response.status,
-        errorCodes.internalError,
+        status,
+        codes.internalError,
         `Unexpected answer from ${method} ${path}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'bad shape'}`,
       );
     }
     return parsed.data;
   }
 
+  private schema<K extends keyof Contract>(name: K): Promise<Contract[K]> {
+    return loadContract().then((contract) => contract[name]);
+  }
+
   me() {
-    return this.json(Me, 'GET', '/api/me');
+    return this.json(this.schema('Me'), 'GET', '/api/me');
   }
 
   pairs() {
-    return this.json(z.array(PairSummary), 'GET', '/api/pairs');
+    return this.json(this.schema('PairSummaries'), 'GET', '/api/pairs');
   }
 
   pair(id: string) {
-    return this.json(PairSummary, 'GET', `/api/pairs/${encodeURIComponent(id)}`);
+    return this.json(this.schema('PairSummary'), 'GET', `/api/pairs/${encodeURIComponent(id)}`);
   }
 
   slots(
     pairId: string,
     request: Partial<SlotRequest> & Pick<SlotRequest, 'durationMinutes' | 'windowStart' | 'windowEnd'>,
   ) {
-    return this.json(SlotResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/slots`, { body: request });
+    return this.json(this.schema('SlotResponse'), 'POST', `/api/pairs/${encodeURIComponent(pairId)}/slots`, {
+      body: request,
+    });
   }
 
   book(pairId: string, request: BookSessionRequest) {
-    return this.json(BookSessionResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/sessions`, {
+    return this.json(this.schema('BookSessionResponse'), 'POST', `/api/pairs/${encodeURIComponent(pairId)}/sessions`, {
       body: request,
     });
   }
@@ -277,7 +289,7 @@ export class ApiClient {
   async reschedule(sessionId: string, start: string) {
     return (
       await this.json(
-        SessionWithEtag.or(Session.transform((session) => ({ session }))),
+        this.schema('SessionOrSessionWithEtag'),
         'PATCH',
         `/api/sessions/${encodeURIComponent(sessionId)}`,
         { body: { start } },
@@ -290,12 +302,12 @@ export class ApiClient {
   }
 
   session(id: string) {
-    return this.json(SessionDetail, 'GET', `/api/sessions/${encodeURIComponent(id)}`);
+    return this.json(this.schema('SessionDetail'), 'GET', `/api/sessions/${encodeURIComponent(id)}`);
   }
 
   /** Saves my note; `etag` is the version I edited (null for a first note). 412 means it changed elsewhere. */
   saveNote(sessionId: string, note: NoteInput, etag: string | null) {
-    return this.json(NoteWithEtag, 'PUT', `/api/sessions/${encodeURIComponent(sessionId)}/notes/me`, {
+    return this.json(this.schema('NoteWithEtag'), 'PUT', `/api/sessions/${encodeURIComponent(sessionId)}/notes/me`, {
       body: note,
       headers: etag ? { 'if-match': etag } : {},
     });
@@ -303,7 +315,7 @@ export class ApiClient {
 
   async setActionItemDone(sessionId: string, itemId: string, done: boolean) {
     const result = await this.json(
-      ActionItemResponse,
+      this.schema('ActionItemResponse'),
       'PATCH',
       `/api/sessions/${encodeURIComponent(sessionId)}/action-items/${encodeURIComponent(itemId)}`,
       { body: { done } },
@@ -315,9 +327,14 @@ export class ApiClient {
     pairId: string,
     touchpoint: { kind: TouchpointKind; date: string; minutes: number; focusAreas: string[] },
   ) {
-    const result = await this.json(TouchpointResponse, 'POST', `/api/pairs/${encodeURIComponent(pairId)}/touchpoints`, {
-      body: touchpoint,
-    });
+    const result = await this.json(
+      this.schema('TouchpointResponse'),
+      'POST',
+      `/api/pairs/${encodeURIComponent(pairId)}/touchpoints`,
+      {
+        body: touchpoint,
+      },
+    );
     return 'touchpoint' in result ? result.touchpoint : result;
   }
 
@@ -325,7 +342,7 @@ export class ApiClient {
   dashboards(department: string | null, period: { from: string; to: string }) {
     const query = `?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`;
     return this.json(
-      DashboardResponse,
+      this.schema('DashboardResponse'),
       'GET',
       department === null
         ? `/api/program/dashboard${query}`
@@ -346,45 +363,53 @@ export class ApiClient {
   }
 
   programPairs() {
-    return this.json(z.array(PairSummary), 'GET', '/api/program/pairs');
+    return this.json(this.schema('PairSummaries'), 'GET', '/api/program/pairs');
   }
 
   createPair(request: CreatePairRequest) {
-    return this.json(CreatePairResponse, 'POST', '/api/pairs', { body: request });
+    return this.json(this.schema('CreatePairResponse'), 'POST', '/api/pairs', { body: request });
   }
 
   async updatePair(id: string, change: { cadence?: Cadence; durationMinutes?: SessionDuration; status?: PairStatus }) {
-    const result = await this.json(PairResponse, 'PATCH', `/api/pairs/${encodeURIComponent(id)}`, { body: change });
+    const result = await this.json(this.schema('PairResponse'), 'PATCH', `/api/pairs/${encodeURIComponent(id)}`, {
+      body: change,
+    });
     return 'pair' in result ? result.pair : result;
   }
 
   searchPeople(search: string) {
-    return this.json(z.array(DirectoryPerson), 'GET', `/api/directory/people?search=${encodeURIComponent(search)}`);
+    return this.json(
+      this.schema('DirectoryPeople'),
+      'GET',
+      `/api/directory/people?search=${encodeURIComponent(search)}`,
+    );
   }
 
   scheduleDepartment(department: string, dryRun = false) {
-    return this.json(DepartmentJob, 'POST', '/api/program/schedule-department', { body: { department, dryRun } });
+    return this.json(this.schema('DepartmentJob'), 'POST', '/api/program/schedule-department', {
+      body: { department, dryRun },
+    });
   }
 
   job(id: string) {
-    return this.json(DepartmentJob, 'GET', `/api/program/jobs/${encodeURIComponent(id)}`);
+    return this.json(this.schema('DepartmentJob'), 'GET', `/api/program/jobs/${encodeURIComponent(id)}`);
   }
 
   /** Which of my sessions the Teams meeting the tab is opened in is (by its chat thread id, join URL or iCalUId). */
   meetingSession(query: MeetingRecognitionQuery) {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
-    return this.json(MeetingRecognition, 'GET', `/api/meetings/session?${params.toString()}`);
+    return this.json(this.schema('MeetingRecognition'), 'GET', `/api/meetings/session?${params.toString()}`);
   }
 
   /** Makes a meeting on my calendar a session of one of my pairs. */
   linkMeeting(request: LinkMeetingRequest) {
-    return this.json(MeetingSession, 'POST', '/api/sessions/link', { body: request });
+    return this.json(this.schema('MeetingSession'), 'POST', '/api/sessions/link', { body: request });
   }
 
   /** Marks a session held or no-show (the session loop after the meeting). */
   async setSessionStatus(sessionId: string, status: SessionStatus) {
     return (
-      await this.json(SessionWithEtag, 'POST', `/api/sessions/${encodeURIComponent(sessionId)}/status`, {
+      await this.json(this.schema('SessionWithEtag'), 'POST', `/api/sessions/${encodeURIComponent(sessionId)}/status`, {
         body: { status },
       })
     ).session;

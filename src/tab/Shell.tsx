@@ -1,12 +1,16 @@
-import { Tab, TabList, makeStyles, tokens, Text } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { makeStyles, tokens, Text } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { BusyBanner } from './components/BusyBanner.js';
+import { SectionNav, type Section } from './components/SectionNav.js';
 import { useHeadingFocus } from './components/useHeadingFocus.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
-import { routeForSubPageId } from './host/hostContext.js';
-import { useTabRuntime } from './host/TabRuntimeProvider.js';
-import { strings } from './strings.js';
+import { landingPath } from './host/startTab.js';
+import { useBusyNotice, useTabRuntime } from './host/TabRuntimeProvider.js';
+import { startPageCode, startPageData } from './routes.js';
+import { shellStrings as strings } from './shellStrings.js';
+
+// Rarely needed: loaded the first time Microsoft 365 throttles us.
+const BusyBanner = lazy(() => import('./components/BusyBanner.js').then((m) => ({ default: m.BusyBanner })));
 
 const useStyles = makeStyles({
   header: {
@@ -20,6 +24,7 @@ const useStyles = makeStyles({
   },
   brand: { fontWeight: tokens.fontWeightSemibold },
   spacer: { flexGrow: 1 },
+  name: { '@media (max-width: 479px)': { display: 'none' } },
   main: {
     padding: tokens.spacingHorizontalL,
     maxWidth: '1040px',
@@ -39,9 +44,9 @@ const useStyles = makeStyles({
   },
 });
 
-type Section = 'pairs' | 'growth' | 'profile' | 'admin' | 'rounds' | 'dashboard';
+type SectionName = 'pairs' | 'growth' | 'profile' | 'admin' | 'rounds' | 'dashboard';
 
-function sectionOf(pathname: string): Section {
+function sectionOf(pathname: string): SectionName {
   if (pathname.startsWith('/tab/admin')) return 'admin';
   if (pathname.startsWith('/tab/dashboard')) return 'dashboard';
   if (pathname.startsWith('/tab/rounds')) return 'rounds';
@@ -58,17 +63,25 @@ export function Shell() {
   const location = useLocation();
   const followedDeepLink = useRef(false);
   const main = useRef<HTMLElement>(null);
+  const busy = useBusyNotice();
+  const { api } = useTabRuntime();
   useHeadingFocus(main);
+
+  // Before the page's own effects ask for anything: its code and first data start together.
+  useLayoutEffect(() => {
+    startPageCode(location.pathname);
+    startPageData(api, location.pathname, Promise.resolve(me));
+  }, [api, me, location.pathname]);
 
   useEffect(() => {
     if (followedDeepLink.current) return;
     followedDeepLink.current = true;
-    // In a Teams meeting (side panel, details tab, meeting chat tab) the tab opens on that meeting's session.
-    const target = routeForSubPageId(context.subPageId) ?? (context.meetingId ? '/tab/meeting' : null);
-    if (target && (location.pathname === '/tab' || location.pathname === '/tab/')) navigate(target, { replace: true });
-  }, [context.subPageId, context.meetingId, location.pathname, navigate]);
+    // A Teams deep link (subPageId) or a meeting (side panel, details tab, meeting chat tab) opens its page.
+    const target = landingPath(context, location.pathname);
+    if (target !== location.pathname) navigate(target, { replace: true });
+  }, [context, location.pathname, navigate]);
 
-  const sections: { value: Section; label: string; to: string }[] = [
+  const sections: (Section & { value: SectionName })[] = [
     { value: 'pairs', label: strings.nav.pairs, to: '/tab' },
     { value: 'growth', label: strings.nav.growth, to: '/tab/growth' },
     { value: 'profile', label: strings.nav.profile, to: '/tab/profile' },
@@ -86,27 +99,19 @@ export function Shell() {
         <Text className={styles.brand} size={400}>
           {strings.appName}
         </Text>
-        <nav aria-label={strings.nav.mainLabel}>
-          <TabList
-            selectedValue={sectionOf(location.pathname)}
-            onTabSelect={(_, data) => {
-              const section = sections.find((s) => s.value === data.value);
-              if (section) navigate(section.to);
-            }}
-          >
-            {sections.map((s) => (
-              <Tab key={s.value} value={s.value}>
-                {s.label}
-              </Tab>
-            ))}
-          </TabList>
-        </nav>
+        <SectionNav sections={sections} current={sectionOf(location.pathname)} />
         <span className={styles.spacer} />
-        <Text size={200}>{me.displayName}</Text>
+        <Text size={200} className={styles.name}>
+          {me.displayName}
+        </Text>
         <ThemeToggle />
       </header>
       <main className={styles.main} ref={main}>
-        <BusyBanner />
+        {busy ? (
+          <Suspense fallback={<p role="status">{strings.busy}</p>}>
+            <BusyBanner />
+          </Suspense>
+        ) : null}
         <Outlet />
       </main>
     </div>

@@ -26,6 +26,38 @@ export function formatInZone(iso: string, locale: string, timeZone: string, wall
   }
 }
 
+/**
+ * A session's start and end in the viewer's mailbox time zone (Outlook's setting, from /api/me), labelled
+ * with the zone; the browser's zone, still labelled, when the mailbox has none or Intl does not know it.
+ */
+export function formatTimeRangeInZone(
+  startIso: string,
+  endIso: string,
+  locale: string,
+  timeZone: string | null,
+): string {
+  const range = (zone: string | undefined) => {
+    const end = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone });
+    const start = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: zone,
+    });
+    const zoneName = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
+      .formatToParts(new Date(startIso))
+      .find((part) => part.type === 'timeZoneName')?.value;
+    return `${start.format(new Date(startIso))} – ${end.format(new Date(endIso))}${zoneName ? ` ${zoneName}` : ''}`;
+  };
+  try {
+    return range(timeZone ?? undefined);
+  } catch {
+    return range(undefined);
+  }
+}
+
 export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
     new Date(iso),

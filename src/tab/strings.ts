@@ -3,6 +3,7 @@
 // Functions take the values they interpolate; nothing else builds UI text.
 import type { CareerStage, Direction, TouchpointKind } from '../core/schemas.js';
 import { uiStrings } from '../ui/strings.js';
+import { shellStrings } from './shellStrings.js';
 
 export const strings = {
   config: {
@@ -14,28 +15,7 @@ export const strings = {
     saved: 'Saved. The tab is ready.',
     outsideTeams: 'This page is shown by Teams when the tab is added to a channel or a meeting.',
   },
-  appName: 'Reciprocal',
-  nav: {
-    pairs: 'My pairs',
-    admin: 'Program admin',
-    dashboard: 'Dashboard',
-    growth: 'Growth',
-    profile: 'My profile',
-    rounds: 'Rounds',
-    mainLabel: 'Reciprocal sections',
-  },
-  theme: {
-    toggle: 'Theme',
-    light: 'Light',
-    dark: 'Dark',
-    contrast: 'High contrast',
-  },
-  busy: 'Microsoft 365 is busy, retrying…',
-  loading: 'Loading…',
-  signIn: {
-    redirecting: 'Taking you to sign-in…',
-    required: 'You need to sign in to use Reciprocal.',
-  },
+  ...shellStrings,
   errors: uiStrings.errors,
   careerStage: { early: 'Early career', mid: 'Mid career', seasoned: 'Seasoned' } satisfies Record<CareerStage, string>,
   direction: uiStrings.direction,

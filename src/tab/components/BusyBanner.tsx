@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useBusyNotice } from '../host/TabRuntimeProvider.js';
-import { strings } from '../strings.js';
+import { shellStrings as strings } from '../shellStrings.js';
 
 /** Shown while a throttled request to Microsoft 365 is being retried. */
 export function BusyBanner() {

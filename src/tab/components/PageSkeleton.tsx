@@ -1,5 +1,5 @@
 import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
-import { strings } from '../strings.js';
+import { shellStrings as strings } from '../shellStrings.js';
 
 const useStyles = makeStyles({
   root: {

@@ -1,7 +1,7 @@
 import { Select, useId } from '@fluentui/react-components';
 import type { TabTheme } from '../host/hostContext.js';
 import { useThemeControl } from '../host/TabRuntimeProvider.js';
-import { strings } from '../strings.js';
+import { shellStrings as strings } from '../shellStrings.js';
 
 const choices: TabTheme[] = ['light', 'dark', 'contrast'];
 

@@ -1,13 +1,26 @@
 import { FluentProvider } from '@fluentui/react-components';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { BusyNotice } from '../../client/api.js';
-import { SignInRequired } from '../../client/auth.js';
-import { ErrorMessage } from '../../ui/ErrorMessage.js';
+import { SignInRequired } from '../../client/host.js';
+import { LoadBoundary } from '../components/LoadBoundary.js';
 import { PageSkeleton } from '../components/PageSkeleton.js';
-import { strings } from '../strings.js';
+import { shellStrings as strings } from '../shellStrings.js';
 import { tabHostContextFromBrowser, type TabTheme } from './hostContext.js';
 import { startTab, type TabRuntime } from './startTab.js';
 import { fluentThemes, themeStorageKey } from './theme.js';
+
+// Only when the tab cannot start: not part of the first bundle.
+const ErrorMessage = lazy(() => import('../../ui/ErrorMessage.js').then((m) => ({ default: m.ErrorMessage })));
 
 const RuntimeContext = createContext<TabRuntime | null>(null);
 const BusyContext = createContext<BusyNotice | null>(null);
@@ -81,7 +94,13 @@ export function TabRuntimeProvider({ children }: { children: ReactNode }) {
     content = <RuntimeContext.Provider value={boot.runtime}>{children}</RuntimeContext.Provider>;
   else if (boot.state === 'signing-in') content = <p role="status">{strings.signIn.redirecting}</p>;
   else if (boot.state === 'failed')
-    content = <ErrorMessage error={boot.error} onRetry={() => setAttempt((n) => n + 1)} />;
+    content = (
+      <LoadBoundary message={strings.startFailed}>
+        <Suspense fallback={<PageSkeleton />}>
+          <ErrorMessage error={boot.error} onRetry={() => setAttempt((n) => n + 1)} />
+        </Suspense>
+      </LoadBoundary>
+    );
   else content = <PageSkeleton />;
 
   return (

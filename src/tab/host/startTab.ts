@@ -1,4 +1,6 @@
-// Boots the tab: finds the host, signs in, loads who the caller is.
+// Boots the tab: finds the host, signs in, loads who the caller is, and starts
+// the data of the page being opened alongside (the page's code is already on its
+// way: main.tsx starts it before anything else).
 import { ApiClient, loadClientConfig, type BusyNotice } from '../../client/api.js';
 import {
   createTokenSource,
@@ -7,10 +9,12 @@ import {
   SignInRequired,
   type Host,
   type TokenSource,
-} from '../../client/auth.js';
+} from '../../client/host.js';
 import type { PairSummary } from '../../core/api.js';
 import type { Me } from '../../core/schemas.js';
+import { startPageCode, startPageData } from '../routes.js';
 import {
+  routeForSubPageId,
   tabHostContextFromBrowser,
   tabHostContextFromTeams,
   tabThemeFromHost,
@@ -29,24 +33,21 @@ export interface TabRuntime {
 }
 
 /**
- * Data the first page will ask for, requested while the shell boots so the
- * requests overlap. Each is handed out once; later loads go to the API.
+ * Kept for pages written against it: the first page's data is now primed in the
+ * API client (`ApiClient.prime`, started from the route table), so a page's own
+ * `api.pairs()` picks it up and there is nothing left to hand out here.
  */
 export class Preloads {
-  private pairs: Promise<PairSummary[]> | null;
-
-  constructor(pairs: Promise<PairSummary[]> | null) {
-    this.pairs = pairs;
-  }
-
   takePairs(): Promise<PairSummary[]> | null {
-    const pairs = this.pairs;
-    this.pairs = null;
-    return pairs;
+    return null;
   }
 }
 
-const opensOnMyPairs = (pathname: string) => /^\/tab\/?$/.test(pathname);
+/** The page the tab opens on: a Teams deep link's subPageId, a meeting, else the URL. */
+export function landingPath(context: TabHostContext, pathname: string): string {
+  if (pathname !== '/tab' && pathname !== '/tab/') return pathname;
+  return routeForSubPageId(context.subPageId) ?? (context.meetingId ? '/tab/meeting' : pathname);
+}
 
 export interface StartTabOptions {
   onBusy: (notice: BusyNotice | null) => void;
@@ -75,13 +76,15 @@ export async function startTab(options: StartTabOptions): Promise<TabRuntime> {
   const tokens = host.kind === 'browser' ? devSignInTokenSource() : await createTokenSource(host, await configLoad);
   const api = new ApiClient(tokens, { onBusy: options.onBusy });
   const meLoad = api.me();
-  const pairsLoad = opensOnMyPairs(window.location.pathname) && !context.subPageId ? api.pairs() : null;
-  // A failed preload is asked again by the page; it must not surface as unhandled.
-  pairsLoad?.catch(() => undefined);
+  // A failure here is reported below; the preload must not surface it as unhandled too.
+  meLoad.catch(() => undefined);
+  const opening = landingPath(context, window.location.pathname);
+  if (opening !== window.location.pathname) startPageCode(opening);
+  startPageData(api, opening, meLoad);
   const config = await configLoad;
   if (host.kind === 'browser' && !config.devSignIn)
     throw new SignInRequired('Open Reciprocal from Microsoft Teams or Outlook to sign in.');
   const me = await meLoad;
   if (host.kind === 'microsoft365') host.teams.app.notifySuccess();
-  return { host, context, tokens, api, me, preloads: new Preloads(pairsLoad) };
+  return { host, context, tokens, api, me, preloads: new Preloads() };
 }

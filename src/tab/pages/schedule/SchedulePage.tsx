@@ -9,7 +9,7 @@ import { strings } from '../../strings.js';
 import { BookingConfirmation } from './BookingConfirmation.js';
 import { ScheduleForm } from './ScheduleForm.js';
 import { SlotsSection } from './SlotsSection.js';
-import { UpcomingSession } from './UpcomingSession.js';
+import { upcomingSessions, UpcomingSessions } from './UpcomingSessions.js';
 import { widerWindow } from './slotWindow.js';
 import { defaultSlotPreferences, keptSlots, useSchedulePair, type ScheduleChoices } from './useSchedulePair.js';
 
@@ -23,7 +23,7 @@ export default function SchedulePage() {
   const styles = useStyles();
   const { pairId = '' } = useParams();
   const { context, me } = useTabRuntime();
-  const { summary, slots, booking, change, findSlots, book, rebook, cancel } = useSchedulePair(pairId);
+  const { summary, history, slots, booking, change, findSlots, book, rebook, cancel } = useSchedulePair(pairId);
   const [choices, setChoices] = useState<ScheduleChoices | null>(() => keptSlots(pairId)?.choices ?? null);
   const [rebooking, setRebooking] = useState<string | null>(null);
 
@@ -83,21 +83,19 @@ export default function SchedulePage() {
         <Text as="h2" id="upcoming-title" size={500} weight="semibold" style={{ margin: 0 }}>
           {strings.schedule.upcoming}
         </Text>
-        {nextSession ? (
-          <UpcomingSession
-            session={nextSession}
-            locale={context.locale}
-            busy={working}
-            rebooking={rebooking === nextSession.id}
-            onRebook={() => setRebooking(rebooking === nextSession.id ? null : nextSession.id)}
-            onCancel={() => {
-              setRebooking(null);
-              void cancel(nextSession.id);
-            }}
-          />
-        ) : (
-          <Text>{strings.schedule.noUpcoming}</Text>
-        )}
+        <UpcomingSessions
+          sessions={upcomingSessions(history.data?.sessions ?? null, nextSession)}
+          history={history}
+          locale={context.locale}
+          timeZone={me.timeZone}
+          busy={working}
+          rebooking={rebooking}
+          onRebook={(id) => setRebooking(rebooking === id ? null : id)}
+          onCancel={(id) => {
+            setRebooking(null);
+            void cancel(id);
+          }}
+        />
       </section>
 
       {booking.status === 'done' ? <BookingConfirmation booked={booking.value} locale={context.locale} /> : null}

@@ -15,7 +15,7 @@ import {
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Session } from '../../../core/schemas.js';
-import { formatTimeRange } from '../../dates.js';
+import { formatTimeRangeInZone } from '../../dates.js';
 import { strings } from '../../strings.js';
 
 const useStyles = makeStyles({
@@ -26,6 +26,7 @@ const useStyles = makeStyles({
 export function UpcomingSession({
   session,
   locale,
+  timeZone,
   rebooking,
   onRebook,
   onCancel,
@@ -33,6 +34,8 @@ export function UpcomingSession({
 }: {
   session: Session;
   locale: string;
+  /** The viewer's mailbox time zone. */
+  timeZone: string | null;
   rebooking: boolean;
   onRebook: () => void;
   onCancel: () => void;
@@ -48,7 +51,7 @@ export function UpcomingSession({
             to={`/tab/sessions/${encodeURIComponent(session.id)}`}
             style={{ color: tokens.colorBrandForegroundLink }}
           >
-            {formatTimeRange(session.start, session.end, locale)}
+            {formatTimeRangeInZone(session.start, session.end, locale, timeZone)}
           </RouterLink>
           <Text size={200} block>
             {strings.directionShort[session.direction]} · {session.focusAreas.map(strings.focusArea).join(', ')}

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { SlotResponse, type BookSessionResponse, type SlotRequest, type SlotSuggestion } from '../../../core/api.js';
 import type { Direction, FocusArea, Session, SessionDuration } from '../../../core/schemas.js';
+import { PairHistory } from '../../../core/sessions/index.js';
 import { dayMs, hourMs } from '../../../core/time.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
@@ -60,6 +61,11 @@ export type Step<T> =
 export function useSchedulePair(pairId: string) {
   const { api } = useTabRuntime();
   const summary = useResource(() => api.pair(pairId), [api, pairId]);
+  // Every session of the pair, for the list of upcoming ones (the summary names only the next).
+  const history = useResource(
+    () => api.json(PairHistory, 'GET', `/api/pairs/${encodeURIComponent(pairId)}/history`),
+    [api, pairId],
+  );
   const [slots, setSlotsState] = useState<Step<SlotResponse>>(() => {
     const kept = keptSlots(pairId);
     return kept ? { status: 'done', value: kept.value } : { status: 'idle' };
@@ -76,7 +82,12 @@ export function useSchedulePair(pairId: string) {
   const [change, setChange] = useState<
     Step<{ kind: 'rebooked'; session: Session } | { kind: 'cancelled'; sessionId: string }>
   >({ status: 'idle' });
-  const { reload } = summary;
+  const { reload: reloadSummary } = summary;
+  const { reload: reloadHistory } = history;
+  const reload = useCallback(() => {
+    reloadSummary();
+    reloadHistory();
+  }, [reloadSummary, reloadHistory]);
 
   const findSlots = useCallback(
     async (choices: ScheduleChoices, now = new Date()) => {
@@ -154,5 +165,5 @@ export function useSchedulePair(pairId: string) {
     [api, reload],
   );
 
-  return { summary, slots, booking, change, findSlots, book, rebook, cancel };
+  return { summary, history, slots, booking, change, findSlots, book, rebook, cancel };
 }

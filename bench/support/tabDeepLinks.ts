@@ -1,0 +1,146 @@
+// Time from navigation to "usable" for every page of the tab, opened by deep
+// link in a cold browser context: the route table (src/tab/routes.ts) is
+// walked, not a hand list, so a new page is measured as soon as it is routed.
+// Usable: the page's h1 is on screen, nothing in <main> is a skeleton, spinner
+// or busy region, and no API request is in flight, continuously for 150 ms
+// (the moment recorded is the start of that quiet spell).
+import type { Browser } from 'playwright-core';
+import type { Role } from '../../src/core/schemas.js';
+import { tabRoutes, type TabRoute } from '../../src/tab/routes.js';
+import { newContext } from '../../test/e2e/support/browser.js';
+import type { TestApp } from '../../test/support/app.js';
+import type { DemoUser } from '../../test/support/devtenant.js';
+
+export const usableMark = 'reciprocal:usable';
+const usableTimeoutMs = 15_000;
+
+/**
+ * Injected before the tab's own scripts: counts API requests in flight and marks the first quiet, loaded moment.
+ * Plain text, not a function: tsx would compile a function with helpers (`__name`) the page does not have.
+ */
+const watchForUsable = `(() => {
+  let inFlight = 0;
+  const fetchImpl = window.fetch.bind(window);
+  window.fetch = (...args) => {
+    inFlight++;
+    return fetchImpl(...args).finally(() => inFlight--);
+  };
+  let quietSince = null;
+  const check = () => {
+    const main = document.querySelector('main');
+    const loaded =
+      main && main.querySelector('h1') &&
+      !main.querySelector('.fui-Skeleton, .fui-Spinner, [role="progressbar"], [aria-busy="true"]') &&
+      inFlight === 0;
+    const now = performance.now();
+    if (!loaded) quietSince = null;
+    else if (quietSince === null) quietSince = now;
+    else if (now - quietSince >= 150) {
+      performance.mark(${JSON.stringify(usableMark)}, { startTime: quietSince });
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
+export interface DeepLinkPeople {
+  /** Someone in an active pair, with that pair and one of its sessions. */
+  participant: DemoUser;
+  pairId: string;
+  sessionId: string;
+  /** The first seeded person holding each role. */
+  byRole: (role: Role) => DemoUser;
+}
+
+/** The URL a route is opened at: its parameters filled from the seeded program. */
+export function deepLinkPath(route: TabRoute, people: DeepLinkPeople): string {
+  const values: Record<string, string> = { pairId: people.pairId, sessionId: people.sessionId };
+  const filled = route.path
+    .split('/')
+    .map((segment) => {
+      if (segment === '*') return 'no-such-page';
+      if (!segment.startsWith(':')) return segment;
+      const value = values[segment.slice(1)];
+      if (value === undefined) throw new Error(`route ${route.path}: the benchmark has no value for ${segment}`);
+      return encodeURIComponent(value);
+    })
+    .join('/');
+  return filled ? `/tab/${filled}` : '/tab';
+}
+
+export function personFor(route: TabRoute, people: DeepLinkPeople): DemoUser {
+  const role = route.roles?.[route.roles.length - 1];
+  return role ? people.byRole(role) : people.participant;
+}
+
+export interface DeepLinkResult {
+  route: string;
+  url: string;
+  as: string;
+  /** Median of the loads; null when the page never became usable within 15 s. */
+  deepLinkMs: number | null;
+  samplesMs: (number | null)[];
+}
+
+/** One cold load; a load that fails (the page never usable, the browser gone) counts as null. */
+async function loadOnce(browser: Browser, url: string, token: string): Promise<number | null> {
+  const { context } = await newContext(browser);
+  try {
+    await context.addInitScript((t) => window.sessionStorage.setItem('reciprocal.devToken', t), token);
+    await context.addInitScript({ content: watchForUsable });
+    const page = await context.newPage();
+    await page.goto(url);
+    const marked = await page
+      .waitForFunction((name) => performance.getEntriesByName(name).length > 0, usableMark, {
+        timeout: usableTimeoutMs,
+      })
+      .then(() => true)
+      .catch(() => false);
+    if (!marked) return null;
+    return await page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, usableMark);
+  } catch {
+    return null;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export async function measureDeepLinks(
+  app: TestApp,
+  launch: () => Promise<Browser>,
+  people: DeepLinkPeople,
+  loads: number,
+  onRoute: (result: DeepLinkResult) => void = () => undefined,
+): Promise<DeepLinkResult[]> {
+  const results: DeepLinkResult[] = [];
+  let browser = await launch();
+  for (const route of tabRoutes) {
+    const path = deepLinkPath(route, people);
+    const person = personFor(route, people);
+    const token = await app.userToken(person.userPrincipalName);
+    const samples: (number | null)[] = [];
+    for (let i = 0; i < loads; i++) {
+      // On a loaded machine Chromium may go away mid-run: start another rather than lose the run.
+      if (!browser.isConnected()) browser = await launch();
+      samples.push(await loadOnce(browser, `${app.url}${path}`, token));
+    }
+    const measured = samples.filter((s): s is number => s !== null);
+    results.push({
+      route: route.path === '' ? '(index)' : route.path,
+      url: path,
+      as: person.roles.join('+'),
+      deepLinkMs: measured.length > loads / 2 ? Math.round(median(measured)) : null,
+      samplesMs: samples.map((s) => (s === null ? null : Math.round(s))),
+    });
+    onRoute(results.at(-1)!);
+  }
+  await browser.close().catch(() => undefined);
+  return results;
+}

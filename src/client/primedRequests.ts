@@ -1,0 +1,59 @@
+// GET answers started ahead of the page that will ask for them (a route's
+// preload), handed to that page's first request for the same path instead of a
+// second request. An answer nobody takes within a few seconds is dropped, so a
+// later visit never sees old data.
+import { secondMs } from '../core/time.js';
+
+const keptForMs = 10 * secondMs;
+
+interface Primed<T> {
+  answer: Promise<T>;
+  startedAt: number;
+  sameAs: ((path: string) => boolean) | undefined;
+}
+
+export class PrimedRequests<T = { status: number; body: unknown }> {
+  private readonly waiting = new Map<string, Primed<T>>();
+  private readonly inFlight = new Map<string, Promise<T>>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Already primed, or being fetched by a page right now: no need to ask again. */
+  has(path: string): boolean {
+    this.dropStale();
+    return this.waiting.has(path) || this.inFlight.has(path);
+  }
+
+  add(path: string, answer: Promise<T>, sameAs?: (path: string) => boolean): void {
+    // A failure is the page's to report when it takes the answer; unclaimed it must not surface as unhandled.
+    answer.catch(() => undefined);
+    this.waiting.set(path, { answer, startedAt: this.now(), sameAs });
+  }
+
+  /** The primed answer for this path, once. */
+  take(path: string): Promise<T> | null {
+    this.dropStale();
+    for (const [key, primed] of this.waiting) {
+      if (key === path || primed.sameAs?.(path)) {
+        this.waiting.delete(key);
+        return primed.answer;
+      }
+    }
+    return null;
+  }
+
+  /** Remembers a page's own GET while it runs, so a preload for the same path does not repeat it. */
+  track(path: string, answer: Promise<T>): Promise<T> {
+    this.inFlight.set(path, answer);
+    const done = () => {
+      if (this.inFlight.get(path) === answer) this.inFlight.delete(path);
+    };
+    answer.then(done, done);
+    return answer;
+  }
+
+  private dropStale(): void {
+    const now = this.now();
+    for (const [key, primed] of this.waiting) if (now - primed.startedAt > keptForMs) this.waiting.delete(key);
+  }
+}
