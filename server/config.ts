@@ -22,6 +22,12 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: portNumber.default(3978),
   PUBLIC_URL: z.url().optional(),
+  /** `off` stops this instance sending proactive messages (reminders, loop cards, digests); any instance may send. */
+  RECIPROCAL_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  /** How often the proactive-message scheduler ticks. */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** The build id /healthz names (set by a pipeline); otherwise the package version and a hash of the built tab. */
+  RECIPROCAL_BUILD: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the organization's weeks start and end, for dashboards. */
@@ -120,6 +126,10 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   orgTimeZone: string;
+  /** The proactive-message scheduler: off, or its tick interval. */
+  scheduler: { enabled: boolean; intervalSeconds: number };
+  /** RECIPROCAL_BUILD: the build id a pipeline gave this deployment, if any. */
+  build: string | null;
   tenantId: string;
   identity: {
     /** Authority host for MSAL (https). The authority is `${authorityHost}/${tenantId}`. */
@@ -200,6 +210,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dataDir,
       logLevel: e.LOG_LEVEL,
       orgTimeZone: e.ORG_TIME_ZONE,
+      scheduler: { enabled: e.RECIPROCAL_SCHEDULER === 'on', intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS },
+      build: e.RECIPROCAL_BUILD ?? null,
       tenantId: defaults.tenantId,
       identity: {
         authorityHost: `https://127.0.0.1:${e.DEV_TENANT_HTTPS_PORT}`,
@@ -277,6 +289,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     orgTimeZone: e.ORG_TIME_ZONE,
+    scheduler: { enabled: e.RECIPROCAL_SCHEDULER === 'on', intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS },
+    build: e.RECIPROCAL_BUILD ?? null,
     tenantId,
     identity: {
       authorityHost,

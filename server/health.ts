@@ -82,8 +82,7 @@ async function readinessChecks(services: AppServices, checkMs: number): Promise<
 
 export function mountHealth(app: express.Express, services: AppServices, options: HealthOptions = {}): Health {
   const { drainMs = 10_000, checkMs = 5_000, readyCacheMs = 5_000 } = options;
-  // The one environment read outside config.ts: the build id is the deployment's, not the app's configuration.
-  const build = buildId({ RECIPROCAL_BUILD: process.env['RECIPROCAL_BUILD'] });
+  const build = buildId({ RECIPROCAL_BUILD: services.config.build ?? undefined });
   let draining = false;
   let lastReady: { at: number; checks: Promise<Record<string, CheckResult>> } | null = null;
 

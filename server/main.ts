@@ -63,8 +63,8 @@ async function startOperations(
   log: Logger,
   opts: StartAppOptions['scheduler'],
 ): Promise<RunningScheduler | null> {
-  if (opts === false || (opts === undefined && process.env['RECIPROCAL_SCHEDULER'] === 'off')) return null;
-  const seconds = Number(process.env['SCHEDULER_INTERVAL_SECONDS'] ?? 60);
+  if (opts === false || (opts === undefined && !services.config.scheduler.enabled)) return null;
+  const seconds = services.config.scheduler.intervalSeconds;
   const ports = { ...programPorts(services), now: opts?.now ?? services.now };
   const deliver = createDeliver({
     ports,
@@ -73,11 +73,13 @@ async function startOperations(
     log,
   });
   // Loaded only when they run: a caller with its own planners (tests, benchmarks) does not load these.
-  const planners = opts?.planners ?? (await import('./program/operations/planners.js')).duePlanners;
+  const planners =
+    opts?.planners ??
+    (await import('./program/operations/planners.js')).createDuePlanners({ orgTimeZone: services.config.orgTimeZone });
   return startScheduler(ports, {
     planners,
     instanceId: `${os.hostname()}:${process.pid}`,
-    intervalMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000,
+    intervalMs: seconds * 1000,
     log,
     ...opts,
     deliver,

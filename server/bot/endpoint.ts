@@ -16,7 +16,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import { createTokenSource, type TokenSource } from '../auth/tokens.js';
 import type { Config } from '../config.js';
-import { botAuthConfiguration, requireChannelToken, requireOurActivity } from './channelAuth.js';
+import {
+  botAuthConfiguration,
+  rememberVerifiedTokens,
+  requireChannelToken,
+  requireOurActivity,
+} from './channelAuth.js';
 
 export { activityTenant, botAuthConfiguration } from './channelAuth.js';
 
@@ -98,7 +103,7 @@ export function mountBot(
   };
   app.post(
     '/api/messages',
-    authorizeJWT(authConfig),
+    rememberVerifiedTokens(authorizeJWT(authConfig), { now: Date.now }),
     requireChannelToken(channelRules, deps.log),
     express.json({ limit: '512kb' }),
     requireOurActivity(deps.config.tenantId, deps.log),

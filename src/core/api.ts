@@ -111,8 +111,9 @@ export const UpdatePairRequest = z
 
 // ---- slots and booking ----------------------------------------------------
 
+/** Left out, avoidLunch is on (the engine's default, with suggestions spread over distinct days: what people would choose). */
 export const SlotPreferences = z.object({
-  avoidLunch: z.boolean().default(false),
+  avoidLunch: z.boolean().optional(),
   preferMornings: z.boolean().default(false),
   avoidMondayFriday: z.boolean().default(false),
 });
@@ -129,7 +130,7 @@ export const SlotRequest = z.object({
     .max(7 * 24 * 60)
     .default(60),
   treatTentativeAsBusy: z.boolean().default(true),
-  preferences: SlotPreferences.default({ avoidLunch: false, preferMornings: false, avoidMondayFriday: false }),
+  preferences: SlotPreferences.default({ preferMornings: false, avoidMondayFriday: false }),
   maxSuggestions: z.number().int().min(1).max(50).default(10),
 });
 export type SlotRequest = z.infer<typeof SlotRequest>;
