@@ -7,15 +7,20 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { GraphDispatcher } from '../devtenant/graph/dispatch.js';
 import { DevTenantStore } from '../devtenant/store.js';
 import { seededRandom } from '../devtenant/traffic.js';
 import { pairFields, sessionFields } from '../server/graph/programRecords.js';
 import { careerStages, directions, focusAreas, type Pair, type Session } from '../src/core/schemas.js';
 import { spawnAppInstance } from '../test/support/appInstances.js';
-import { startTestDevTenant } from '../test/support/devtenant.js';
+import { startTestDevTenant, type TestDevTenant } from '../test/support/devtenant.js';
 
-const pairCount = 5_000;
-const sessionCount = 60_000;
+const { values: options } = parseArgs({ options: { scale: { type: 'string', default: '1' } }, strict: true });
+const scale = Number(options.scale);
+if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be a number in (0, 1], got "${options.scale}"`);
+const pairCount = Math.round(5_000 * scale);
+const sessionCount = Math.round(60_000 * scale);
 const latencyMs = 80;
 const pageSize = 999; // what the program store asks for (ProgramStore.changes)
 const warmViews = 20;
@@ -93,11 +98,54 @@ function fill(store: DevTenantStore, listId: string, rows: Array<{ key: string; 
 
 const peakRssMbOf = (pid: number) =>
   Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 102.4) / 10;
+/**
+ * Graph requests by method and path (ids and query left out), counted where the
+ * dev tenant dispatches them: a $batch's own POST is one request, its items are
+ * listed under `batch item`. What the bench itself sends is counted as well.
+ */
+const byPath = new Map<string, number>();
+const dispatch = GraphDispatcher.prototype.dispatch;
+GraphDispatcher.prototype.dispatch = function (req, asBatchItem) {
+  const shape = req.path.replace(/\/lists\/[^/]+/, '/lists/{list}').replace(/\/items\/\d+/, '/items/{id}');
+  const key = `${asBatchItem ? 'batch item ' : ''}${req.method} ${shape.replace(/\/sites\/[^/]+/, '/sites/{site}')}`;
+  byPath.set(key, (byPath.get(key) ?? 0) + 1);
+  return dispatch.call(this, req, asBatchItem);
+};
+const countedPaths = () => Object.fromEntries([...byPath].sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * The proactive-message scheduler ticks every 60 s and reads the program lists
+ * (server/program/operations/scheduler.ts): a tick landing inside a view was
+ * counted as that view's requests (a warm view "cost" 3). The app runs with it
+ * off, and the results file says so.
+ */
+const appEnv = { RECIPROCAL_SCHEDULER: 'off' };
+const counted =
+  'every Graph request the dev tenant received while the view ran (a $batch is one; its items are listed by path); ' +
+  "the bench's own writes are made before counting starts; the app's proactive-message scheduler is off " +
+  "(RECIPROCAL_SCHEDULER=off) so its 60 s ticks are not counted as a view's";
+
+interface Counted {
+  ms: number;
+  requests: number;
+  byPath: Record<string, number>;
+}
+
+/** One view, with the Graph requests made while it ran. */
+async function measured(devTenant: TestDevTenant, view: () => Promise<number>): Promise<Counted> {
+  devTenant.resetStats();
+  byPath.clear();
+  const ms = await view();
+  const { requests, byKind } = devTenant.stats();
+  const batches = byKind['batch'] ?? 0;
+  return { ms, requests, byPath: { ...(batches > 0 ? { 'POST /$batch': batches } : {}), ...countedPaths() } };
+}
+
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
 
 async function main() {
   const devTenant = await startTestDevTenant();
-  const app = await spawnAppInstance(devTenant);
+  const app = await spawnAppInstance(devTenant, appEnv);
   const owner = devTenant.users.find((u) => u.roles.includes('ProgramOwner'))!.userPrincipalName;
   const token = await devTenant.tokenFor(owner);
   const view = async () => {
@@ -137,24 +185,23 @@ async function main() {
     step(`filled ${pairCount} pairs and ${sessionCount} sessions; starting a fresh instance`);
     await app.stop();
     // A fresh instance: nothing mirrored yet.
-    const fresh = await spawnAppInstance(devTenant);
+    const fresh = await spawnAppInstance(devTenant, appEnv);
     Object.assign(app, fresh);
     devTenant.setFaults({ latencyMs });
 
-    devTenant.resetStats();
     step('cold view');
-    const coldMs = await view();
-    step(`cold view done (${Math.round(coldMs)} ms); warm views`);
-    const coldGraphRequests = devTenant.stats().requests;
+    const cold = await measured(devTenant, view);
+    step(`cold view done (${Math.round(cold.ms)} ms); warm views`);
     const sessionsList = `/sites/${site}/lists/${listId('Sessions')}/items`;
-    const warm: number[] = [];
-    let warmGraphRequests = 0;
+    const warm: Counted[] = [];
     for (let i = 0; i < warmViews; i++) {
       await devTenant.graph('PATCH', `${sessionsList}/${1 + i * 997}/fields`, { Status: i % 2 ? 'held' : 'no-show' });
-      devTenant.resetStats();
-      warm.push(await view());
-      warmGraphRequests = Math.max(warmGraphRequests, devTenant.stats().requests);
+      warm.push(await measured(devTenant, view));
     }
+    const coldMs = cold.ms;
+    const coldGraphRequests = cold.requests;
+    const costliest = warm.reduce((a, b) => (b.requests > a.requests ? b : a));
+    const warmGraphRequests = costliest.requests;
     const items = pairCount + sessionCount;
     const expectedColdRequests = Math.ceil(items / pageSize);
     const result = {
@@ -162,19 +209,28 @@ async function main() {
       sessions: sessionCount,
       coldMs: Math.round(coldMs),
       coldGraphRequests,
-      warmP95Ms: Math.round(percentile(warm, 95)),
+      warmP95Ms: Math.round(
+        percentile(
+          warm.map((w) => w.ms),
+          95,
+        ),
+      ),
       warmGraphRequests,
       peakRssMb: peakRssMbOf(fresh.process.pid!),
       addedGraphLatencyMs: latencyMs,
       pageSize,
       expectedColdRequests,
-      warmMsRuns: warm.map((w) => Math.round(w)),
+      countedGraphRequests: counted,
+      coldGraphRequestsByPath: cold.byPath,
+      warmGraphRequestsByPath: costliest.byPath,
+      warmMsRuns: warm.map((w) => Math.round(w.ms)),
       loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
       cpus: os.cpus().length,
       targets,
     };
     mkdirSync('bench/results', { recursive: true });
-    writeFileSync(path.join('bench/results', 'dashboard-store.json'), JSON.stringify(result, null, 2) + '\n');
+    const file = scale === 1 ? 'dashboard-store.json' : `dashboard-store-${scale}x.json`;
+    writeFileSync(path.join('bench/results', file), JSON.stringify(result, null, 2) + '\n');
     const within =
       Math.abs(coldGraphRequests - expectedColdRequests) <= targets.coldRequestsWithin * expectedColdRequests;
     console.log(

@@ -99,18 +99,23 @@ const BatchAnswer = z.object({
   responses: z.array(z.object({ id: z.string(), status: z.number(), body: z.unknown().optional() })),
 });
 
+/** JSON batching takes at most 20 requests (https://learn.microsoft.com/graph/json-batching). */
+const maxBatchRequests = 20;
+
 /**
- * A round for several lists. Once each has a deltaLink, the rounds go in one
- * JSON $batch (https://learn.microsoft.com/graph/json-batching): a warm read
- * of every list is one request. An answer that needs more (a nextLink, a 410,
- * throttling) is finished on its own, through the client's retry middleware.
+ * A round for several lists: each list's first request (its deltaLink, or its
+ * delta URL the first time) goes in one JSON $batch
+ * (https://learn.microsoft.com/graph/json-batching), so a warm read of every
+ * list is one request and a cold one costs one plus each list's further pages.
+ * An answer that needs more (a nextLink, a 410, throttling) is finished on its
+ * own, through the client's retry middleware.
  */
 export async function readDeltas(graph: Client, cursors: readonly DeltaCursor[]): Promise<ListChanges[]> {
-  if (cursors.length < 2 || cursors.some((c) => c.deltaLink === null))
+  if (cursors.length < 2 || cursors.length > maxBatchRequests)
     return Promise.all(cursors.map((c) => readDelta(graph, c)));
   const answer = BatchAnswer.parse(
     await graph.api('/$batch').post({
-      requests: cursors.map((c, i) => ({ id: String(i), method: 'GET', url: relative(c.deltaLink!) })),
+      requests: cursors.map((c, i) => ({ id: String(i), method: 'GET', url: relative(c.deltaLink ?? c.firstUrl) })),
     }),
   );
   return Promise.all(

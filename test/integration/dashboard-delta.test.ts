@@ -110,6 +110,18 @@ describe('dashboards from the delta mirror', () => {
     expect((await view()).body).toEqual(after.body);
   });
 
+  it('reads every list cold in one $batch (and its nextLinks), provisioning without rewriting the schema version', async () => {
+    await t.restart();
+    t.devTenant.resetStats();
+    expect((await view()).status).toBe(200);
+    const cold = t.devTenant.stats();
+    // The demo lists fit a page each: the program site, its lists, the recorded
+    // schema version (read, already current, so not written), one $batch.
+    expect(cold.byKind['listItems.update']).toBeUndefined();
+    expect(cold.byKind['batch']).toBe(1);
+    expect(cold.requests).toBe(4);
+  });
+
   it('drops a deleted session from the figures', async () => {
     const store = t.app.services.store;
     const before = await view();
