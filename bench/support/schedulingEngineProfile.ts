@@ -99,7 +99,7 @@ function engine(label: string, pairCount: number) {
   const allocateCpuMs = process.cpuUsage(cpu1).user / 1000 / 5;
   console.log(
     `${label}: ${chosen.length} pairs, read ${Math.round(parseMs)} ms (zod + ranges), allocate median ${Math.round(median)} ms ` +
-      `[${runs.map(Math.round).join(', ')}], placed ${placed}; ranges ${Math.round(collector.readMs)} ms; ` +
+      `[${runs.map(Math.round).join(', ')}], placed ${placed}; ranges ${Math.round(collector.readMs)} ms (cpu ${Math.round(collector.readCpuMs)} ms); ` +
       `cpu: read ${Math.round(readCpuMs)} ms, allocate ${Math.round(allocateCpuMs)} ms per run`,
   );
   return collector.readMs + median;

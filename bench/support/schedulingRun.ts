@@ -25,9 +25,13 @@ export interface BenchFigures {
   freeBusyRequests: number;
   freeBusyMs: number;
   parseMs: number;
+  /** CPU time (user + system) of the same steps: what the engine costs, whatever else runs on the machine. */
+  parseCpuMs: number;
   engineMs: number;
+  engineCpuMs: number;
   allocateRuns: number[];
   engineMs1x: number | null;
+  engineCpuMs1x: number | null;
   totalMs: number;
   placed: number;
   /** Pairs not placed that came back with a reason. */
@@ -110,19 +114,31 @@ async function streamAvailability(t: Tenant, mailboxes: string[], window: Interv
   await streamFreeBusy(gateway, mailboxes, window, (infos) => collector.add(infos));
   const availability = collector.availability;
   const parseMs = collector.readMsByPerson;
-  return { availability, parseMs, freeBusyMs: performance.now() - started, requests: await requestsSoFar(t) };
+  const parseCpuMs = collector.readCpuMsByPerson;
+  return {
+    availability,
+    parseMs,
+    parseCpuMs,
+    freeBusyMs: performance.now() - started,
+    requests: await requestsSoFar(t),
+  };
 }
 
 /** Median allocation time of five runs, and the placements. */
 function timeAllocation(pairs: Pair[], availability: ReadonlyMap<string, AvailabilityInput>, window: Interval) {
   const runs: number[] = [];
+  const cpuRuns: number[] = [];
   let placements: Placement[] = [];
   for (let i = 0; i < 5; i++) {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     placements = allocateDepartment(pairs, availability, window, 'bench');
     runs.push(performance.now() - t0);
+    const used = process.cpuUsage(cpu0);
+    cpuRuns.push((used.user + used.system) / 1000);
   }
-  return { placements, runs, median: [...runs].sort((a, b) => a - b)[2]! };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
+  return { placements, runs, median: median(runs), cpuMedian: median(cpuRuns) };
 }
 
 /** People given two overlapping sessions by the run (checked, not assumed). */
@@ -186,7 +202,9 @@ export async function runSchedulingBench(scale: number, windowLength: number): P
     const window = { start: windowStart, end: windowStart + windowLength };
 
     const fetched = await phase('free/busy', () => streamAvailability(tenant, mailboxes, window));
-    const parseMs = [...fetched.parseMs.values()].reduce((a, b) => a + b, 0);
+    const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
+    const parseMs = sum(fetched.parseMs.values());
+    const parseCpuMs = sum(fetched.parseCpuMs.values());
     // End to end: free/busy (answers parsed as they arrive) and the first, cold allocation.
     const first = performance.now();
     const placements = allocateDepartment(pairs, fetched.availability, window, 'bench');
@@ -195,11 +213,13 @@ export async function runSchedulingBench(scale: number, windowLength: number): P
 
     // The 1x instance (1,000 pairs among the first 1,600 people), measured in the same run.
     let engineMs1x: number | null = null;
+    let engineCpuMs1x: number | null = null;
     if (scale > 1) {
       const pairs1x = benchPairs(people, 1_000);
-      const who = new Set(pairs1x.flatMap((p) => p.members.map((m) => m.mail.toLowerCase())));
-      const parse1x = [...who].reduce((n, w) => n + (fetched.parseMs.get(w) ?? 0), 0);
-      engineMs1x = parse1x + timeAllocation(pairs1x, fetched.availability, window).median;
+      const who = [...new Set(pairs1x.flatMap((p) => p.members.map((m) => m.mail.toLowerCase())))];
+      const timed1x = timeAllocation(pairs1x, fetched.availability, window);
+      engineMs1x = sum(who.map((w) => fetched.parseMs.get(w) ?? 0)) + timed1x.median;
+      engineCpuMs1x = sum(who.map((w) => fetched.parseCpuMs.get(w) ?? 0)) + timed1x.cpuMedian;
     }
     const placed = placements.filter((p) => p.slot).length;
     const reported = placements.filter((p) => !p.slot && p.reason.length > 0).length;
@@ -221,9 +241,12 @@ export async function runSchedulingBench(scale: number, windowLength: number): P
       freeBusyRequests: fetched.requests,
       freeBusyMs: fetched.freeBusyMs,
       parseMs,
+      parseCpuMs,
       engineMs: parseMs + timed.median,
+      engineCpuMs: parseCpuMs + timed.cpuMedian,
       allocateRuns: timed.runs,
       engineMs1x,
+      engineCpuMs1x,
       totalMs,
       placed,
       reported,

@@ -12,6 +12,7 @@ import {
 import type { BusyOptions } from '../../src/core/scheduling/busy.js';
 import { planFreeBusy } from '../../src/core/scheduling/chunking.js';
 import { normalize, type Interval } from '../../src/core/scheduling/intervals.js';
+import { MinuteAvailabilityBook, type MinuteAvailability } from '../../src/core/scheduling/scheduleMinutes.js';
 import { UnknownTimeZoneError, type ZoneRule } from '../../src/core/scheduling/timeZones.js';
 import { BatchExecutor, type BatchItem, type BatchItemResult } from './batch.js';
 import type { GraphGateway } from './client.js';
@@ -202,10 +203,35 @@ export async function freeBusyAvailability(
       }
     }
   });
+  return { people, unavailable: withUnanswered(mailboxes, people, unavailable) };
+}
+
+/** Everyone asked about who came back neither readable nor refused, named as such. */
+function withUnanswered(
+  mailboxes: readonly string[],
+  people: ReadonlyMap<string, unknown>,
+  unavailable: Map<string, string>,
+): Map<string, string> {
   for (const address of new Set(mailboxes.map((m) => m.toLowerCase())))
     if (!people.has(address) && !unavailable.has(address))
       unavailable.set(address, 'Microsoft 365 returned no free/busy for this mailbox');
-  return { people, unavailable };
+  return unavailable;
+}
+
+/**
+ * Free/busy for a department-wide run, collected straight into compact minute ranges as each answer arrives
+ * (no calendar items or millisecond ranges, one working-hours expansion per distinct hours and zone); the same
+ * people, reasons and time as `freeBusyAvailability`, in the form `allocateDepartment` reads fastest.
+ */
+export async function freeBusyMinutes(
+  gateway: GraphGateway,
+  mailboxes: readonly string[],
+  window: Interval,
+  options: BusyOptions = {},
+): Promise<{ people: Map<string, MinuteAvailability>; unavailable: Map<string, string> }> {
+  const book = new MinuteAvailabilityBook(window, options);
+  await streamFreeBusy(gateway, mailboxes, window, (infos) => infos.forEach((info) => book.add(info)));
+  return { people: book.people, unavailable: withUnanswered(mailboxes, book.people, book.unavailable) };
 }
 
 // ---- the session's Teams meeting -------------------------------------------

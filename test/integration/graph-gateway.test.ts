@@ -1,17 +1,22 @@
 // The Graph gateway against the dev tenant over HTTPS: retries honouring
 // Retry-After with a bounded budget, $batch item retries, the per-mailbox
-// limit, free/busy at the floor, idempotent session events.
+// limit, free/busy at the floor, idempotent session events; and against a
+// fake Graph that stalls: explicit timeouts end as retried 504s, never a thrown fetch.
 import { readFileSync } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freeBusyFloor } from '../../src/core/scheduling/chunking.js';
+import { toMinuteRanges } from '../../src/core/scheduling/minuteRanges.js';
 import { BatchExecutor } from '../../server/graph/batch.js';
 import {
   cancelSessionEvent,
   createSessionEvent,
   freeBusy,
   freeBusyAvailability,
+  freeBusyMinutes,
   moveSessionEvent,
   pairPropertyId,
   transactionIdFor,
@@ -187,6 +192,26 @@ describe('free/busy', () => {
     expect(result.unavailable.get('nobody@nowhere.example')).toMatch(/could not be found|no free\/busy/);
   });
 
+  it('collects a department straight into minute ranges, the same time as the millisecond ranges, split windows merged', async () => {
+    const g = gateway();
+    const start = Math.floor(Date.now() / dayMs) * dayMs + dayMs;
+    // 70 days: each person's window comes back in two getSchedule parts.
+    const window = { start, end: start + 70 * dayMs };
+    const who = ['nobody@nowhere.example', ...people.slice(0, 30).map((p) => p.userPrincipalName)];
+    const options = { treatTentativeAsBusy: true, bufferMinutes: 5 };
+    const [ms, minutes] = [
+      await freeBusyAvailability(g, who, window, options),
+      await freeBusyMinutes(g, who, window, options),
+    ];
+    expect([...minutes.people.keys()].sort()).toEqual([...ms.people.keys()].sort());
+    expect(minutes.people.size).toBe(30);
+    for (const [address, person] of ms.people) {
+      expect(minutes.people.get(address)!.working, address).toEqual(toMinuteRanges(person.working, 'inward'));
+      expect(minutes.people.get(address)!.busy, address).toEqual(toMinuteRanges(person.busy, 'outward'));
+    }
+    expect(minutes.unavailable.get('nobody@nowhere.example')).toBe(ms.unavailable.get('nobody@nowhere.example'));
+  });
+
   it('answers throttled (503 with Retry-After) when free/busy stays throttled past the budget', async () => {
     const g = gateway({ retry: { budgetMs: 300, baseDelayMs: 20, maxRetries: 50 } });
     tenant.setFaults({ probability429: 1, retryAfterSeconds: 0.2 });
@@ -246,5 +271,78 @@ describe('session events', () => {
     await cancelSessionEvent(g.client, a.id, first.id);
     await cancelSessionEvent(g.client, a.id, first.id); // already gone: still cancelled, no error
     expect((await view()).filter((e) => e.transactionId === event.transactionId)).toHaveLength(0);
+  });
+});
+
+describe('a Graph that stalls', () => {
+  let slow: Server;
+  let slowUrl: string;
+  let requests = 0;
+  const held: ServerResponse[] = [];
+  // 'headers': never answers; 'body': sends headers and half a body, then stalls.
+  let stall: 'headers' | 'body' = 'headers';
+
+  beforeAll(async () => {
+    slow = createServer((req, res) => {
+      requests++;
+      req.resume();
+      held.push(res);
+      if (stall === 'body') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        res.write('{"responses": [');
+      }
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/v1.0`;
+  });
+  afterAll(async () => {
+    for (const res of held) res.destroy();
+    slow.closeAllConnections();
+    await new Promise((resolve) => slow.close(resolve));
+  });
+  beforeEach(() => {
+    requests = 0;
+  });
+
+  // undici checks its timers about once a second, so a try that times out takes ~1 s here.
+  const stalled = (budgetMs = 1_500) =>
+    createGraphClient({
+      baseUrl: slowUrl,
+      getAccessToken: async () => 'token',
+      logger: pino({ level: 'silent' }),
+      retry: { budgetMs, baseDelayMs: 10, maxRetries: 2 },
+      timeouts: { connectMs: 1_000, headersMs: 200, bodyMs: 200 },
+    });
+
+  it('turns a request whose answer never starts into a 504 GraphError, retried within the budget', async () => {
+    stall = 'headers';
+    const err: unknown = await stalled(10_000)
+      .client.api('/users/a@contoso.com')
+      .get()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraphError);
+    expect((err as GraphError).statusCode).toBe(504);
+    expect(requests).toBe(3);
+  });
+
+  it('turns an answer whose body stalls into a 504 GraphError', async () => {
+    stall = 'body';
+    const err: unknown = await stalled()
+      .client.api('/users/a@contoso.com')
+      .get()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraphError);
+    expect((err as GraphError).statusCode).toBe(504);
+  });
+
+  it('reports a $batch that keeps timing out as items still unanswered, not a thrown fetch failure', async () => {
+    stall = 'headers';
+    const items = [0, 1].map((i) => ({ id: String(i), method: 'GET' as const, url: `/users/u${i}@contoso.com` }));
+    const results = await new BatchExecutor(stalled()).run(items);
+    expect([...results.values()].map((r) => [r.status, r.throttled])).toEqual([
+      [504, true],
+      [504, true],
+    ]);
+    await expect(new BatchExecutor(stalled()).runAll(items)).rejects.toThrow(/kept throttling 2 request/);
   });
 });

@@ -1,8 +1,7 @@
 // Graph's time zones as rules that turn wall-clock times into instants and
-// back: Windows names (mapped to IANA with windows-iana, rules from luxon's
-// IANA data), IANA names, and Graph's custom time zones (bias plus standard and
+// back: Windows names (mapped to IANA with windows-iana, rules from the platform's
+// IANA data through Intl), IANA names, and Graph's custom time zones (bias plus standard and
 // daylight transition rules, as getSchedule returns for a customized zone).
-import { DateTime } from 'luxon';
 import { findIana } from 'windows-iana';
 import { z } from 'zod';
 import { dayMs, hourMs, minuteMs } from '../time.js';
@@ -90,6 +89,44 @@ const renamedZones: Record<string, string> = {
 };
 
 const ianaNames = new Map<string, string>();
+/**
+ * One formatter per IANA zone, made when the name is first checked and reused for its offset tables. The locale is
+ * explicit: asking for the host's default locale (as luxon does once per process) costs more than all the zone
+ * tables of a department's first getSchedule answers together.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's formatter, or null when the platform's tz data does not know the name. */
+function zoneFormatter(zone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      return null;
+    }
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** Minutes east of UTC in an IANA zone at an instant, from the platform's tz data. */
+function platformOffset(formatter: Intl.DateTimeFormat, ms: number): number {
+  const at = Math.floor(ms / 1000) * 1000;
+  const field: Record<string, number> = {};
+  for (const part of formatter.formatToParts(at)) if (part.type !== 'literal') field[part.type] = Number(part.value);
+  const wall = Date.UTC(field.year!, field.month! - 1, field.day!, field.hour! % 24, field.minute!, field.second!);
+  return Math.round((wall - at) / minuteMs);
+}
 
 /** IANA name for a Windows or IANA name ("UTC" included). */
 export function ianaName(name: string): string {
@@ -100,7 +137,7 @@ export function ianaName(name: string): string {
   else {
     const candidate = findIana(name)?.[0] ?? name;
     zone = renamedZones[candidate] ?? candidate;
-    if (!DateTime.now().setZone(zone).isValid) throw new UnknownTimeZoneError(name);
+    if (!zoneFormatter(zone)) throw new UnknownTimeZoneError(name);
   }
   ianaNames.set(name, zone);
   return zone;
@@ -177,27 +214,28 @@ function offsetsByYear(build: (year: number) => YearOffsets): (ms: number) => nu
 }
 
 /**
- * An IANA zone. luxon answers offsets from the platform's tz data, which is
- * slow per call; the changes of each year are found once (weekly samples, then
+ * An IANA zone. The platform's tz data (through Intl) is slow per call; the changes of each year are found once (weekly samples, then
  * a binary search to the minute) and answered from that table afterwards.
  */
 function ianaRule(zone: string): ZoneRule {
-  const luxonOffset = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  const formatter = zoneFormatter(zone);
+  if (!formatter) throw new UnknownTimeZoneError(zone);
+  const tzOffset = (ms: number) => platformOffset(formatter, ms);
   const tableFor = (year: number): YearOffsets => {
     const from = Date.UTC(year, 0, 1);
     const to = Date.UTC(year + 1, 0, 1);
-    const table: YearOffsets = { initial: luxonOffset(from), changes: [] };
+    const table: YearOffsets = { initial: tzOffset(from), changes: [] };
     let previous = table.initial;
     for (let lo = from; lo < to; lo += 7 * dayMs) {
       const hi = Math.min(lo + 7 * dayMs, to);
-      const end = luxonOffset(hi - minuteMs);
+      const end = tzOffset(hi - minuteMs);
       if (end === previous) continue;
       // Find the first minute with the new offset.
       let a = lo;
       let b = hi - minuteMs;
       while (b - a > minuteMs) {
         const mid = a + Math.floor((b - a) / 2 / minuteMs) * minuteMs;
-        if (luxonOffset(mid) === previous) a = mid;
+        if (tzOffset(mid) === previous) a = mid;
         else b = mid;
       }
       table.changes.push({ at: b, offset: end });
