@@ -5,6 +5,8 @@
 // passes the PHI guard, and a pair's history lists every session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedDefaults } from '../../server/config.js';
+import { goalsOf } from '../../server/graph/growthStore.js';
+import { openGoalsCardItems } from '../../server/program/growth/goalCard.js';
 import { sessionLoopCard } from '../../server/program/operations/cards.js';
 import type { Pair, Session } from '../../src/core/schemas.js';
 import type { TestApp } from '../support/app.js';
@@ -53,16 +55,29 @@ async function heldOnDashboard(): Promise<number> {
   return d.sessions.held.value!;
 }
 
-/** Presses the card's Send as Teams would, and posts the resulting invoke to the bot as `userId`. */
-async function answerCard(userId: string, sessionId: string, inputs: Record<string, string>) {
-  const card = sessionLoopCard({
+const loopCard = (sessionId: string, goalItems?: Array<Record<string, unknown>>) =>
+  sessionLoopCard({
     sessionId,
     partnerName: 'Partner',
     start: new Date().toISOString(),
     zone: 'UTC',
     openSessionUrl: 'https://teams.microsoft.com/l/entity/x/pairs',
+    goalItems,
   });
-  const pressed = pressCardButton({ sentBy: 'bot', card }, 'Send', inputs) as { invokeValue: unknown };
+
+/** Presses the card's Send as Teams would, and posts the resulting invoke to the bot as `userId`. */
+async function answerCard(userId: string, sessionId: string, inputs: Record<string, string>) {
+  return pressAsTeams(userId, loopCard(sessionId), 'Send', inputs);
+}
+
+/** Presses `button` on a card the bot sent, as Teams would, posting the invoke to the bot as `userId`. */
+async function pressAsTeams(
+  userId: string,
+  card: Record<string, unknown>,
+  button: string,
+  inputs: Record<string, string> = {},
+) {
+  const pressed = pressCardButton({ sentBy: 'bot', card }, button, inputs) as { invokeValue: unknown };
   const serviceUrl = 'https://smba.trafficmanager.net/amer/';
   const activity = {
     type: 'invoke',
@@ -93,6 +108,27 @@ beforeAll(async () => {
   upn = pair.members.map((m) => app.users.find((u) => u.id === m.userId)!.userPrincipalName) as [string, string];
 }, 90_000);
 afterAll(() => app?.close());
+
+describe('the after-session card updates goals in one tap', () => {
+  it("lists the person's open goals with progress buttons, and a tap records the progress", async () => {
+    const made = await app.request('/api/me/goals', {
+      as: upn[0],
+      body: { kind: 'learn', focusArea: 'technology-adoption', title: 'Build a saved filter for prior authorizations' },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const goals = await goalsOf(app.app.services.store, pair.members[0].userId);
+    const card = loopCard('any-session', openGoalsCardItems(goals));
+    expect(JSON.stringify(card)).toContain('Build a saved filter for prior authorizations');
+    const said = await pressAsTeams(pair.members[0].userId, card, 'Mark under way');
+    expect(said).toMatch(/under way/);
+    const after = (await goalsOf(app.app.services.store, pair.members[0].userId)).find((g) => g.id === made.body.goal.id);
+    expect(after?.progress).toBe('under-way');
+    // The partner pressing the same button changes nothing of someone else's goal.
+    await pressAsTeams(pair.members[1].userId, loopCard('any-session', openGoalsCardItems([after!])), 'Mark achieved');
+    const still = (await goalsOf(app.app.services.store, pair.members[0].userId)).find((g) => g.id === made.body.goal.id);
+    expect(still?.progress).toBe('under-way');
+  });
+});
 
 describe('marking a session held moves the dashboard', () => {
   it('through the after-session card the bot sends', async () => {

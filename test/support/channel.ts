@@ -95,8 +95,7 @@ export function pressCardButton(
   title: string,
   inputs: Record<string, string> = {},
 ): { openUrl: string } | { invokeValue: Record<string, unknown> } {
-  const actions = (source.card['actions'] ?? []) as Array<Record<string, unknown>>;
-  const action = actions.find((a) => a['title'] === title);
+  const action = allActions(source.card).find((a) => a['title'] === title);
   if (!action) throw new Error(`the card has no button "${title}"`);
   if (action['type'] === 'Action.OpenUrl') return { openUrl: String(action['url']) };
   if (source.sentBy !== 'bot')
@@ -105,6 +104,16 @@ export function pressCardButton(
     );
   const data = { ...((action['data'] ?? {}) as Record<string, unknown>), ...inputs };
   return { invokeValue: { action: { type: action['type'], verb: action['verb'], data } } };
+}
+
+/** The card's buttons: its own actions and those of every ActionSet in its body, at any depth. */
+function allActions(node: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(node)) return node.flatMap(allActions);
+  if (!node || typeof node !== 'object') return [];
+  const o = node as Record<string, unknown>;
+  const own = Array.isArray(o['actions']) ? (o['actions'] as Array<Record<string, unknown>>) : [];
+  const nested = ['body', 'items', 'columns'].flatMap((k) => allActions(o[k]));
+  return [...own, ...nested];
 }
 
 export interface ChannelRecord extends SentByBot {

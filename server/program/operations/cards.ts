@@ -45,6 +45,8 @@ export interface LoopCardInput {
   start: string;
   zone: string;
   openSessionUrl: string;
+  /** The recipient's open goals with one-tap progress (server/program/growth/goalCard.ts); none: nothing shown. */
+  goalItems?: ReadonlyArray<Record<string, unknown>>;
 }
 
 /** After the session: did it happen, how useful, one line learned; one Action.Execute answers it. */
@@ -79,6 +81,7 @@ export function sessionLoopCard(c: LoopCardInput): Card {
         label: 'One line: what did you learn? (no patient details)',
         maxLength: learnedLineMaxChars,
       },
+      ...(c.goalItems ?? []),
     ],
     [
       { type: 'Action.Execute', title: 'Send', verb: sessionLoopVerb, data: { sessionId: c.sessionId } },

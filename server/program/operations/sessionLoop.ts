@@ -5,6 +5,8 @@
 import { awakeHours, earliestDeliveryAtOrAfter } from '../../../src/core/sessions/index.js';
 import { dayMs, hourMs } from '../../../src/core/time.js';
 import { feedbackOfSession } from '../sessionLoop.js';
+import { goalsOf } from '../../graph/growthStore.js';
+import { openGoalsCardItems } from '../growth/goalCard.js';
 import { sessionLoopCard } from './cards.js';
 import {
   hoursSource,
@@ -64,6 +66,7 @@ export function sessionLoopPlanner(settings: PlannerSettings): DuePlanner {
               start: session.start,
               zone: p.zone,
               openSessionUrl: link.session(session.id),
+              goalItems: openGoalsCardItems(await goalsOf(ports.store, p.personId)),
             }),
           });
       }
