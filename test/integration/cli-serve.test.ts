@@ -138,7 +138,7 @@ describe('reciprocal serve (embedded dev tenant)', async () => {
     for (const url of [`${app}/`, `${app}/tab`, `${app}/outlook`, devTenant]) expect(out).toContain(url);
     const res = await fetch(`${app}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', build: expect.stringMatching(/^\d+\.\d+\.\d+\+/) });
   }, 90_000);
 
   it('answers a getSchedule for two seeded users, in the published shape', async () => {
