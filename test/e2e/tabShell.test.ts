@@ -69,6 +69,11 @@ describe.skipIf(!chromiumAvailable())('the tab shell', { timeout: 120_000 }, () 
     const page = await context.newPage();
     await signInOnLandingPage(page, app.url, scenario.user);
     const order: string[] = [];
+    // The page's code arrives late (a slow network): its data must not wait for it.
+    await page.route(/\/assets\/SchedulePage-[^/]+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await route.continue();
+    });
     page.on('request', (r) => {
       if (new URL(r.url()).pathname === `/api/pairs/${scenario.pairId}`) order.push('data requested');
     });
