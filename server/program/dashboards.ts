@@ -5,11 +5,11 @@
 // the at-risk pairs by name. Notes are never read.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { errorCodes } from '../../src/core/api.js';
-import { aggregateDepartments, snapPeriodToWeeks, type DepartmentDashboard } from '../../src/core/dashboard/index.js';
-import type { Pair } from '../../src/core/schemas.js';
+import { snapPeriodToWeeks, type DepartmentDashboard } from '../../src/core/dashboard/index.js';
 import { hasRole, type Caller } from '../auth/caller.js';
 import type { ProgramStore } from '../graph/programStore.js';
-import { dashboardMirrorFor } from './dashboardMirror.js';
+import { dashboardFiguresFor } from './dashboardFigures.js';
+import { dashboardMirrorFor, type DashboardMirror } from './dashboardMirror.js';
 import { departmentOf } from './directory.js';
 import { ApiProblem } from './problem.js';
 
@@ -31,31 +31,25 @@ async function dashboards(
   period: Period,
   forOwner: boolean,
 ): Promise<DepartmentDashboard[]> {
-  const { pairs, sessions, touchpoints } = await dashboardMirrorFor(ports.store).current();
   const weeks = snapPeriodToWeeks(period, ports.orgTimeZone);
-  const figures = aggregateDepartments(pairs, sessions, touchpoints, {
-    period: {
-      from: new Date(weeks.from).toISOString(),
-      to: new Date(weeks.to).toISOString(),
-      timeZone: ports.orgTimeZone,
-    },
-    now: new Date(ports.now()).toISOString(),
-    ...(departments ? { departments } : {}),
-    listAtRiskPairs: forOwner,
-  });
-  return forOwner ? withAtRiskNames(figures, pairs) : figures;
+  const mirror = await dashboardMirrorFor(ports.store).current();
+  const figures = dashboardFiguresFor(mirror).figures(
+    { from: new Date(weeks.from).toISOString(), to: new Date(weeks.to).toISOString(), timeZone: ports.orgTimeZone },
+    ports.now(),
+    { ...(departments ? { departments } : {}), listAtRiskPairs: forOwner },
+  );
+  return forOwner ? withAtRiskNames(figures, mirror) : figures;
 }
 
 /** The owner's at-risk pairs with both people's names, so the tab can offer to schedule each. */
-function withAtRiskNames(dashboards: DepartmentDashboard[], pairs: readonly Pair[]): DepartmentDashboard[] {
-  const byId = new Map(pairs.map((p) => [p.id, p]));
+function withAtRiskNames(dashboards: DepartmentDashboard[], mirror: DashboardMirror): DepartmentDashboard[] {
   return dashboards.map((d) => ({
     ...d,
     pairsAtRisk: {
       ...d.pairsAtRisk,
       pairs: d.pairsAtRisk.pairs.map((p) => ({
         ...p,
-        members: (byId.get(p.pairId)?.members ?? []).map((m) => ({ userId: m.userId, displayName: m.displayName })),
+        members: (mirror.pair(p.pairId)?.members ?? []).map((m) => ({ userId: m.userId, displayName: m.displayName })),
       })),
     },
   }));

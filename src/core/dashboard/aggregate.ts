@@ -1,7 +1,6 @@
-// Department and program figures from pairs, sessions and touchpoints, in one
-// pass. Note text is not an input: a dashboard cannot leak what it never reads.
+// Department and program figures from pairs, sessions and touchpoints: each
+// pair's share (./pairFigures.ts) folded into its departments. Note text is not an input: a dashboard cannot leak what it never reads.
 // Any figure that would describe 1 to 4 people is suppressed (minimum group 5).
-import { DateTime } from 'luxon';
 import {
   careerStages,
   directions,
@@ -15,11 +14,9 @@ import {
   type Touchpoint,
   type TouchpointKind,
 } from '../schemas.js';
-import { dayMs } from '../time.js';
+import { pairFigures, periodFrame, type PairFigures, type PeriodFrame } from './pairFigures.js';
 
 export const minimumGroupSize = 5;
-export const atRiskQuietDays = 30;
-export const atRiskConsecutiveCancellations = 2;
 
 export type Figure = { value: number; suppressed: false } | { value: null; suppressed: true; reason: string };
 
@@ -103,84 +100,84 @@ function figure(t: Tally): Figure {
   return { value: t.value, suppressed: false };
 }
 
-function tallies<K extends string>(keys: readonly K[]): Record<K, Tally> {
-  return Object.fromEntries(keys.map((k) => [k, new Tally()])) as Record<K, Tally>;
-}
-
-function figures<K extends string>(t: Record<K, Tally>): Record<K, Figure> {
-  return Object.fromEntries(Object.entries<Tally>(t).map(([k, v]) => [k, figure(v)])) as Record<K, Figure>;
-}
-
-const cadenceDays = { weekly: 7, biweekly: 14, monthly: 365.25 / 12 } as const;
-
 class DepartmentAccumulator {
   readonly people = new Tally(true);
-  readonly activePairs = new Tally();
-  readonly planned = new Tally();
-  readonly held = new Tally();
-  readonly cancelled = new Tally();
-  readonly noShow = new Tally();
-  readonly expected = new Tally();
-  readonly directionSessions = tallies(directions);
-  readonly directionMinutes = tallies(directions);
-  readonly focus = tallies(focusAreas);
-  readonly touchpoints = tallies(touchpointKinds);
   readonly stagePeople = Object.fromEntries(careerStages.map((k) => [k, new Tally(true)])) as Record<
     CareerStage,
     Tally
   >;
-  readonly stageHeld = tallies(careerStages);
+  readonly stageHeld = Object.fromEntries(careerStages.map((k) => [k, new Tally()])) as Record<CareerStage, Tally>;
+  /** The tallies pairs touched, by the names of ./pairFigures.ts. */
+  readonly tallies = new Map<string, Tally>();
   readonly atRisk = new Tally();
   readonly atRiskPairs: AtRiskPair[] = [];
-  readonly weeks = new Map<string, { held: Tally; cancelled: Tally; minutes: Tally }>();
 
   constructor(readonly department: string) {}
 
-  week(weekStart: string) {
-    let w = this.weeks.get(weekStart);
-    if (!w) {
-      w = { held: new Tally(), cancelled: new Tally(), minutes: new Tally() };
-      this.weeks.set(weekStart, w);
+  add(name: string, amount: number, members: readonly string[]): void {
+    let t = this.tallies.get(name);
+    if (!t) this.tallies.set(name, (t = new Tally()));
+    t.add(amount, members);
+  }
+
+  figure(name: string): Figure {
+    return figure(this.tallies.get(name) ?? new Tally());
+  }
+
+  figures<K extends string>(prefix: string, keys: readonly K[]): Record<K, Figure> {
+    return Object.fromEntries(keys.map((k) => [k, this.figure(`${prefix}.${k}`)])) as Record<K, Figure>;
+  }
+}
+
+/** Figures per department, folded from the pairs' shares over one period (`frame`). */
+export function departmentFigures(
+  shares: Iterable<PairFigures>,
+  frame: PeriodFrame,
+  options: Pick<AggregateOptions, 'departments' | 'listAtRiskPairs'>,
+): DepartmentDashboard[] {
+  const wanted = options.departments ? new Set(options.departments) : null;
+  const byDepartment = new Map<string, DepartmentAccumulator>();
+  const accumulator = (d: string) => {
+    let a = byDepartment.get(d);
+    if (!a) byDepartment.set(d, (a = new DepartmentAccumulator(d)));
+    return a;
+  };
+  if (wanted) for (const d of wanted) accumulator(d);
+  for (const share of shares) {
+    const { pair, memberIds } = share;
+    const departments = [...new Set(pair.members.map((m) => m.department))].filter((d) => !wanted || wanted.has(d));
+    for (const d of departments) {
+      const a = accumulator(d);
+      for (const m of pair.members) {
+        if (m.department !== d) continue;
+        a.people.add(0, [m.userId]);
+        a.stagePeople[m.careerStage].add(0, [m.userId]);
+        if (share.held > 0) a.stageHeld[m.careerStage].add(share.held, [m.userId]);
+      }
+      for (const [name, amount] of share.tallies) a.add(name, amount, memberIds);
+      if (!share.atRisk) continue;
+      a.atRisk.add(1, memberIds);
+      if (options.listAtRiskPairs) a.atRiskPairs.push({ pairId: pair.id, ...share.atRisk });
     }
-    return w;
   }
-}
-
-interface PairState {
-  pair: DashboardPair;
-  memberIds: string[];
-  departments: string[];
-  lastHeldMs: number | null;
-  /** Statuses of the pair's sessions up to now, latest last. */
-  recent: Array<{ startMs: number; status: Session['status'] }>;
-}
-
-/** The period's weeks (Monday 00:00 in the zone), as instants for a binary search. */
-interface Weeks {
-  labels: string[];
-  startsMs: number[];
-}
-
-function weeksOf(fromMs: number, toMs: number, zone: string): Weeks {
-  const weeks: Weeks = { labels: [], startsMs: [] };
-  let week = DateTime.fromMillis(fromMs, { zone }).startOf('week');
-  while (week.toMillis() < toMs) {
-    weeks.labels.push(week.toISODate()!);
-    weeks.startsMs.push(week.toMillis());
-    week = week.plus({ weeks: 1 });
+  // People counts are the size of their sets.
+  for (const a of byDepartment.values()) {
+    a.people.value = a.people.people.size;
+    for (const s of careerStages) a.stagePeople[s].value = a.stagePeople[s].people.size;
   }
-  return weeks;
+  return [...byDepartment.values()]
+    .sort((x, y) => x.department.localeCompare(y.department))
+    .map((a) => toDashboard(a, frame.period, frame.weeks.labels, options.listAtRiskPairs));
 }
 
-function weekOf(ms: number, weeks: Weeks): string {
-  let lo = 0;
-  let hi = weeks.startsMs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (weeks.startsMs[mid]! <= ms) lo = mid;
-    else hi = mid - 1;
+function byPair<T extends { pairId: string }>(items: Iterable<T>): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const item of items) {
+    const list = grouped.get(item.pairId);
+    if (list) list.push(item);
+    else grouped.set(item.pairId, [item]);
   }
-  return weeks.labels[lo]!;
+  return grouped;
 }
 
 /** Figures per department for one period. Sessions and touchpoints outside the period are ignored (except for at-risk history). */
@@ -190,136 +187,14 @@ export function aggregateDepartments(
   touchpoints: Iterable<DashboardTouchpoint>,
   options: AggregateOptions,
 ): DepartmentDashboard[] {
-  const fromMs = Date.parse(options.period.from);
-  const toMs = Date.parse(options.period.to);
-  const nowMs = Date.parse(options.now);
-  if (!(toMs > fromMs)) throw new RangeError('period.to must be after period.from');
-  const wanted = options.departments ? new Set(options.departments) : null;
-  const zone = options.period.timeZone;
-  if (!DateTime.now().setZone(zone).isValid) throw new RangeError(`unknown time zone ${zone}`);
-
-  const byDepartment = new Map<string, DepartmentAccumulator>();
-  const accumulator = (d: string) => {
-    let a = byDepartment.get(d);
-    if (!a) {
-      a = new DepartmentAccumulator(d);
-      byDepartment.set(d, a);
-    }
-    return a;
-  };
-  if (wanted) for (const d of wanted) accumulator(d);
-
-  const pairStates = new Map<string, PairState>();
+  const frame = periodFrame(options.period, options.now);
+  const sessionsOf = byPair(sessions);
+  const touchpointsOf = byPair(touchpoints);
+  const shares: PairFigures[] = [];
   for (const pair of pairs) {
-    const departments = [...new Set(pair.members.map((m) => m.department))].filter((d) => !wanted || wanted.has(d));
-    if (departments.length === 0) continue;
-    const memberIds = pair.members.map((m) => m.userId);
-    pairStates.set(pair.id, { pair, memberIds, departments, lastHeldMs: null, recent: [] });
-
-    const startedMs = Date.parse(pair.startedOn);
-    const endedMs = pair.endedOn ? Date.parse(pair.endedOn) : Infinity;
-    const activeFrom = Math.max(fromMs, startedMs);
-    const activeTo = Math.min(toMs, endedMs);
-    const activeInPeriod = activeTo > activeFrom && pair.status !== 'paused';
-    // "Active pairs" are those still going at the period's end; one that ended earlier only counts toward expectations.
-    const activeAtEnd = activeInPeriod && endedMs >= toMs && !(pair.status === 'ended' && !pair.endedOn);
-    for (const d of departments) {
-      const a = accumulator(d);
-      const inDept = pair.members.filter((m) => m.department === d);
-      for (const m of inDept) {
-        a.people.add(0, [m.userId]);
-        a.stagePeople[m.careerStage].add(0, [m.userId]);
-      }
-      if (activeAtEnd) a.activePairs.add(1, memberIds);
-      if (activeInPeriod) {
-        a.expected.add(Math.floor((activeTo - activeFrom) / (cadenceDays[pair.cadence] * dayMs)), memberIds);
-      }
-    }
+    shares.push(pairFigures(pair, sessionsOf.get(pair.id) ?? [], touchpointsOf.get(pair.id) ?? [], frame));
   }
-  // People counts are the size of their sets.
-  for (const a of byDepartment.values()) {
-    a.people.value = a.people.people.size;
-    for (const s of careerStages) a.stagePeople[s].value = a.stagePeople[s].people.size;
-  }
-
-  const weeks = weeksOf(fromMs, toMs, zone);
-  for (const s of sessions) {
-    const state = pairStates.get(s.pairId);
-    if (!state) continue;
-    const startMs = Date.parse(s.start);
-    if (startMs <= nowMs) {
-      state.recent.push({ startMs, status: s.status });
-      if (s.status === 'held' && (state.lastHeldMs === null || startMs > state.lastHeldMs)) state.lastHeldMs = startMs;
-    }
-    if (startMs < fromMs || startMs >= toMs) continue;
-    const minutes = Math.max(0, Math.round((Date.parse(s.end) - startMs) / 60_000));
-    const week = weekOf(startMs, weeks);
-    const ids = state.memberIds;
-    for (const d of state.departments) {
-      const a = accumulator(d);
-      a.planned.add(1, ids);
-      const w = a.week(week);
-      switch (s.status) {
-        case 'held':
-          a.held.add(1, ids);
-          a.directionSessions[s.direction].add(1, ids);
-          a.directionMinutes[s.direction].add(minutes, ids);
-          for (const f of s.focusAreas) a.focus[f].add(1, ids);
-          for (const m of state.pair.members) if (m.department === d) a.stageHeld[m.careerStage].add(1, [m.userId]);
-          w.held.add(1, ids);
-          w.minutes.add(minutes, ids);
-          break;
-        case 'cancelled':
-          a.cancelled.add(1, ids);
-          w.cancelled.add(1, ids);
-          break;
-        case 'no-show':
-          a.noShow.add(1, ids);
-          break;
-        case 'scheduled':
-          break;
-      }
-    }
-  }
-
-  for (const t of touchpoints) {
-    const state = pairStates.get(t.pairId);
-    if (!state) continue;
-    const ms = Date.parse(t.date);
-    if (ms < fromMs || ms >= toMs) continue;
-    for (const d of state.departments) accumulator(d).touchpoints[t.kind].add(1, state.memberIds);
-  }
-
-  for (const state of pairStates.values()) {
-    if (state.pair.status !== 'active') continue;
-    const risk = atRiskReason(state, nowMs);
-    if (!risk) continue;
-    for (const d of state.departments) {
-      const a = accumulator(d);
-      a.atRisk.add(1, state.memberIds);
-      if (options.listAtRiskPairs) {
-        a.atRiskPairs.push({
-          pairId: state.pair.id,
-          reason: risk,
-          lastHeld: state.lastHeldMs === null ? null : new Date(state.lastHeldMs).toISOString(),
-        });
-      }
-    }
-  }
-
-  return [...byDepartment.values()]
-    .sort((x, y) => x.department.localeCompare(y.department))
-    .map((a) => toDashboard(a, options.period, weeks.labels, options.listAtRiskPairs));
-}
-
-function atRiskReason(state: PairState, nowMs: number): AtRiskPair['reason'] | null {
-  const recent = state.recent.sort((x, y) => x.startMs - y.startMs);
-  let trailingCancellations = 0;
-  for (let i = recent.length - 1; i >= 0 && recent[i]!.status === 'cancelled'; i--) trailingCancellations++;
-  if (trailingCancellations >= atRiskConsecutiveCancellations) return 'consecutive-cancellations';
-  const since = state.lastHeldMs ?? Date.parse(state.pair.startedOn);
-  if (nowMs - since > atRiskQuietDays * dayMs) return 'no-recent-session';
-  return null;
+  return departmentFigures(shares, frame, options);
 }
 
 function toDashboard(
@@ -329,24 +204,29 @@ function toDashboard(
   forOwner: boolean,
 ): DepartmentDashboard {
   const adherence = new Tally();
-  for (const p of a.expected.people) adherence.people.add(p);
-  adherence.value = a.expected.value > 0 ? Math.round((a.held.value / a.expected.value) * 100) : 0;
+  const expected = a.tallies.get('expected') ?? new Tally();
+  for (const p of expected.people) adherence.people.add(p);
+  const held = a.tallies.get('held')?.value ?? 0;
+  adherence.value = expected.value > 0 ? Math.round((held / expected.value) * 100) : 0;
   return {
     department: a.department,
     period: { from: period.from, to: period.to, timeZone: period.timeZone },
     people: figure(a.people),
-    activePairs: figure(a.activePairs),
+    activePairs: a.figure('activePairs'),
     sessions: {
-      planned: figure(a.planned),
-      held: figure(a.held),
-      cancelled: figure(a.cancelled),
-      noShow: figure(a.noShow),
-      expectedByCadence: figure(a.expected),
+      planned: a.figure('planned'),
+      held: a.figure('held'),
+      cancelled: a.figure('cancelled'),
+      noShow: a.figure('noShow'),
+      expectedByCadence: a.figure('expected'),
       adherencePercent: figure(adherence),
     },
-    directionBalance: { sessions: figures(a.directionSessions), minutes: figures(a.directionMinutes) },
-    focusAreaCoverage: figures(a.focus),
-    touchpointsByKind: figures(a.touchpoints),
+    directionBalance: {
+      sessions: a.figures('direction.sessions', directions),
+      minutes: a.figures('direction.minutes', directions),
+    },
+    focusAreaCoverage: a.figures('focus', focusAreas),
+    touchpointsByKind: a.figures('touchpoints', touchpointKinds),
     participationByCareerStage: Object.fromEntries(
       careerStages.map((s) => [s, { people: figure(a.stagePeople[s]), sessionsHeld: figure(a.stageHeld[s]) }]),
     ) as DepartmentDashboard['participationByCareerStage'],
@@ -355,9 +235,11 @@ function toDashboard(
       count: forOwner ? { value: a.atRisk.value, suppressed: false } : figure(a.atRisk),
       pairs: a.atRiskPairs.sort((x, y) => x.pairId.localeCompare(y.pairId)),
     },
-    trendByWeek: weeks.map((weekStart) => {
-      const w = a.weeks.get(weekStart) ?? { held: new Tally(), cancelled: new Tally(), minutes: new Tally() };
-      return { weekStart, held: figure(w.held), cancelled: figure(w.cancelled), minutes: figure(w.minutes) };
-    }),
+    trendByWeek: weeks.map((weekStart) => ({
+      weekStart,
+      held: a.figure(`week.held.${weekStart}`),
+      cancelled: a.figure(`week.cancelled.${weekStart}`),
+      minutes: a.figure(`week.minutes.${weekStart}`),
+    })),
   };
 }
