@@ -38,7 +38,7 @@ describe('the app server', () => {
   it('answers /healthz without a token', async () => {
     const r = await app.request('/healthz');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ status: 'ok' });
+    expect(r.body).toEqual({ status: 'ok', build: expect.any(String) });
   });
 
   it('tells the caller who they are with a valid token', async () => {
