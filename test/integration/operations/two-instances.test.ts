@@ -78,6 +78,14 @@ describe('two app instances, one killed mid-week', () => {
       TICK_MS: '1000',
     };
     const [a] = await Promise.all([instance('a', env), instance('b', env)]);
+    // The tenant's first tick plans nothing before itself: let it happen while the clock still stands at Monday 00:00.
+    const startedPorts = operationsPorts(storeOn(tenant).store, testClock(weekStart));
+    await expect
+      .poll(async () => (await startedPorts.store.findByKey('SchedulerState', 'lastTick'))?.fields['Value'] ?? null, {
+        timeout: 60_000,
+        interval: 250,
+      })
+      .not.toBeNull();
     const origin = Date.now() + 500;
     writeFileSync(originFile, String(origin));
 
@@ -100,6 +108,10 @@ describe('two app instances, one killed mid-week', () => {
         timeout: 60_000,
         interval: 1000,
       })
+      .toEqual([]);
+    // What the killed instance had in flight settles once its lease runs out: as unconfirmed, never resent.
+    await expect
+      .poll(async () => (await entriesIn(ports, 'sending')).map((e) => e.key), { timeout: 90_000, interval: 1000 })
       .toEqual([]);
     const unconfirmed = new Set((await entriesIn(ports, 'unconfirmed')).map((e) => e.key));
     const sent = new Map<string, number>();
