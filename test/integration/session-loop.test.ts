@@ -121,11 +121,15 @@ describe('the after-session card updates goals in one tap', () => {
     expect(JSON.stringify(card)).toContain('Build a saved filter for prior authorizations');
     const said = await pressAsTeams(pair.members[0].userId, card, 'Mark under way');
     expect(said).toMatch(/under way/);
-    const after = (await goalsOf(app.app.services.store, pair.members[0].userId)).find((g) => g.id === made.body.goal.id);
+    const after = (await goalsOf(app.app.services.store, pair.members[0].userId)).find(
+      (g) => g.id === made.body.goal.id,
+    );
     expect(after?.progress).toBe('under-way');
     // The partner pressing the same button changes nothing of someone else's goal.
     await pressAsTeams(pair.members[1].userId, loopCard('any-session', openGoalsCardItems([after!])), 'Mark achieved');
-    const still = (await goalsOf(app.app.services.store, pair.members[0].userId)).find((g) => g.id === made.body.goal.id);
+    const still = (await goalsOf(app.app.services.store, pair.members[0].userId)).find(
+      (g) => g.id === made.body.goal.id,
+    );
     expect(still?.progress).toBe('under-way');
   });
 });
