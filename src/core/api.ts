@@ -270,6 +270,8 @@ export const DepartmentDashboard = z.object({
         pairId: z.string(),
         reason: z.enum(['no-recent-session', 'consecutive-cancellations']),
         lastHeld: z.string().nullable(),
+        /** The two people, named for the program owner only (a lead's view never carries names). */
+        members: z.array(z.object({ userId: z.string(), displayName: z.string() })).optional(),
       }),
     ),
   }),

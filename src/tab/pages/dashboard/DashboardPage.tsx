@@ -175,7 +175,8 @@ function Department({ dash, isOwner }: { dash: DepartmentDashboardView; isOwner:
               <ul>
                 {dash.pairsAtRisk.pairs.map((p) => (
                   <li key={p.pairId}>
-                    {p.pairId}: {d.atRiskReasons[p.reason]}{' '}
+                    {p.members?.length ? p.members.map((m) => m.displayName).join(' and ') : p.pairId}:{' '}
+                    {d.atRiskReasons[p.reason]}{' '}
                     <Link as="a" href={`/tab/pairs/${encodeURIComponent(p.pairId)}`}>
                       {d.schedule}
                     </Link>
