@@ -300,6 +300,15 @@ export class DevTenantStore {
     this.db.prepare('UPDATE lists SET body = ? WHERE id = ?').run(JSON.stringify(l.body), l.id);
   }
 
+  /** Items of a list changed in [sinceMs, upToMs) with an id after `afterId`, in id order, at most `limit` (one indexed query). */
+  changedItems(listId: string, afterId: number, sinceMs: number, upToMs: number, limit: number): StoredItem[] {
+    return (
+      this.statement(
+        'SELECT * FROM items WHERE list_id = ? AND id > ? AND modified_ms >= ? AND modified_ms < ? ORDER BY id LIMIT ?',
+      ).all(listId, afterId, sinceMs, upToMs, limit) as Array<Parameters<typeof DevTenantStore.toItem>[0]>
+    ).map(DevTenantStore.toItem);
+  }
+
   private static toItem(r: {
     list_id: string;
     id: number;

@@ -72,44 +72,19 @@ function resync(req: GraphRequest, l: StoredList): never {
   );
 }
 
-interface ItemRow {
-  list_id: string;
-  id: number;
-  fields: string;
-  version: number;
-  etag_guid: string;
-  created_ms: number;
-  modified_ms: number;
-  created_by: string;
-}
-
 /**
  * The round's items after `afterId`, in id order, at most `limit`: one indexed
  * query, not a read of the whole list per page (a 60,000-item list is paged
  * 60 times on a cold read).
  */
 function changedItems(store: DevTenantStore, listId: string, round: Round, limit: number): StoredItem[] {
-  const rows = store.db
-    .prepare(
-      'SELECT * FROM items WHERE list_id = ? AND id > ? AND modified_ms >= ? AND modified_ms < ? ORDER BY id LIMIT ?',
-    )
-    .all(
-      listId,
-      round.afterId,
-      round.since < 0 ? Number.MIN_SAFE_INTEGER : round.since,
-      round.upTo,
-      limit,
-    ) as ItemRow[];
-  return rows.map((r) => ({
-    listId: r.list_id,
-    id: r.id,
-    fields: JSON.parse(r.fields) as Record<string, unknown>,
-    version: r.version,
-    etagGuid: r.etag_guid,
-    createdMs: r.created_ms,
-    modifiedMs: r.modified_ms,
-    createdBy: r.created_by,
-  }));
+  return store.changedItems(
+    listId,
+    round.afterId,
+    round.since < 0 ? Number.MIN_SAFE_INTEGER : round.since,
+    round.upTo,
+    limit,
+  );
 }
 
 function deletedResource(l: StoredList, id: number) {

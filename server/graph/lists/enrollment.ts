@@ -1,6 +1,6 @@
 // The program site's lists for enrollment and pairing rounds; spread into programLists (../programLists.ts).
 // Filtered columns (UserId, Status, Department, PairId) are indexed: the list view threshold (5,000) applies
-// to unindexed filters (see /tmp/research m365-rules §4.3, https://learn.microsoft.com/graph/api/listitem-list).
+// to unindexed filters (https://learn.microsoft.com/graph/api/listitem-list).
 import { boolean, choice, dateTime, key, longText, number, text, type ListDefinition } from '../listColumns.js';
 
 export const enrollmentLists = {
