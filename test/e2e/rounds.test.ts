@@ -7,7 +7,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramStore } from '../../server/graph/programStore.js';
-import type { ProgramPorts } from '../../server/program/ports.js';
 import { publishRound } from '../../server/program/rounds.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import type { DemoUser } from '../support/devtenant.js';
@@ -15,6 +14,7 @@ import { storeOn } from '../support/operations.js';
 import { seriousAxeViolations, scrollsSideways } from './support/axe.js';
 import { chromiumAvailable, launchChromium, newContext, screenshot } from './support/browser.js';
 import { programOwner, signInOnLandingPage } from './support/tabPages.js';
+import { portsCrashingAfterFirstIntro } from '../support/crashingStore.js';
 
 const department = 'Transplant';
 let app: TestApp;
@@ -110,18 +110,7 @@ describe.skipIf(!chromiumAvailable())('pairing rounds end to end', { timeout: 18
 
     // The instance publishing it stops after the first intro; the app restarts; the owner publishes.
     const [round] = (await app.request('/api/rounds', { as: programOwner(app).userPrincipalName })).body;
-    let outboxWrites = 0;
-    const crashing = new Proxy(store, {
-      get(target, prop, receiver) {
-        if (prop === 'createOnce')
-          return async (list: string, ...rest: unknown[]) => {
-            if (list === 'Outbox' && ++outboxWrites === 2) throw new Error('instance stopped');
-            return (target.createOnce as (...a: unknown[]) => unknown).call(target, list, ...rest);
-          };
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    const ports = { store: crashing, now: () => Date.now(), teamsAppId: 'test-app' } as unknown as ProgramPorts;
+    const ports = portsCrashingAfterFirstIntro(store);
     await expect(publishRound(ports, round.id)).rejects.toThrow('instance stopped');
     await app.restart();
     await page.reload();

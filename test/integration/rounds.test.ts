@@ -2,11 +2,11 @@
 // and re-run; publishing makes each pair and each intro once, also after a crash mid-publish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramStore } from '../../server/graph/programStore.js';
-import type { ProgramPorts } from '../../server/program/ports.js';
 import { publishRound } from '../../server/program/rounds.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import type { DemoUser } from '../support/devtenant.js';
 import { storeOn } from '../support/operations.js';
+import { portsCrashingAfterFirstIntro } from '../support/crashingStore.js';
 
 let app: TestApp;
 let store: ProgramStore;
@@ -102,19 +102,7 @@ describe('a pairing round', () => {
   });
 
   it('publishes each pair and each intro once, also after a crash mid-publish and a second click', async () => {
-    // A crash after the first intro: the store fails the second outbox write.
-    let outboxWrites = 0;
-    const crashing = new Proxy(store, {
-      get(target, prop, receiver) {
-        if (prop === 'createOnce')
-          return async (list: string, ...rest: unknown[]) => {
-            if (list === 'Outbox' && ++outboxWrites === 2) throw new Error('instance stopped');
-            return (target.createOnce as (...a: unknown[]) => unknown).call(target, list, ...rest);
-          };
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    const ports = { store: crashing, now: () => Date.now(), teamsAppId: 'test-app' } as unknown as ProgramPorts;
+    const ports = portsCrashingAfterFirstIntro(store);
     await expect(publishRound(ports, roundId)).rejects.toThrow('instance stopped');
     expect((await asOwner(`/api/rounds/${roundId}`)).body.status).toBe('publishing');
 
