@@ -75,7 +75,10 @@ async function startOperations(
   // Loaded only when they run: a caller with its own planners (tests, benchmarks) does not load these.
   const planners =
     opts?.planners ??
-    (await import('./program/operations/planners.js')).createDuePlanners({ orgTimeZone: services.config.orgTimeZone });
+    (await import('./program/operations/planners.js')).createDuePlanners({
+      orgTimeZone: services.config.orgTimeZone,
+      appClientId: services.config.identity.clientId,
+    });
   return startScheduler(ports, {
     planners,
     instanceId: `${os.hostname()}:${process.pid}`,
@@ -234,7 +237,7 @@ function mountPages(app: express.Express, config: Config, webRoot: string, log: 
 export async function startApp(config: Config, opts: StartAppOptions = {}): Promise<StartedApp> {
   const log = opts.logger ?? createLogger(config.logLevel);
   // Before any client is built, so every span reaches Application Insights (when configured).
-  const telemetry = startTelemetry(config);
+  const telemetry = await startTelemetry(config);
   const { services, validate } = buildServices(config, log);
   const routes = allRoutes(services);
 

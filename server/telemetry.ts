@@ -4,7 +4,6 @@
 // methods, statuses and counts: never note text, tokens, names, emails or query
 // strings. PersonalDataGuard enforces that on every span before export, whatever
 // instrumentation made it.
-import { useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { context, SpanKind, SpanStatusCode, trace, type Attributes, type AttributeValue } from '@opentelemetry/api';
 import type { ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type express from 'express';
@@ -102,20 +101,17 @@ export class PersonalDataGuard implements SpanProcessor {
  * mailbox names in them.
  * https://learn.microsoft.com/azure/azure-monitor/app/opentelemetry-enable?tabs=nodejs
  */
-export function startTelemetry(config: Config): { stop(): Promise<void> } {
+export async function startTelemetry(config: Config): Promise<{ stop(): Promise<void> }> {
   const connectionString = config.telemetry.connectionString;
   if (!connectionString) return { stop: async () => undefined };
+  // Loaded only when configured: the distro is the heaviest module the server could load.
+  const { useAzureMonitor, shutdownAzureMonitor } = await import('@azure/monitor-opentelemetry');
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString },
     instrumentationOptions: { http: { enabled: false } },
     spanProcessors: [new PersonalDataGuard()],
   });
-  return {
-    stop: async () => {
-      const { shutdownAzureMonitor } = await import('@azure/monitor-opentelemetry');
-      await shutdownAzureMonitor();
-    },
-  };
+  return { stop: () => shutdownAzureMonitor() };
 }
 
 /** The path with every id masked: the shape of the route, not whose data it is. */
