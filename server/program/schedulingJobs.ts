@@ -9,7 +9,7 @@ import type { Placement } from '../../src/core/scheduling/allocation.js';
 import type { Interval } from '../../src/core/scheduling/intervals.js';
 import type { Pair, Session } from '../../src/core/schemas.js';
 import { planBatches } from '../graph/batch.js';
-import { freeBusyAvailability, freeBusyItems, type FreeBusyAvailability } from '../graph/calendar.js';
+import { freeBusyItems, freeBusyMinutes } from '../graph/calendar.js';
 import type { GraphGateway } from '../graph/client.js';
 import type { AgendaSource } from './agenda.js';
 import { bookOccurrence, type SessionRecorder } from './booking.js';
@@ -144,7 +144,7 @@ async function keepHeldSessions(pairs: readonly Pair[], history: readonly Sessio
 async function placedSlots(
   placements: readonly Placement[],
   byId: ReadonlyMap<string, Pair>,
-  unavailable: FreeBusyAvailability['unavailable'],
+  unavailable: ReadonlyMap<string, string>,
   decide: Decide,
 ): Promise<PlacedSlot[]> {
   const queue: PlacedSlot[] = [];
@@ -248,9 +248,9 @@ export async function scheduleDepartment(
   progress();
   if (toPlace.length === 0 || options.signal?.aborted) return report;
 
-  let freeBusy: FreeBusyAvailability;
+  let freeBusy: Awaited<ReturnType<typeof freeBusyMinutes>>;
   try {
-    freeBusy = await freeBusyAvailability(ports.graph, mailboxes, window, { treatTentativeAsBusy: true });
+    freeBusy = await freeBusyMinutes(ports.graph, mailboxes, window, { treatTentativeAsBusy: true });
   } catch (err) {
     // Throttled past the budget: every pair still to place is reported, by id, with why.
     if (!isThrottling(err)) throw err;
