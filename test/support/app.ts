@@ -51,6 +51,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ownsDevTenant = !options.devTenant;
   const config = loadConfig({
     LOG_LEVEL: options.logDestination ? 'debug' : 'silent',
+    // The bot's scheduler ticks only where a test asks for it (its own clock and interval), never behind another test.
+    RECIPROCAL_SCHEDULER: 'off',
     ...options.env,
     PORT: '0',
     DEV_TENANT_PORT: String(new URL(devTenant.url).port),
