@@ -7,6 +7,8 @@
 // Installing the bot (Graph installedApps) makes the channel tell the bot, as
 // Teams does, with a conversationUpdate to the messaging endpoint registered
 // for it (the Azure Bot resource's setting; PUT /botframework/bots/{id}).
+// Like Teams, the Connector refuses a conversation the bot is not in (the app
+// not installed for that person or in that chat): 403 BotNotInConversationRoster.
 // https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
@@ -39,6 +41,18 @@ export interface ChannelOptions {
 const sentCollection = 'botActivities';
 const endpointCollection = 'botEndpoints';
 const pendingCollection = 'botPendingInstalls';
+/** Where Graph's installedApps keeps installations (./graph/teamsApps.ts). */
+const installationsCollection = 'teamsAppInstallations';
+
+/**
+ * Teams' answer when the bot posts to, or creates, a conversation it is not part of (the app is not installed
+ * there). https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages
+ * ("Status codes from bot conversational APIs": 403 BotNotInConversationRoster); the body as observed in
+ * github.com/MicrosoftDocs/bot-docs/issues/1527.
+ */
+const notInRoster = {
+  error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+};
 
 /** The personal conversation of the bot and a person, as the dev tenant names it. */
 export const personalConversationId = (botId: string, userId: string): string => `a:dev-${botId}-${userId}`;
@@ -124,6 +138,7 @@ export class BotFrameworkChannel {
         },
       ),
     );
+    r.post(`${connectorPath}v3/conversations`, express.json(), (req, res) => this.createConversation(req, res));
     r.post(`${connectorPath}v3/conversations/:conversationId/activities{/:activityId}`, express.json(), (req, res) =>
       this.receive(req, res),
     );
@@ -154,15 +169,60 @@ export class BotFrameworkChannel {
     };
   }
 
-  /** The Connector's send-to-conversation and reply-to-activity: the bot authenticates, the activity is kept. */
-  private async receive(req: Request, res: Response): Promise<void> {
+  /** Whether the bot's token is good; answers 401 when it is not. */
+  private async authenticated(req: Request, res: Response): Promise<boolean> {
     const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
     try {
       if (!token) throw new Error('no token');
       await this.options.verifyBotToken(token);
+      return true;
     } catch {
-      return void res.status(401).json({ error: { code: 'Unauthorized', message: 'The bot token is not valid.' } });
+      res.status(401).json({ error: { code: 'Unauthorized', message: 'The bot token is not valid.' } });
+      return false;
     }
+  }
+
+  /**
+   * Whether the bot is in a conversation the dev tenant made: a person's personal chat with the bot once the app
+   * is installed for them, a chat once it is installed there. Conversations it did not make (tests acting as
+   * Teams with their own ids) are taken as ones the bot is in.
+   */
+  private inRoster(conversationId: string): boolean {
+    const installed = (key: string) =>
+      this.options.store.documents(installationsCollection).some((d) => String(d['id']).startsWith(`${key}:`));
+    const personal = this.options.botIds
+      .map((botId) => personalConversationId(botId, ''))
+      .find((prefix) => conversationId.startsWith(prefix));
+    if (personal) return installed(`user:${conversationId.slice(personal.length)}`);
+    if (this.options.store.chat(conversationId)) return installed(`chat:${conversationId}`);
+    return true;
+  }
+
+  /** The Connector's create-conversation, for a one-on-one chat with one person (`members[0]`). */
+  private async createConversation(req: Request, res: Response): Promise<void> {
+    if (!(await this.authenticated(req, res))) return;
+    const body = z
+      .object({
+        bot: z.object({ id: z.string() }).optional(),
+        members: z.array(z.object({ id: z.string(), aadObjectId: z.string().optional() })).length(1),
+      })
+      .safeParse(req.body);
+    if (!body.success)
+      return void res
+        .status(400)
+        .json({ error: { code: 'BadArgument', message: 'A one-on-one conversation names exactly one member.' } });
+    const member = body.data.members[0]!;
+    const userId = member.aadObjectId ?? member.id.replace(/^29:/, '');
+    const botId = body.data.bot?.id.replace(/^28:/, '') ?? this.options.botIds[0]!;
+    const id = personalConversationId(botId, userId);
+    if (!this.inRoster(id)) return void res.status(403).json(notInRoster);
+    res.status(201).json({ id, serviceUrl: this.serviceUrl, activityId: '' });
+  }
+
+  /** The Connector's send-to-conversation and reply-to-activity: the bot authenticates, the activity is kept. */
+  private async receive(req: Request, res: Response): Promise<void> {
+    if (!(await this.authenticated(req, res))) return;
+    if (!this.inRoster(String(req.params.conversationId))) return void res.status(403).json(notInRoster);
     const activity = z.record(z.string(), z.unknown()).safeParse(req.body);
     if (!activity.success)
       return void res.status(400).json({ error: { code: 'BadArgument', message: 'The activity is not an object.' } });

@@ -15,6 +15,7 @@ import { chatRoutes } from './graph/chats.js';
 import { groupRoutes } from './graph/groups.js';
 import { GraphDispatcher } from './graph/dispatch.js';
 import { graphRouter } from './graph/router.js';
+import { roleAssignmentRoutes } from './graph/roleAssignments.js';
 import { sharePointRoutes } from './graph/sharepoint/index.js';
 import { devCatalogAppId, teamsAppRoutes } from './graph/teamsApps.js';
 import { directoryRoutes } from './graph/users.js';
@@ -145,6 +146,7 @@ export async function startDevTenant(o: DevTenantOptions): Promise<RunningDevTen
   dispatcher.add(sharePointRoutes({ store, now }));
   dispatcher.add(chatRoutes({ store, tenantId: o.tenantId, now }));
   dispatcher.add(groupRoutes(store));
+  dispatcher.add(roleAssignmentRoutes({ store, appId: o.clientId, now }));
   dispatcher.add(
     teamsAppRoutes({
       store,

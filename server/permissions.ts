@@ -18,7 +18,9 @@ export type Feature =
   | 'agenda to pair chat'
   | 'agenda to meeting chat'
   | 'enrollment'
-  | 'proactive messages';
+  | 'proactive messages'
+  | 'attendance'
+  | 'digests';
 
 export interface GraphCall {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -35,6 +37,11 @@ export interface GraphPermission {
   reference: string;
   /** The calls it authorizes, as Reciprocal makes them. */
   calls: readonly GraphCall[];
+  /**
+   * The product works without it: the feature falls back (its `why` says to
+   * what) and the owner's operations status names the permission once.
+   */
+  optional?: true;
 }
 
 const users = String.raw`/users/[^/]+`;
@@ -111,6 +118,38 @@ export const graphPermissions: readonly GraphPermission[] = [
     features: ['proactive messages'],
     reference: 'https://learn.microsoft.com/graph/api/chat-post-installedapps',
     calls: [{ method: 'POST', path: /^\/chats\/[^/]+\/installedApps$/ }],
+  },
+  {
+    name: 'OnlineMeetings.Read.All',
+    type: 'application',
+    optional: true,
+    why: 'Optional: finding a session’s Teams meeting from its join link on the organizer’s behalf (`/users/{id}/onlineMeetings?$filter=JoinWebUrl eq …`), to read its attendance. App-only access also needs a Teams application access policy granted to the organizers (`New-CsApplicationAccessPolicy`, `Grant-CsApplicationAccessPolicy`)',
+    features: ['attendance'],
+    reference: 'https://learn.microsoft.com/graph/api/onlinemeeting-get',
+    calls: [{ method: 'GET', path: new RegExp(`^${users}/onlineMeetings$`) }],
+  },
+  {
+    name: 'OnlineMeetingArtifact.Read.All',
+    type: 'application',
+    optional: true,
+    why: 'Optional: the Teams meeting’s attendance reports, so a session both people joined is marked held without asking them; without it the after-session cards decide. Needs the same application access policy',
+    features: ['attendance'],
+    reference: 'https://learn.microsoft.com/graph/api/meetingattendancereport-list',
+    calls: [
+      {
+        method: 'GET',
+        path: new RegExp(`^${users}/onlineMeetings/[^/]+/attendanceReports(/[^/]+(/attendanceRecords)?)?$`),
+      },
+    ],
+  },
+  {
+    name: 'Application.Read.All',
+    type: 'application',
+    optional: true,
+    why: 'Optional: who is assigned the app’s DepartmentLead and ProgramOwner roles (`/servicePrincipals(appId=…)/appRoleAssignedTo`), so the weekly digests reach them; without it only the people the owner saved get digests',
+    features: ['digests'],
+    reference: 'https://learn.microsoft.com/graph/api/serviceprincipal-list-approleassignedto',
+    calls: [{ method: 'GET', path: /^\/servicePrincipals(\(appId='[^']+'\)|\/[^/]+)(\/appRoleAssignedTo)?$/ }],
   },
   {
     name: 'Chat.Create',

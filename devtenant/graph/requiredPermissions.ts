@@ -103,6 +103,16 @@ export const routePermissions: Readonly<Record<string, RoutePermissions>> = {
     delegated: ['OnlineMeetings.Read', 'OnlineMeetings.ReadWrite'],
     workload: 'teams',
   },
+  // https://learn.microsoft.com/graph/api/meetingattendancereport-list , meetingattendancereport-get ,
+  // attendancerecord-list (application: OnlineMeetingArtifact.Read.All, "Not available" above it; app-only also
+  // needs an application access policy for the organizer, which the dev tenant does not model)
+  'attendanceReports.list': meetingArtifacts(),
+  'attendanceReports.get': meetingArtifacts(),
+  'attendanceRecords.list': meetingArtifacts(),
+  // https://learn.microsoft.com/graph/api/serviceprincipal-get ,
+  // https://learn.microsoft.com/graph/api/serviceprincipal-list-approleassignedto (least privileged first)
+  'servicePrincipals.get': applicationsRead(),
+  'servicePrincipals.appRoleAssignedTo': applicationsRead(),
   // https://learn.microsoft.com/graph/api/chat-post
   'chats.create': { application: ['Chat.Create'], delegated: ['Chat.Create', 'Chat.ReadWrite'], workload: 'teams' },
   // https://learn.microsoft.com/graph/api/chat-get
@@ -190,6 +200,23 @@ export const routePermissions: Readonly<Record<string, RoutePermissions>> = {
   'listItems.update': sitesWrite(),
   'listItems.delete': sitesWrite(),
 };
+
+function meetingArtifacts(): RoutePermissions {
+  return {
+    application: ['OnlineMeetingArtifact.Read.All'],
+    delegated: ['OnlineMeetingArtifact.Read.All'],
+    workload: 'teams',
+  };
+}
+
+function applicationsRead(): RoutePermissions {
+  const higher = ['Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
+  return {
+    application: ['Application.Read.All', ...higher, 'Application.ReadWrite.OwnedBy'],
+    delegated: ['Application.Read.All', ...higher],
+    workload: 'directory',
+  };
+}
 
 function sitesRead(): RoutePermissions {
   const all = ['Sites.Read.All', 'Sites.ReadWrite.All', 'Sites.Manage.All', 'Sites.FullControl.All'];

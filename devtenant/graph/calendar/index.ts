@@ -1,7 +1,8 @@
-// Calendars: getSchedule, findMeetingTimes, online meetings, events (create
+// Calendars: getSchedule, findMeetingTimes, online meetings and their attendance reports, events (create
 // with transactionId idempotency and Teams meetings, get, update, delete) and
 // calendarView. Events are stored in UTC and rendered in the zone the caller prefers.
 import type { GraphRoute } from '../dispatch.js';
+import { attendanceRoutes } from './attendance.js';
 import { calendarViewRoutes } from './calendarView.js';
 import { eventRoutes } from './events.js';
 import { findMeetingTimesRoutes } from './findMeetingTimes.js';
@@ -17,6 +18,7 @@ export function calendarRoutes(o: CalendarOptions): GraphRoute[] {
     ...freeBusyRoutes(o.store),
     ...findMeetingTimesRoutes(o.store),
     ...onlineMeetingRoutes(o.store),
+    ...attendanceRoutes(o.store),
     ...eventRoutes(o),
     ...calendarViewRoutes(o),
   ];

@@ -8,7 +8,7 @@ import { graphContext } from '../odata.js';
 import { userFromPath, userSegment } from '../users.js';
 
 /** What the dev tenant keeps of a Teams meeting, under `onlineMeeting:{joinUrl}`. */
-interface OnlineMeetingRecord {
+export interface OnlineMeetingRecord {
   id: string;
   organizerId: string;
   threadId: string;
@@ -63,6 +63,12 @@ export function openOnlineMeeting(
   store.setMeta(`onlineMeeting:${meeting.joinUrl}`, JSON.stringify(record));
 }
 
+/** The Teams meeting behind a join URL, if the dev tenant made it. */
+export function onlineMeetingByJoinUrl(store: DevTenantStore, joinUrl: string): OnlineMeetingRecord | null {
+  const saved = store.getMeta(`onlineMeeting:${joinUrl}`);
+  return saved ? (JSON.parse(saved) as OnlineMeetingRecord) : null;
+}
+
 function onlineMeetingResource(store: DevTenantStore, m: OnlineMeetingRecord, joinWebUrl: string) {
   return {
     id: m.id,
@@ -90,8 +96,7 @@ function onlineMeetingsByJoinUrl(store: DevTenantStore, req: GraphRequest): Grap
   const joinWebUrl = /^JoinWebUrl eq '((?:[^']|'')*)'$/i.exec(req.query.get('$filter') ?? '')?.[1]?.replace(/''/g, "'");
   if (!joinWebUrl)
     throw badRequest("Filter on JoinWebUrl is required, e.g. $filter=JoinWebUrl eq '<url>'.", 'InvalidArgument');
-  const saved = store.getMeta(`onlineMeeting:${joinWebUrl}`);
-  const m = saved ? (JSON.parse(saved) as OnlineMeetingRecord) : null;
+  const m = onlineMeetingByJoinUrl(store, joinWebUrl);
   const visible =
     m && (m.organizerId === user.id || m.attendees.some((a) => a.toLowerCase() === user.mail.toLowerCase()));
   const value = visible ? [onlineMeetingResource(store, m, joinWebUrl)] : [];

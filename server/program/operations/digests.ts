@@ -3,15 +3,22 @@
 // department's figures for the week before, aggregates only, suppressed under
 // 5 people (src/core/dashboard, read-only). `digest-owner`: at-risk pairs by
 // name, requests for a change, sessions the two people marked differently and
-// partners who left.
+// partners who left. The audience: whoever holds the app's DepartmentLead and
+// ProgramOwner roles in the tenant (`tenantDigestAudience`), with what the
+// owner saved layered on top.
+import { GraphError } from '@microsoft/microsoft-graph-client';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { aggregateDepartments, type DepartmentDashboard, type Figure } from '../../../src/core/dashboard/index.js';
 import { earliestDeliveryAtOrAfter } from '../../../src/core/sessions/index.js';
 import { dayMs, hourMs, weekMs } from '../../../src/core/time.js';
+import { appRoleHolders, departmentOf } from '../../graph/roleAssignments.js';
+import { missingPermissionOf } from '../../graph/middleware/missingPermission.js';
+import { grantAdvice } from '../../permissions.js';
 import { partnersLeft } from '../pairEnding.js';
 import { sessionDisagreements } from '../sessionLoop.js';
 import { factsCard } from './cards.js';
+import { clearProblem, reportProblem } from './installs.js';
 import {
   holdsWholeHour,
   hoursSource,
@@ -48,6 +55,56 @@ export async function savedDigestAudience(ports: Pick<PlanPorts, 'store'>): Prom
 
 export async function saveDigestAudience(ports: Pick<PlanPorts, 'store'>, audience: DigestAudience): Promise<void> {
   await ports.store.upsert('ProgramMeta', 'digestAudience', { Value: JSON.stringify(Audience.parse(audience)) });
+}
+
+export const digestAudienceProblemId = 'digest-audience';
+
+/** The saved entries win: a saved lead's department replaces the directory's, saved owners are added. */
+function withSaved(tenant: DigestAudience, saved: DigestAudience): DigestAudience {
+  const savedLeads = new Set(saved.leads.map((l) => l.userId));
+  return {
+    leads: [...tenant.leads.filter((l) => !savedLeads.has(l.userId)), ...saved.leads],
+    owners: [...new Set([...tenant.owners, ...saved.owners])],
+  };
+}
+
+/**
+ * The digest audience from the tenant: each user assigned DepartmentLead
+ * (directly or through a group) leads their directory department (one without
+ * a department gets no lead digest), each ProgramOwner gets the owner digest;
+ * the saved audience (`saveDigestAudience`) is layered on top. Without
+ * Application.Read.All, Graph answers 403: the owner's operations status names
+ * the permission once and the saved audience alone gets digests.
+ */
+export function tenantDigestAudience(appClientId: string): (ports: PlanPorts) => Promise<DigestAudience> {
+  const cleared = new WeakSet<object>();
+  return async (ports) => {
+    const saved = await savedDigestAudience(ports);
+    let holders: Map<string, Set<string>>;
+    try {
+      holders = await appRoleHolders(ports.graph.client, appClientId);
+    } catch (err) {
+      if (!(err instanceof GraphError && err.statusCode === 403)) throw err;
+      cleared.delete(ports.store);
+      const permission = missingPermissionOf(err);
+      const message = `Reciprocal cannot read who holds its DepartmentLead and ProgramOwner roles, so weekly digests go only to the people the owner saved: ${
+        permission ? grantAdvice(permission) : `Graph refused it (${err.message})`
+      }`;
+      await reportProblem(ports, { id: digestAudienceProblemId, permission: permission?.name ?? null, message });
+      return saved;
+    }
+    if (!cleared.has(ports.store)) {
+      await clearProblem(ports, digestAudienceProblemId);
+      cleared.add(ports.store);
+    }
+    const tenant: DigestAudience = { leads: [], owners: [] };
+    for (const [userId, roles] of holders) {
+      if (roles.has('ProgramOwner')) tenant.owners.push(userId);
+      const department = roles.has('DepartmentLead') ? await departmentOf(ports.graph.client, userId) : null;
+      if (department) tenant.leads.push({ userId, department });
+    }
+    return withSaved(tenant, saved);
+  };
 }
 
 /** The Monday 09:00 (recipient's zone) at or before `ms`, and the one before it. */
@@ -96,7 +153,9 @@ export function digestPlanner(
   settings: PlannerSettings & { changeRequests?: (ports: PlanPorts) => Promise<ChangeRequest[]> },
 ): DuePlanner {
   const hoursOf = hoursSource(settings);
-  const audienceOf = settings.digestAudience ?? savedDigestAudience;
+  const audienceOf =
+    settings.digestAudience ??
+    (settings.appClientId ? tenantDigestAudience(settings.appClientId) : savedDigestAudience);
   return {
     kinds: ['digest-lead', 'digest-owner'],
     async plan(ports, window) {

@@ -22,8 +22,13 @@ export interface PlannerSettings {
   nudgeQuietDays: number;
   /** Each recipient's zone and working hours (default: mailbox settings through Graph, kept 12 h). */
   recipientHours?: (ports: Pick<ProgramPorts, 'graph' | 'now'>) => RecipientHours;
-  /** Who gets digests (default: the `digestAudience` entry of ProgramMeta the owner saves). */
-  digestAudience?: (ports: Pick<ProgramPorts, 'store'>) => Promise<DigestAudience>;
+  /**
+   * Who gets digests (default: the holders of the app's roles in the tenant, when `appClientId` is set, with the
+   * `digestAudience` entry of ProgramMeta the owner saves layered on top; that entry alone otherwise).
+   */
+  digestAudience?: (ports: PlanPorts) => Promise<DigestAudience>;
+  /** The app's Entra client id: its service principal's role assignments name the digest audience. */
+  appClientId?: string;
   /** How long the list of sessions ahead is reused between ticks (default 15 min); each message is checked against its session when planned. */
   sessionsRefreshMs?: number;
 }

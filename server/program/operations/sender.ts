@@ -59,12 +59,20 @@ export function createDeliver(deps: SenderDeps): Deliver {
       const problem = err instanceof Error ? err.message : String(err);
       // No answer from the Connector: it may have delivered. The scheduler settles it unsent-for-sure never.
       if (status === null) return { kind: 'unknown', problem };
-      // The Connector refused it, so Teams shows nothing: safe to try again. 403/404: the bot was
-      // removed from the conversation; install again and wait for the new conversation.
+      // The Connector refused it, so Teams shows nothing: safe to try again. 403 (BotNotInConversationRoster) or
+      // 404: the bot is no longer in the conversation (the app was removed); install again and wait for the new
+      // conversation. The refusal stays on the item, beside what the install came to.
+      // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages
       if (status === 403 || status === 404) {
         const item = await ports.store.findByKey('ConversationReferences', referenceKey);
         if (item) await ports.store.remove('ConversationReferences', item.id);
-        return installForRecipient(ports, message.recipient, deps.log);
+        const installed = await installForRecipient(ports, message.recipient, deps.log);
+        return installed.kind === 'later'
+          ? {
+              ...installed,
+              problem: `the Bot Connector refused the conversation (${status}: ${problem}); ${installed.problem}`,
+            }
+          : installed;
       }
       return {
         kind: 'later',

@@ -1,12 +1,15 @@
 // The `session-loop` planner: when a session's end passes, each of its two
 // people gets the card asking whether it happened, how useful it was and one
 // line learned; due at the end, or when the recipient's quiet hours are over.
-// Someone who already answered (in the tab) gets none.
+// Someone who already answered (in the tab) gets none. Teams attendance is
+// read first (./attendance.ts): a session both people joined is marked held
+// and nobody is asked about it.
 import { awakeHours, earliestDeliveryAtOrAfter } from '../../../src/core/sessions/index.js';
 import { dayMs, hourMs } from '../../../src/core/time.js';
 import { feedbackOfSession } from '../sessionLoop.js';
 import { goalsOf } from '../../graph/growthStore.js';
 import { openGoalsCardItems } from '../growth/goalCard.js';
+import { attendanceSweep, heldByAttendance } from './attendance.js';
 import { sessionLoopCard } from './cards.js';
 import {
   hoursSource,
@@ -30,9 +33,11 @@ export function sessionLoopPlanner(settings: PlannerSettings): DuePlanner {
   const refreshMs = settings.sessionsRefreshMs ?? 15 * 60_000;
   const ahead = sessionsAhead(refreshMs, lookBackMs + refreshMs + hourMs);
   const dueAtOf = memo<number | null>();
+  const attendance = attendanceSweep(refreshMs);
   return {
     kinds: ['session-loop'],
     async plan(ports, window) {
+      await attendance.markAttended(ports, window);
       const candidates = await ahead.withPairs(
         ports,
         window.from - lookBackMs,
@@ -52,6 +57,7 @@ export function sessionLoopPlanner(settings: PlannerSettings): DuePlanner {
         if (planned.length === 0) continue;
         const current = await ports.store.session(session.id);
         if (!current || current.status === 'cancelled' || current.end !== session.end) continue;
+        if (current.status === 'held' && (await heldByAttendance(ports, session.id))) continue;
         const answered = new Set((await feedbackOfSession(ports.store, session.id)).map((a) => a.personId));
         for (const p of planned.filter((x) => !answered.has(x.personId)))
           due.push({
