@@ -112,6 +112,10 @@ export async function permissionChecks(
   for (const p of wanted) {
     const id = `permission:${p.name}`;
     const fix = grantAdvice(p);
+    if (!held.includes(p.name) && p.optional) {
+      checks.push(ok(id, `${p.name} (optional) not granted: ${p.features.join(', ')} stay off. To turn on: ${fix}`));
+      continue;
+    }
     if (!held.includes(p.name)) {
       checks.push(problem(id, `the ${type} token does not carry ${p.name} (needed for ${p.features.join(', ')})`, fix));
       continue;

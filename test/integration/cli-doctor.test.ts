@@ -2,10 +2,12 @@
 // them: all ok exits 0; a removed permission exits 1 naming it in the fix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../server/cli/doctor.js';
-import { permissionsOfType } from '../../server/permissions.js';
+import { graphPermissions, permissionsOfType } from '../../server/permissions.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startTestDevTenant } from '../support/devtenant.js';
 
+const optional = new Set(graphPermissions.filter((p) => p.optional).map((p) => p.name));
+const allPermissions = [...permissionsOfType('application'), ...permissionsOfType('delegated')];
 const documented = {
   applicationPermissions: permissionsOfType('application'),
   delegatedPermissions: permissionsOfType('delegated'),
@@ -59,22 +61,37 @@ describe('reciprocal doctor', () => {
     ]);
   });
 
-  it.each([...permissionsOfType('application'), ...permissionsOfType('delegated')])(
+  async function doctorWithout(name: string) {
+    await grant({
+      applicationPermissions: documented.applicationPermissions.filter((p) => p !== name),
+      delegatedPermissions: documented.delegatedPermissions.filter((p) => p !== name),
+    });
+    try {
+      const { code, checks } = await doctor();
+      return { code, check: checks.find((c) => c.id === `permission:${name}`)! };
+    } finally {
+      await grant(documented);
+    }
+  }
+
+  it.each(allPermissions.filter((p) => !optional.has(p)))(
     'fails, naming %s in the fix, once that permission is removed',
     async (name) => {
-      await grant({
-        applicationPermissions: documented.applicationPermissions.filter((p) => p !== name),
-        delegatedPermissions: documented.delegatedPermissions.filter((p) => p !== name),
-      });
-      try {
-        const { code, checks } = await doctor();
-        expect(code).toBe(1);
-        const failing = checks.find((c) => c.id === `permission:${name}`)!;
-        expect(failing.ok).toBe(false);
-        expect(failing.fix).toContain(name);
-      } finally {
-        await grant(documented);
-      }
+      const { code, check } = await doctorWithout(name);
+      expect(code).toBe(1);
+      expect(check.ok).toBe(false);
+      expect(check.fix).toContain(name);
+    },
+  );
+
+  it.each(allPermissions.filter((p) => optional.has(p)))(
+    'passes without the optional %s, saying which feature stays off and how to turn it on',
+    async (name) => {
+      const { code, check } = await doctorWithout(name);
+      expect(code).toBe(0);
+      expect(check.ok).toBe(true);
+      expect(check.message).toContain(`${name} (optional) not granted`);
+      expect(check.message).toMatch(/stay off\. To turn on: /);
     },
   );
 
