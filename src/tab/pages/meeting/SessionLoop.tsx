@@ -13,6 +13,7 @@ import {
   type LoopOutcome,
 } from '../../../core/sessions/index.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
+import { phiKindLabel } from '../../../ui/note/PhiFlags.js';
 import { useAction } from '../../../ui/useAction.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
@@ -54,7 +55,7 @@ export function SessionLoop({ session, onChanged }: { session: Session; onChange
     });
   const loop = loaded.data?.loop;
   return (
-    <Card aria-labelledby="loop-title">
+    <Card role="region" aria-labelledby="loop-title">
       <Text as="h2" id="loop-title" weight="semibold" size={500} style={{ margin: 0 }}>
         {s.heading}
       </Text>
@@ -91,7 +92,9 @@ export function SessionLoop({ session, onChanged }: { session: Session; onChange
           label={s.learned}
           hint={s.learnedHint}
           validationState={flags.length ? 'error' : 'none'}
-          validationMessage={flags.length ? s.flagged([...new Set(flags.map((f) => f.kind))].join(', ')) : undefined}
+          validationMessage={
+            flags.length ? s.flagged([...new Set(flags.map((f) => phiKindLabel(f.kind)))].join(', ')) : undefined
+          }
         >
           <Input
             value={learned}

@@ -6,7 +6,8 @@ export const loopStrings = {
   usefulness: 'How useful was it? (1 = not at all, 5 = very)',
   learned: 'One line: what did you learn?',
   learnedHint: 'No patient details: this line is about your own learning.',
-  flagged: (kinds: string) => `This looks like it holds a patient identifier (${kinds}). Rephrase it to save.`,
+  flagged: (kinds: string) =>
+    `What you learned looks like it holds a patient identifier (${kinds}). Rephrase it to save; your saved answer is kept.`,
   save: 'Save',
   saving: 'Saving…',
   saved: 'Saved.',

@@ -33,7 +33,12 @@ export default function SessionPage() {
 
   if (!s.detail.data || !s.note.note) {
     return s.detail.status === 'failed' ? (
-      <ErrorMessage error={s.detail.error} onRetry={s.detail.reload} />
+      <div className={styles.page}>
+        <RouterLink to="/tab" style={{ color: tokens.colorBrandForegroundLink }}>
+          {strings.session.back}
+        </RouterLink>
+        <ErrorMessage error={s.detail.error} onRetry={s.detail.reload} />
+      </div>
     ) : (
       <PageSkeleton rows={2} />
     );
