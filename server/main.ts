@@ -201,8 +201,10 @@ function mountPages(app: express.Express, config: Config, webRoot: string, log: 
   );
   for (const surface of ['tab', 'outlook']) {
     const page = path.join(webRoot, 'src', surface, 'index.html');
-    // Client-side routes (/tab/pairs/:id) all get the surface's page.
-    app.get([`/${surface}`, `/${surface}/*rest`], (req, res) => {
+    // Client-side routes (/tab/pairs/:id) all get the surface's page, whatever the rest of the path is
+    // (not decoded here: a malformed %-sequence in an id is for the page to explain, not a 400).
+    app.use(`/${surface}`, (req, res, next) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
       if (!existsSync(page)) return void res.status(503).type('html').send(missingBundlePage(surface));
       res.setHeader('Cache-Control', 'no-cache');
       if (surface === 'outlook' && officeHosted(req.query)) return void res.type('html').send(withOfficeJs(page));

@@ -46,17 +46,19 @@ export async function sessionView(
 ): Promise<SessionView> {
   const { store } = ports;
   const { session, pair } = await sessionFor(store, caller, id);
+  // Notes and their action items stay with the pair: the owner, who may open any session, sees neither.
+  const member = isMember(pair, caller.userId);
   const [mine, theirs, carried] = await Promise.all([
     store.note(session.id, caller.userId),
-    store.note(session.id, partnerOf(pair, caller.userId).userId),
-    carriedOver(store, pair.id, session.start),
+    member ? store.note(session.id, partnerOf(pair, caller.userId).userId) : null,
+    member ? carriedOver(store, pair.id, session.start) : [],
   ]);
   return {
     session: withoutAgenda(session),
     pair,
     agenda: StoredAgenda.safeParse(session.agenda).success ? agendaToText(session.agenda as Agenda) : null,
     myNote: mine,
-    partnerNote: isMember(pair, caller.userId) ? (theirs?.note ?? null) : null,
+    partnerNote: theirs?.note ?? null,
     carriedOverActionItems: carried,
   };
 }

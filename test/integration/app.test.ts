@@ -247,8 +247,8 @@ describe('client configuration', () => {
 });
 
 describe('the browser bundles', () => {
-  it('serves the tab page for the tab and every client-side route under it', async () => {
-    for (const p of ['/tab', '/tab/pairs/abc', '/tab/sessions/s-1?x=1']) {
+  it('serves the tab page for the tab and every client-side route under it, a malformed id included', async () => {
+    for (const p of ['/tab', '/tab/pairs/abc', '/tab/sessions/s-1?x=1', '/tab/pairs/%E0%A4%A/history']) {
       const res = await fetch(`${app.url}${p}`);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<title>tab bundle</title>');

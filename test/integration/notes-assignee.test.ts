@@ -105,6 +105,12 @@ describe('action items assigned to either person', () => {
     expect(next.carriedOverActionItems).toContainEqual(
       expect.objectContaining({ text: 'Shadow a discharge call', assigneeId: partner.id, authorId: author.id }),
     );
+    // Action items are part of the notes, which stay with the pair: the program owner opening the session sees none.
+    const owner = app.users.find((u) => u.roles.includes('ProgramOwner') && u.id !== author.id && u.id !== partner.id)!;
+    const asOwner = await app.request(sessionPath(later!.id), { as: owner.userPrincipalName });
+    expect(asOwner.status).toBe(200);
+    expect(asOwner.body.carriedOverActionItems).toEqual([]);
+    expect(asOwner.body.partnerNote).toBeNull();
   });
 
   it("assigns the bot's added action item to the person who added it", async () => {
