@@ -1,13 +1,18 @@
 // This feature's card verbs (Action.Execute), dispatched by ./cardActions.ts:
 // "Ask for a change" on an intro card and "Join with these answers" on an
 // invitation card. The viewer is the Entra user Teams says pressed the button.
+// Joining answers with the enrollment self-assessment card in place of the
+// invitation (the growth feature's `takeAssessment` verb submits it).
 import { z } from 'zod';
 import { askForChange } from '../program/changeRequests.js';
 import { acceptInvitation } from '../program/enrollment.js';
+import { assessmentCard } from '../program/growth/assessmentCard.js';
+import { enrollmentAssessmentDue } from '../program/growth/assessments.js';
 import { acceptInvitationVerb, askForChangeVerb } from '../program/enrollmentCards.js';
 import type { BotDeps } from './agent.js';
 import { universalMessage } from './answers.js';
 import type { CardActionHandler } from './cardActions.js';
+import { universalCard } from './growthCards.js';
 
 const ChangeData = z.object({ pairId: z.unknown(), reason: z.string().max(1000).optional() });
 
@@ -28,6 +33,13 @@ export function enrollmentCardVerbs(deps: BotDeps): Array<[string, CardActionHan
         return universalMessage(changeAnswers[outcome]);
       },
     ],
-    [acceptInvitationVerb, async (_data, viewer) => universalMessage(await acceptInvitation(deps.ports, viewer))],
+    [
+      acceptInvitationVerb,
+      async (_data, viewer) => {
+        const said = await acceptInvitation(deps.ports, viewer);
+        if (!(await enrollmentAssessmentDue(deps.ports, viewer))) return universalMessage(said);
+        return universalCard(assessmentCard({ occasion: 'enrollment', intro: said }));
+      },
+    ],
   ];
 }

@@ -1,6 +1,7 @@
 // Growth in a real browser: a new pair sees "Agreement pending", accepts the
 // agreement, sets a goal and moves its progress, takes a second
-// self-assessment, and the owner's outcomes dashboard counts the change.
+// self-assessment, and the owner's outcomes dashboard counts the change. A
+// newcomer who opts in is prompted to take their first (enrollment) one.
 // Screenshots in light and dark at 1280 and 360 px; axe on each page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,4 +110,43 @@ describe.skipIf(!chromiumAvailable())('growth in the tab', () => {
     expect(ownerContext.pageErrors).toEqual([]);
     await ownerContext.context.close();
   }, 240_000);
+
+  it('prompts the self-assessment right after opting in, and saves it as the enrollment assessment', async () => {
+    let newcomer: (typeof app.users)[number] | undefined;
+    for (const u of app.users.filter((x) => x.roles.length === 1 && x.roles.includes('Participant'))) {
+      const [profile, growth] = await Promise.all([
+        app.request('/api/me/profile', { as: u.userPrincipalName }),
+        app.request('/api/me/growth', { as: u.userPrincipalName }),
+      ]);
+      if (profile.body.profile === null && growth.body.assessments.length === 0) newcomer = u;
+      if (newcomer) break;
+    }
+    expect(newcomer, 'the seed has a participant who has not opted in').toBeDefined();
+    const { context, pageErrors } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, newcomer!, '/tab/profile?theme=light');
+    await page.getByRole('heading', { name: 'My profile' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('group', { name: 'I can teach' }).getByRole('checkbox', { name: 'Leadership' }).check();
+    await page
+      .getByRole('group', { name: 'I want to learn' })
+      .getByRole('checkbox', { name: 'Technology adoption' })
+      .check();
+    await page.getByRole('button', { name: 'Opt in' }).click();
+    await page.getByText('You take part in the next rounds.').waitFor({ timeout: 15_000 });
+    const rate = page.getByRole('link', { name: 'Rate my confidence' });
+    await rate.waitFor();
+    await screenshot(page, 'growth-enrolled-prompt-1280');
+    await rate.click();
+    await page.getByRole('heading', { name: 'Self-assessment' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('assessment-heading');
+    await page.getByRole('radiogroup', { name: 'Leadership' }).getByRole('radio', { name: '4' }).check();
+    await page.getByRole('button', { name: 'Save self-assessment' }).click();
+    await page.getByText('Saved. Thank you.').waitFor();
+    const mine = (await app.request('/api/me/growth', { as: newcomer!.userPrincipalName })).body.assessments;
+    expect(mine.map((a: { occasion: string; ratings: object }) => [a.occasion, a.ratings])).toEqual([
+      ['enrollment', { leadership: 4 }],
+    ]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 90_000);
 });

@@ -33,7 +33,7 @@ describe.skipIf(!chromiumAvailable())('the notifications page', { timeout: 120_0
     const page = await openAs(1, 1280);
     const reminders = page.getByRole('switch', { name: 'Session reminders' });
     await expect.poll(() => reminders.isChecked(), { timeout: 10_000 }).toBe(true);
-    expect(await page.getByRole('switch').count()).toBe(9);
+    expect(await page.getByRole('switch').count()).toBe(10);
     await reminders.click();
     await expect
       .poll(

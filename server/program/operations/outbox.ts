@@ -35,6 +35,7 @@ const messageKinds = [
   'digest-owner',
   'meeting-agenda',
   'meeting-note',
+  'assessment-prompt',
 ] as const satisfies readonly MessageKind[];
 
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 instant');

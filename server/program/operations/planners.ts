@@ -2,6 +2,7 @@
 // (./scheduler.ts) to run each tick. `createDuePlanners` takes the settings
 // from the composition root; `duePlanners` uses the defaults (24 h reminders,
 // 30-day nudges, UTC for people whose mailbox names no zone).
+import { assessmentPromptPlanner } from './assessmentPrompts.js';
 import { digestPlanner, type ChangeRequest } from './digests.js';
 import { meetingChatPlanner } from './meetingChat.js';
 import { nudgePlanner, pairEventPlanner } from './nudges.js';
@@ -23,6 +24,7 @@ export function createDuePlanners(
     pairEventPlanner,
     digestPlanner(s),
     meetingChatPlanner(s.sessionsRefreshMs),
+    assessmentPromptPlanner(s),
   ];
 }
 

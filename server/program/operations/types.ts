@@ -1,5 +1,5 @@
 // What the bot says first: messages that fall due (reminders, session-loop
-// cards, nudges, digests, intros, meeting-chat cards), each under a key so it is
+// cards, nudges, digests, intros, meeting-chat cards, round-end self-assessments), each under a key so it is
 // sent once, whichever instance sends it and however often it is planned.
 import type { ProgramPorts } from '../ports.js';
 
@@ -14,7 +14,8 @@ export type MessageKind =
   | 'digest-lead'
   | 'digest-owner'
   | 'meeting-agenda'
-  | 'meeting-note';
+  | 'meeting-note'
+  | 'assessment-prompt';
 
 export interface DueMessage {
   kind: MessageKind;

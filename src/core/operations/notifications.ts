@@ -12,6 +12,7 @@ export const mutableKinds = [
   'pair-ended',
   'digest-lead',
   'digest-owner',
+  'assessment-prompt',
 ] as const;
 export const MutableKind = z.enum(mutableKinds);
 export type MutableKind = z.infer<typeof MutableKind>;

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 import { strings } from '../../strings.js';
+import { AgreementTemplateSection } from './AgreementTemplateSection.js';
 import { CreatePairForm } from './CreatePairForm.js';
 import { DepartmentScheduler } from './DepartmentScheduler.js';
 import { ProgramPairsTable } from './ProgramPairsTable.js';
@@ -47,6 +48,7 @@ export default function AdminPage() {
         emptyText={strings.admin.allScheduled}
       />
       <ProgramPairsTable title={strings.admin.pairs} pairs={pairs} locale={context.locale} onEnd={admin.endPair} />
+      <AgreementTemplateSection />
     </div>
   );
 }

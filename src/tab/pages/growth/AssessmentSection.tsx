@@ -45,7 +45,7 @@ export function AssessmentSection({
   const [saved, setSaved] = useState(false);
   return (
     <section aria-labelledby="assessment-heading">
-      <Text as="h2" id="assessment-heading" size={500} weight="semibold" block>
+      <Text as="h2" id="assessment-heading" size={500} weight="semibold" block tabIndex={-1}>
         {s.heading}
       </Text>
       <Text block>{s.explain}</Text>

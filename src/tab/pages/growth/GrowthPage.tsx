@@ -1,5 +1,6 @@
 // Growth: the pair's agreement, my goals, my self-assessment and my
-// participation record. `?pairId=` shows that pair's agreement first.
+// participation record. `?pairId=` shows that pair's agreement first;
+// `?assess=1` takes the person to the self-assessment.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
@@ -23,9 +24,17 @@ export default function GrowthPage() {
   const styles = useStyles();
   const { me, context } = useTabRuntime();
   const { growth, accept, addGoal, updateGoal, assess, downloadRecord } = useGrowth();
-  const pairId = useSearchParams()[0].get('pairId');
+  const [params] = useSearchParams();
+  const pairId = params.get('pairId');
+  // `?assess=1` (the prompt after enrolling): straight to the self-assessment once the page has loaded.
+  const assessFirst = params.get('assess') === '1';
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const loaded = growth.data !== null;
+  useEffect(() => {
+    const target = assessFirst ? document.getElementById('assessment-heading') : heading.current;
+    target?.scrollIntoView?.({ block: 'start' });
+    target?.focus();
+  }, [assessFirst, loaded]);
 
   const title = (
     <Text as="h1" size={600} weight="semibold" ref={heading} tabIndex={-1}>

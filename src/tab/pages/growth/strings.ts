@@ -55,6 +55,29 @@ export const growthStrings = {
     rateAtLeastOne: 'Rate at least one focus area.',
     level: (n: number, anchor: string) => `${n}: ${anchor}`,
   },
+  /** The program owner's editor of the agreement template (on the program admin page). */
+  template: {
+    heading: 'Pair agreement template',
+    explain:
+      'Every pair reads this agreement and each person accepts it. Keep each part short and plain; no patient details.',
+    versions:
+      'Saving changes the text every pair sees from now on. Pairs who already accepted are not asked to accept again: their acceptance stands.',
+    hint: (length: number, max: number) => `${length} of ${max} characters`,
+    empty: 'Write something here: every pair reads this part.',
+    tooLong: (max: number) => `Keep this part to ${max} characters or fewer.`,
+    phi: (text: string) => `This looks like a patient identifier (“${text}”). Take it out, then save.`,
+    fixFields: 'Check the parts marked below, then save again.',
+    save: 'Save agreement',
+    saving: 'Saving…',
+    saved: 'Saved. New and pending pairs see this text now.',
+    unchanged: 'No changes to save.',
+    discard: 'Undo my changes',
+    unsaved: 'You have unsaved changes to the agreement.',
+    leaveTitle: 'Leave without saving?',
+    leaveBody: 'Your changes to the agreement template are not saved yet.',
+    stay: 'Stay and save',
+    leave: 'Leave without saving',
+  },
   record: {
     heading: 'Participation record',
     explain:

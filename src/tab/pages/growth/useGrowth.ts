@@ -42,12 +42,15 @@ export function useGrowth() {
     },
     [api, reload],
   );
+  // The first self-assessment is the person's starting point (the enrollment one); later ones are on demand.
+  const baselineTaken = growth.data?.assessments.some((a) => a.occasion === 'enrollment') ?? false;
   const assess = useCallback(
     async (ratings: Ratings) => {
-      await api.json(AssessmentAnswer, 'POST', '/api/me/assessments', { body: { occasion: 'on-demand', ratings } });
+      const occasion = baselineTaken ? 'on-demand' : 'enrollment';
+      await api.json(AssessmentAnswer, 'POST', '/api/me/assessments', { body: { occasion, ratings } });
       reload();
     },
-    [api, reload],
+    [api, reload, baselineTaken],
   );
   const downloadRecord = useCallback(
     async (from: string, to: string) => {

@@ -18,5 +18,6 @@ export const notificationStrings = {
     'pair-ended': { label: 'Pair endings', hint: 'When a pair you are in is ended.' },
     'digest-lead': { label: 'Weekly department digest', hint: 'For department leads: your department’s figures.' },
     'digest-owner': { label: 'Weekly program digest', hint: 'For the program owner: pairs at risk and requests.' },
+    'assessment-prompt': { label: 'Self-assessment at round end', hint: 'Rate your confidence when a round ends.' },
   } satisfies Record<MutableKind, { label: string; hint: string }>,
 };

@@ -16,7 +16,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Profile } from '../../../core/enrollment/index.js';
+import { Link as RouterLink } from 'react-router';
+import type { Profile, ProfileInput } from '../../../core/enrollment/index.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { useAction } from '../../../ui/useAction.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
@@ -27,12 +28,28 @@ import { useProfile } from './useProfile.js';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  link: { color: tokens.colorBrandForegroundLink, marginInlineStart: tokens.spacingHorizontalS },
 });
 
 function statusText(profile: Profile | null): string {
   if (!profile) return s.notEnrolled;
   if (profile.status === 'invited') return s.invited;
   return profile.status === 'paused' ? s.statusPaused : s.statusActive;
+}
+
+/** Right after opting in: the self-assessment that is the person's starting point, on the Growth page. */
+function AssessNowPrompt() {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="success" role="status">
+      <MessageBarBody>
+        {s.enrolledAssess}
+        <RouterLink to="/tab/growth?assess=1" className={styles.link}>
+          {s.enrolledAssessLink}
+        </RouterLink>
+      </MessageBarBody>
+    </MessageBar>
+  );
 }
 
 function LeaveButton({ onLeave }: { onLeave: () => Promise<void> }) {
@@ -68,6 +85,7 @@ export default function ProfilePage() {
   const { resource, save, setPaused, leave } = useProfile();
   const pause = useAction();
   const [left, setLeft] = useState(false);
+  const [justEnrolled, setJustEnrolled] = useState(false);
   if (!resource.data)
     return resource.status === 'failed' ? (
       <ErrorMessage error={resource.error} onRetry={resource.reload} />
@@ -76,6 +94,10 @@ export default function ProfilePage() {
     );
   const { profile } = resource.data;
   const enrolled = profile !== null && profile.status !== 'invited';
+  const saveAnswers = async (input: ProfileInput) => {
+    await save(input);
+    if (!enrolled) setJustEnrolled(true);
+  };
   return (
     <div className={styles.page}>
       <Title2 as="h1">{s.title}</Title2>
@@ -83,8 +105,9 @@ export default function ProfilePage() {
       <MessageBar intent={profile?.status === 'paused' ? 'warning' : 'info'}>
         <MessageBarBody>{left && !profile ? s.left : statusText(profile)}</MessageBarBody>
       </MessageBar>
+      {justEnrolled && enrolled && <AssessNowPrompt />}
       {/* A new key after each load puts the saved answers back in the form. */}
-      <ProfileForm key={profile?.updatedAt ?? 'new'} data={resource.data} onSave={save} />
+      <ProfileForm key={profile?.updatedAt ?? 'new'} data={resource.data} onSave={saveAnswers} />
       {enrolled && (
         <div className={styles.actions}>
           <Button disabled={pause.working} onClick={() => void pause.run(() => setPaused(profile.status !== 'paused'))}>

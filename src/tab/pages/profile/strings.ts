@@ -37,4 +37,7 @@ export const profileStrings = {
   leaveConfirm: 'Leave',
   cancel: 'Cancel',
   left: 'You have left the program. You can opt in again at any time.',
+  enrolledAssess:
+    'You are in. Now rate your confidence in each focus area: it is your starting point, so you can see what you learn over the rounds. Only you see your ratings.',
+  enrolledAssessLink: 'Rate my confidence',
 };
