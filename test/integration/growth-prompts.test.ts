@@ -5,13 +5,12 @@
 // /api/me/assessments; a wrong or missing rating shows the card again naming
 // the focus area and saves nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedDefaults } from '../../server/config.js';
 import { assessmentsOf } from '../../server/graph/growthStore.js';
 import { EnrollmentStore } from '../../server/program/enrollmentStore.js';
 import { invitationCard } from '../../server/program/enrollmentCards.js';
 import { assessmentCard } from '../../server/program/growth/assessmentCard.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { channelToken, postToBot, pressCardButton } from '../support/channel.js';
+import { pressAsTeams } from '../support/channel.js';
 import { profileOf } from '../unit/growth/roundFixtures.js';
 
 let app: TestApp;
@@ -25,21 +24,7 @@ type Card = Record<string, unknown>;
 
 /** Presses `button` on a card the bot sent, as Teams would, as `userId`; the invoke's answer. */
 async function press(userId: string, card: Card, button: string, inputs: Record<string, string> = {}) {
-  const pressed = pressCardButton({ sentBy: 'bot', card }, button, inputs) as { invokeValue: unknown };
-  const serviceUrl = 'https://smba.trafficmanager.net/amer/';
-  const activity = {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: `assess-${Math.random()}`,
-    channelId: 'msteams',
-    serviceUrl,
-    from: { id: '29:test', aadObjectId: userId },
-    recipient: { id: `28:${embeddedDefaults.botId}`, name: 'Reciprocal' },
-    conversation: { id: '19:assess', tenantId: embeddedDefaults.tenantId },
-    channelData: { tenant: { id: embeddedDefaults.tenantId } },
-    value: pressed.invokeValue,
-  };
-  const r = await postToBot(app.url, activity, await channelToken(app.devTenantUrl, serviceUrl));
+  const r = await pressAsTeams(app, userId, card, button, inputs);
   expect(r.status).toBe(200);
   return r.body as { statusCode: number; type: string; value: unknown };
 }

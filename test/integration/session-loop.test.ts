@@ -4,13 +4,12 @@
 // person's "held" wins, a disagreement reaches the owner, the learned line
 // passes the PHI guard, and a pair's history lists every session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedDefaults } from '../../server/config.js';
 import { goalsOf } from '../../server/graph/growthStore.js';
 import { openGoalsCardItems } from '../../server/program/growth/goalCard.js';
 import { sessionLoopCard } from '../../server/program/operations/cards.js';
 import type { Pair, Session } from '../../src/core/schemas.js';
 import type { TestApp } from '../support/app.js';
-import { channelToken, postToBot, pressCardButton } from '../support/channel.js';
+import { pressAsTeams } from '../support/channel.js';
 import { startAppWithDemoProgram } from '../support/demoProgram.js';
 
 let app: TestApp;
@@ -67,31 +66,17 @@ const loopCard = (sessionId: string, goalItems?: Array<Record<string, unknown>>)
 
 /** Presses the card's Send as Teams would, and posts the resulting invoke to the bot as `userId`. */
 async function answerCard(userId: string, sessionId: string, inputs: Record<string, string>) {
-  return pressAsTeams(userId, loopCard(sessionId), 'Send', inputs);
+  return press(userId, loopCard(sessionId), 'Send', inputs);
 }
 
-/** Presses `button` on a card the bot sent, as Teams would, posting the invoke to the bot as `userId`. */
-async function pressAsTeams(
+/** Presses `button` on a card the bot sent, as Teams would, as `userId`; the invoke's answer. */
+async function press(
   userId: string,
   card: Record<string, unknown>,
   button: string,
   inputs: Record<string, string> = {},
 ) {
-  const pressed = pressCardButton({ sentBy: 'bot', card }, button, inputs) as { invokeValue: unknown };
-  const serviceUrl = 'https://smba.trafficmanager.net/amer/';
-  const activity = {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: `loop-${Math.random()}`,
-    channelId: 'msteams',
-    serviceUrl,
-    from: { id: '29:test', aadObjectId: userId },
-    recipient: { id: `28:${embeddedDefaults.botId}`, name: 'Reciprocal' },
-    conversation: { id: '19:loop', tenantId: embeddedDefaults.tenantId },
-    channelData: { tenant: { id: embeddedDefaults.tenantId } },
-    value: pressed.invokeValue,
-  };
-  const r = await postToBot(app.url, activity, await channelToken(app.devTenantUrl, serviceUrl));
+  const r = await pressAsTeams(app, userId, card, button, inputs);
   expect(r.status).toBe(200);
   return String(r.body.value);
 }
@@ -119,14 +104,14 @@ describe('the after-session card updates goals in one tap', () => {
     const goals = await goalsOf(app.app.services.store, pair.members[0].userId);
     const card = loopCard('any-session', openGoalsCardItems(goals));
     expect(JSON.stringify(card)).toContain('Build a saved filter for prior authorizations');
-    const said = await pressAsTeams(pair.members[0].userId, card, 'Mark under way');
+    const said = await press(pair.members[0].userId, card, 'Mark under way');
     expect(said).toMatch(/under way/);
     const after = (await goalsOf(app.app.services.store, pair.members[0].userId)).find(
       (g) => g.id === made.body.goal.id,
     );
     expect(after?.progress).toBe('under-way');
     // The partner pressing the same button changes nothing of someone else's goal.
-    await pressAsTeams(pair.members[1].userId, loopCard('any-session', openGoalsCardItems([after!])), 'Mark achieved');
+    await press(pair.members[1].userId, loopCard('any-session', openGoalsCardItems([after!])), 'Mark achieved');
     const still = (await goalsOf(app.app.services.store, pair.members[0].userId)).find(
       (g) => g.id === made.body.goal.id,
     );

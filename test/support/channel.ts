@@ -106,6 +106,34 @@ export function pressCardButton(
   return { invokeValue: { action: { type: action['type'], verb: action['verb'], data } } };
 }
 
+/**
+ * Presses `button` on a card the bot sent, as Teams would: the `adaptiveCard/action` invoke from `userId`,
+ * posted to the bot with a channel token. The bot's answer (its status and body).
+ */
+export async function pressAsTeams(
+  app: { url: string; devTenantUrl: string },
+  userId: string,
+  card: Record<string, unknown>,
+  button: string,
+  inputs: Record<string, string> = {},
+): Promise<BotAnswer> {
+  const pressed = pressCardButton({ sentBy: 'bot', card }, button, inputs) as { invokeValue: unknown };
+  const serviceUrl = 'https://smba.trafficmanager.net/amer/';
+  const activity = {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `press-${Math.random()}`,
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: '29:test', aadObjectId: userId },
+    recipient: { id: `28:${embeddedDefaults.botId}`, name: 'Reciprocal' },
+    conversation: { id: '19:pressed', tenantId: embeddedDefaults.tenantId },
+    channelData: { tenant: { id: embeddedDefaults.tenantId } },
+    value: pressed.invokeValue,
+  };
+  return postToBot(app.url, activity, await channelToken(app.devTenantUrl, serviceUrl));
+}
+
 /** The card's buttons: its own actions and those of every ActionSet in its body, at any depth. */
 function allActions(node: unknown): Array<Record<string, unknown>> {
   if (Array.isArray(node)) return node.flatMap(allActions);
