@@ -16,7 +16,10 @@ import { careerStages, directions, focusAreas, type Pair, type Session } from '.
 import { spawnAppInstance } from '../test/support/appInstances.js';
 import { startTestDevTenant, type TestDevTenant } from '../test/support/devtenant.js';
 
-const { values: options } = parseArgs({ options: { scale: { type: 'string', default: '1' } }, strict: true });
+const { values: options } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, 'cpu-prof': { type: 'string' } },
+  strict: true,
+});
 const scale = Number(options.scale);
 if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be a number in (0, 1], got "${options.scale}"`);
 const pairCount = Math.round(5_000 * scale);
@@ -126,7 +129,35 @@ const countedPaths = () => Object.fromEntries([...byPath].sort(([a], [b]) => a.l
  * counted as that view's requests (a warm view "cost" 3). The app runs with it
  * off, and the results file says so.
  */
-const appEnv = { RECIPROCAL_SCHEDULER: 'off' };
+const appEnv: Record<string, string> = { RECIPROCAL_SCHEDULER: 'off' };
+/**
+ * `--cpu-prof <dir>`: the fresh instance writes a V8 CPU profile there when it
+ * stops, and the bench writes `warm-phase.json` with the monotonic instants
+ * (µs, the profile's clock) the warm views ran between, to read the profile for them alone.
+ */
+const profileDir = options['cpu-prof'] ? path.resolve(options['cpu-prof']) : null;
+/** Node refuses `--cpu-prof` in NODE_OPTIONS, so the instance preloads this: the inspector's profiler, written at exit. */
+const profiler = (dir: string) => `
+import { Session } from 'node:inspector';
+import { writeFileSync } from 'node:fs';
+const session = new Session();
+session.connect();
+session.post('Profiler.enable');
+session.post('Profiler.setSamplingInterval', { interval: 500 });
+session.post('Profiler.start');
+process.once('exit', () =>
+  session.post('Profiler.stop', (err, answer) => {
+    if (!err) writeFileSync(${JSON.stringify(dir)} + '/app-' + process.pid + '.cpuprofile', JSON.stringify(answer.profile));
+  }),
+);
+`;
+function profiledEnv(dir: string): Record<string, string> {
+  mkdirSync(dir, { recursive: true });
+  const preload = path.join(dir, 'profiler.mjs');
+  writeFileSync(preload, profiler(dir));
+  return { ...appEnv, NODE_OPTIONS: `--import ${preload}` };
+}
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const counted =
   'every Graph request the dev tenant received while the view ran (a $batch is one; its items are listed by path); ' +
   "the bench's own writes are made before counting starts; the app's proactive-message scheduler is off " +
@@ -196,7 +227,7 @@ async function main() {
     step(`filled ${pairCount} pairs and ${sessionCount} sessions; starting a fresh instance`);
     await app.stop();
     // A fresh instance: nothing mirrored yet.
-    const fresh = await spawnAppInstance(devTenant, appEnv);
+    const fresh = await spawnAppInstance(devTenant, profileDir ? profiledEnv(profileDir) : appEnv);
     Object.assign(app, fresh);
     devTenant.setFaults({ latencyMs });
 
@@ -205,9 +236,18 @@ async function main() {
     step(`cold view done (${Math.round(cold.ms)} ms); warm views`);
     const sessionsList = `/sites/${site}/lists/${listId('Sessions')}/items`;
     const warm: Counted[] = [];
+    const warmFromUs = monotonicUs();
     for (let i = 0; i < warmViews; i++) {
       await devTenant.graph('PATCH', `${sessionsList}/${1 + i * 997}/fields`, { Status: i % 2 ? 'held' : 'no-show' });
       warm.push(await measured(devTenant, fresh.process.pid!, view));
+    }
+    const peakRssMb = peakRssMbOf(fresh.process.pid!);
+    if (profileDir) {
+      writeFileSync(
+        path.join(profileDir, 'warm-phase.json'),
+        JSON.stringify({ fromUs: warmFromUs, toUs: monotonicUs() }),
+      );
+      await fresh.stop(); // SIGTERM: the instance exits and writes its profile
     }
     const coldMs = cold.ms;
     const coldGraphRequests = cold.requests;
@@ -232,7 +272,7 @@ async function main() {
         warm.map((w) => w.cpuMs),
         95,
       ),
-      peakRssMb: peakRssMbOf(fresh.process.pid!),
+      peakRssMb,
       addedGraphLatencyMs: latencyMs,
       pageSize,
       expectedColdRequests,

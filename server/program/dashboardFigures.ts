@@ -1,17 +1,18 @@
-// Computed dashboards, remembered per instance. Each period keeps every pair's
-// share of the figures (src/core/dashboard/pairFigures.ts); after a delta round
-// only the pairs it touched are computed again, and the departments' figures
-// are folded from the shares. An answer for a period and scope is kept until
-// the mirror changes or time moves past the instant it would differ (a future
-// session starting, a quiet pair turning at-risk). Figures equal a full
-// recompute at every instant: test/unit/dashboard/incremental.test.ts.
+// Computed dashboards, kept current per instance. Each period keeps every
+// pair's share of the figures (src/core/dashboard/pairFigures.ts) and the
+// departments' running sums of those shares (src/core/dashboard/rollup.ts).
+// After a delta round only the pairs it touched are computed again, and each
+// new share replaces the old one in the sums; a share that stops holding as
+// time passes (a future session starting, a quiet pair turning at-risk) is
+// found through a queue ordered by the instant it stops holding. A warm view
+// costs O(changes + departments), not a fold over every pair. Figures equal a
+// full recompute at every instant: test/unit/dashboard/incremental.test.ts
+// and rollupProperty.test.ts.
 import {
-  departmentFigures,
-  holdsAt,
+  DepartmentRollups,
   pairFigures,
   periodFrame,
   type AggregateOptions,
-  type DashboardPair,
   type DashboardPeriod,
   type DepartmentDashboard,
   type PairFigures,
@@ -20,15 +21,60 @@ import {
 
 import type { DashboardMirror } from './dashboardMirror.js';
 
-interface PeriodShares {
+/** Shares ordered by the instant they stop holding (a binary heap; replaced shares are skipped when they surface). */
+class Expiries {
+  private readonly heap: PairFigures[] = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(share: PairFigures): void {
+    const h = this.heap;
+    h.push(share);
+    for (let i = h.length - 1; i > 0;) {
+      const up = (i - 1) >> 1;
+      if (h[up]!.validUntilMs <= h[i]!.validUntilMs) break;
+      [h[up], h[i]] = [h[i]!, h[up]!];
+      i = up;
+    }
+  }
+
+  /** Takes out the next share that stops holding at or before `nowMs`. */
+  popDue(nowMs: number): PairFigures | undefined {
+    const h = this.heap;
+    if (h.length === 0 || h[0]!.validUntilMs > nowMs) return undefined;
+    const due = h[0]!;
+    const last = h.pop()!;
+    if (h.length === 0) return due;
+    h[0] = last;
+    for (let i = 0; ;) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let least = i;
+      if (l < h.length && h[l]!.validUntilMs < h[least]!.validUntilMs) least = l;
+      if (r < h.length && h[r]!.validUntilMs < h[least]!.validUntilMs) least = r;
+      if (least === i) return due;
+      [h[least], h[i]] = [h[i]!, h[least]!];
+      i = least;
+    }
+  }
+}
+
+interface PeriodFigures {
+  frame: PeriodFrame;
+  /** The mirror's version and the instant the shares were brought to. */
   version: number;
+  nowMs: number;
   shares: Map<string, PairFigures>;
+  rollups: DepartmentRollups;
+  expiries: Expiries;
+  /** Counts share replacements, so an answer knows whether it still stands. */
+  changes: number;
 }
 
 interface Answer {
-  version: number;
-  nowMs: number;
-  validUntilMs: number;
+  period: PeriodFigures;
+  changes: number;
   dashboards: DepartmentDashboard[];
 }
 
@@ -45,58 +91,87 @@ function remember<V>(memo: Map<string, V>, key: string, value: V, kept: number):
 export type Scope = Pick<AggregateOptions, 'departments' | 'listAtRiskPairs'>;
 
 export class DashboardFigures {
-  private readonly periods = new Map<string, PeriodShares>();
+  private readonly periods = new Map<string, PeriodFigures>();
   private readonly answers = new Map<string, Answer>();
-  /** Pair shares computed, for tests and the bench: what a view cost. */
+  /** Pair shares computed, and shares added to or taken out of the sums: what views cost, for tests and the bench. */
   sharesComputed = 0;
+  sharesFolded = 0;
 
   constructor(private readonly mirror: DashboardMirror) {}
 
   /** The figures at `nowMs` from the mirror as it stands (bring it up to date first). */
   figures(period: DashboardPeriod, nowMs: number, scope: Scope): DepartmentDashboard[] {
     const periodKey = JSON.stringify([period.from, period.to, period.timeZone]);
+    const kept = this.periods.get(periodKey);
+    // The period's weeks are worked out once (luxon's zone arithmetic was a tenth of a warm view's CPU).
+    const frame = kept ? { ...kept.frame, nowMs } : periodFrame(period, new Date(nowMs).toISOString());
+    const entry = this.current(periodKey, frame);
     const answerKey = JSON.stringify([periodKey, scope.listAtRiskPairs, scope.departments ?? null]);
-    const kept = this.answers.get(answerKey);
-    if (kept && kept.version === this.mirror.version && nowMs >= kept.nowMs && nowMs < kept.validUntilMs) {
-      return kept.dashboards;
-    }
-    const frame = periodFrame(period, new Date(nowMs).toISOString());
-    const shares = this.sharesFor(periodKey, frame);
-    const dashboards = departmentFigures(shares.values(), frame, scope);
-    let validUntilMs = Infinity;
-    for (const s of shares.values()) validUntilMs = Math.min(validUntilMs, s.validUntilMs);
-    remember(this.answers, answerKey, { version: this.mirror.version, nowMs, validUntilMs, dashboards }, keptAnswers);
+    const answer = this.answers.get(answerKey);
+    if (answer && answer.period === entry && answer.changes === entry.changes) return answer.dashboards;
+    const dashboards = entry.rollups.dashboards(scope);
+    remember(this.answers, answerKey, { period: entry, changes: entry.changes, dashboards }, keptAnswers);
     return dashboards;
   }
 
-  private sharesFor(key: string, frame: PeriodFrame): Map<string, PairFigures> {
+  /** The period's shares and sums brought to the mirror's version and to `frame.nowMs`. */
+  private current(key: string, frame: PeriodFrame): PeriodFigures {
     let entry = this.periods.get(key);
-    const touched = entry ? this.mirror.touchedSince(entry.version) : null;
+    const touched = entry && frame.nowMs >= entry.nowMs ? this.mirror.touchedSince(entry.version) : null;
     if (!entry || !touched) {
-      entry = { version: this.mirror.version, shares: new Map() };
-      for (const pair of this.mirror.allPairs()) entry.shares.set(pair.id, this.share(pair, frame));
+      entry = {
+        frame,
+        version: 0,
+        nowMs: frame.nowMs,
+        shares: new Map(),
+        rollups: new DepartmentRollups(frame),
+        expiries: new Expiries(),
+        changes: 0,
+      };
+      for (const pair of this.mirror.allPairs()) this.replace(entry, pair.id, frame);
     } else {
-      for (const id of touched) {
-        const pair = this.mirror.pair(id);
-        if (pair) entry.shares.set(id, this.share(pair, frame));
-        else entry.shares.delete(id);
+      for (const id of touched) this.replace(entry, id, frame);
+      for (let due = entry.expiries.popDue(frame.nowMs); due; due = entry.expiries.popDue(frame.nowMs)) {
+        if (entry.shares.get(due.pair.id) === due) this.replace(entry, due.pair.id, frame);
       }
-      for (const [id, s] of entry.shares) if (!holdsAt(s, frame.nowMs)) entry.shares.set(id, this.share(s.pair, frame));
-      entry.version = this.mirror.version;
+      if (entry.expiries.size > 2 * entry.shares.size + 64) this.requeue(entry);
     }
+    entry.version = this.mirror.version;
+    entry.nowMs = frame.nowMs;
     remember(this.periods, key, entry, keptPeriods);
-    return entry.shares;
+    return entry;
   }
 
-  private share(pair: DashboardPair, frame: PeriodFrame): PairFigures {
-    this.sharesComputed++;
-    return pairFigures(pair, this.mirror.sessionsOf(pair.id), this.mirror.touchpointsOf(pair.id), frame);
+  /** Computes the pair's share again (none if the pair is gone) and swaps it into the sums. */
+  private replace(entry: PeriodFigures, pairId: string, frame: PeriodFrame): void {
+    const old = entry.shares.get(pairId);
+    if (old) {
+      entry.rollups.remove(old);
+      entry.shares.delete(pairId);
+      this.sharesFolded++;
+    }
+    const pair = this.mirror.pair(pairId);
+    if (pair) {
+      this.sharesComputed++;
+      const share = pairFigures(pair, this.mirror.sessionsOf(pairId), this.mirror.touchpointsOf(pairId), frame);
+      entry.shares.set(pairId, share);
+      entry.rollups.add(share);
+      this.sharesFolded++;
+      if (share.validUntilMs < Infinity) entry.expiries.push(share);
+    }
+    entry.changes++;
+  }
+
+  /** Drops the replaced shares the queue still holds. */
+  private requeue(entry: PeriodFigures): void {
+    entry.expiries = new Expiries();
+    for (const share of entry.shares.values()) if (share.validUntilMs < Infinity) entry.expiries.push(share);
   }
 }
 
 const memos = new WeakMap<DashboardMirror, DashboardFigures>();
 
-/** This instance's remembered figures over a mirror (one per mirror). */
+/** This instance's figures over a mirror (one per mirror). */
 export function dashboardFiguresFor(mirror: DashboardMirror): DashboardFigures {
   let memo = memos.get(mirror);
   if (!memo) memos.set(mirror, (memo = new DashboardFigures(mirror)));

@@ -41,18 +41,27 @@ async function dashboards(
   return forOwner ? withAtRiskNames(figures, mirror) : figures;
 }
 
+/**
+ * Each department's answer with the names added, kept while the answer object
+ * stands: ./dashboardFigures.ts hands out the same object until one of the
+ * department's pairs changes (a renamed member changes the pair), so a warm
+ * view names only the departments that changed.
+ */
+const named = new WeakMap<DepartmentDashboard, DepartmentDashboard>();
+
 /** The owner's at-risk pairs with both people's names, so the tab can offer to schedule each. */
 function withAtRiskNames(dashboards: DepartmentDashboard[], mirror: DashboardMirror): DepartmentDashboard[] {
-  return dashboards.map((d) => ({
-    ...d,
-    pairsAtRisk: {
-      ...d.pairsAtRisk,
-      pairs: d.pairsAtRisk.pairs.map((p) => ({
+  return dashboards.map((d) => {
+    let answer = named.get(d);
+    if (!answer) {
+      const pairs = d.pairsAtRisk.pairs.map((p) => ({
         ...p,
         members: (mirror.pair(p.pairId)?.members ?? []).map((m) => ({ userId: m.userId, displayName: m.displayName })),
-      })),
-    },
-  }));
+      }));
+      named.set(d, (answer = { ...d, pairsAtRisk: { ...d.pairsAtRisk, pairs } }));
+    }
+    return answer;
+  });
 }
 
 /** Whether the caller may see the department's figures: its lead (per the directory) or the program owner. */

@@ -1,24 +1,11 @@
 // Department and program figures from pairs, sessions and touchpoints: each
-// pair's share (./pairFigures.ts) folded into its departments. Note text is not an input: a dashboard cannot leak what it never reads.
-// Any figure that would describe 1 to 4 people is suppressed (minimum group 5).
-import {
-  careerStages,
-  directions,
-  focusAreas,
-  touchpointKinds,
-  type CareerStage,
-  type Direction,
-  type FocusArea,
-  type Pair,
-  type Session,
-  type Touchpoint,
-  type TouchpointKind,
-} from '../schemas.js';
+// pair's share (./pairFigures.ts) added to its departments' running figures
+// (./rollup.ts). Note text is not an input: a dashboard cannot leak what it never reads.
+import type { CareerStage, Direction, FocusArea, Pair, Session, Touchpoint, TouchpointKind } from '../schemas.js';
 import { pairFigures, periodFrame, type PairFigures, type PeriodFrame } from './pairFigures.js';
+import { DepartmentRollups, type Figure } from './rollup.js';
 
-export const minimumGroupSize = 5;
-
-export type Figure = { value: number; suppressed: false } | { value: null; suppressed: true; reason: string };
+export { minimumGroupSize, type Figure } from './rollup.js';
 
 /** What the aggregation reads of a pair: no names beyond ids, no note text. */
 export type DashboardPair = Pick<Pair, 'id' | 'cadence' | 'durationMinutes' | 'status' | 'startedOn' | 'endedOn'> & {
@@ -76,98 +63,15 @@ export interface AggregateOptions {
   listAtRiskPairs: boolean;
 }
 
-/**
- * A count together with the distinct people it describes, for suppression.
- * Suppression only asks "fewer than 5?", so a tally stops collecting ids at 5
- * unless it is a head count that needs them all.
- */
-class Tally {
-  value = 0;
-  readonly people = new Set<string>();
-  constructor(private readonly countsEveryone = false) {}
-  add(amount: number, members: readonly string[]): void {
-    this.value += amount;
-    if (!this.countsEveryone && this.people.size >= minimumGroupSize) return;
-    for (const m of members) this.people.add(m);
-  }
-}
-
-function figure(t: Tally): Figure {
-  const n = t.people.size;
-  if (n > 0 && n < minimumGroupSize) {
-    return { value: null, suppressed: true, reason: `describes fewer than ${minimumGroupSize} people` };
-  }
-  return { value: t.value, suppressed: false };
-}
-
-class DepartmentAccumulator {
-  readonly people = new Tally(true);
-  readonly stagePeople = Object.fromEntries(careerStages.map((k) => [k, new Tally(true)])) as Record<
-    CareerStage,
-    Tally
-  >;
-  readonly stageHeld = Object.fromEntries(careerStages.map((k) => [k, new Tally()])) as Record<CareerStage, Tally>;
-  /** The tallies pairs touched, by the names of ./pairFigures.ts. */
-  readonly tallies = new Map<string, Tally>();
-  readonly atRisk = new Tally();
-  readonly atRiskPairs: AtRiskPair[] = [];
-
-  constructor(readonly department: string) {}
-
-  add(name: string, amount: number, members: readonly string[]): void {
-    let t = this.tallies.get(name);
-    if (!t) this.tallies.set(name, (t = new Tally()));
-    t.add(amount, members);
-  }
-
-  figure(name: string): Figure {
-    return figure(this.tallies.get(name) ?? new Tally());
-  }
-
-  figures<K extends string>(prefix: string, keys: readonly K[]): Record<K, Figure> {
-    return Object.fromEntries(keys.map((k) => [k, this.figure(`${prefix}.${k}`)])) as Record<K, Figure>;
-  }
-}
-
 /** Figures per department, folded from the pairs' shares over one period (`frame`). */
 export function departmentFigures(
   shares: Iterable<PairFigures>,
   frame: PeriodFrame,
   options: Pick<AggregateOptions, 'departments' | 'listAtRiskPairs'>,
 ): DepartmentDashboard[] {
-  const wanted = options.departments ? new Set(options.departments) : null;
-  const byDepartment = new Map<string, DepartmentAccumulator>();
-  const accumulator = (d: string) => {
-    let a = byDepartment.get(d);
-    if (!a) byDepartment.set(d, (a = new DepartmentAccumulator(d)));
-    return a;
-  };
-  if (wanted) for (const d of wanted) accumulator(d);
-  for (const share of shares) {
-    const { pair, memberIds } = share;
-    const departments = [...new Set(pair.members.map((m) => m.department))].filter((d) => !wanted || wanted.has(d));
-    for (const d of departments) {
-      const a = accumulator(d);
-      for (const m of pair.members) {
-        if (m.department !== d) continue;
-        a.people.add(0, [m.userId]);
-        a.stagePeople[m.careerStage].add(0, [m.userId]);
-        if (share.held > 0) a.stageHeld[m.careerStage].add(share.held, [m.userId]);
-      }
-      for (const [name, amount] of share.tallies) a.add(name, amount, memberIds);
-      if (!share.atRisk) continue;
-      a.atRisk.add(1, memberIds);
-      if (options.listAtRiskPairs) a.atRiskPairs.push({ pairId: pair.id, ...share.atRisk });
-    }
-  }
-  // People counts are the size of their sets.
-  for (const a of byDepartment.values()) {
-    a.people.value = a.people.people.size;
-    for (const s of careerStages) a.stagePeople[s].value = a.stagePeople[s].people.size;
-  }
-  return [...byDepartment.values()]
-    .sort((x, y) => x.department.localeCompare(y.department))
-    .map((a) => toDashboard(a, frame.period, frame.weeks.labels, options.listAtRiskPairs));
+  const rollups = new DepartmentRollups(frame);
+  for (const share of shares) rollups.add(share);
+  return rollups.dashboards(options);
 }
 
 function byPair<T extends { pairId: string }>(items: Iterable<T>): Map<string, T[]> {
@@ -195,51 +99,4 @@ export function aggregateDepartments(
     shares.push(pairFigures(pair, sessionsOf.get(pair.id) ?? [], touchpointsOf.get(pair.id) ?? [], frame));
   }
   return departmentFigures(shares, frame, options);
-}
-
-function toDashboard(
-  a: DepartmentAccumulator,
-  period: DashboardPeriod,
-  weeks: readonly string[],
-  forOwner: boolean,
-): DepartmentDashboard {
-  const adherence = new Tally();
-  const expected = a.tallies.get('expected') ?? new Tally();
-  for (const p of expected.people) adherence.people.add(p);
-  const held = a.tallies.get('held')?.value ?? 0;
-  adherence.value = expected.value > 0 ? Math.round((held / expected.value) * 100) : 0;
-  return {
-    department: a.department,
-    period: { from: period.from, to: period.to, timeZone: period.timeZone },
-    people: figure(a.people),
-    activePairs: a.figure('activePairs'),
-    sessions: {
-      planned: a.figure('planned'),
-      held: a.figure('held'),
-      cancelled: a.figure('cancelled'),
-      noShow: a.figure('noShow'),
-      expectedByCadence: a.figure('expected'),
-      adherencePercent: figure(adherence),
-    },
-    directionBalance: {
-      sessions: a.figures('direction.sessions', directions),
-      minutes: a.figures('direction.minutes', directions),
-    },
-    focusAreaCoverage: a.figures('focus', focusAreas),
-    touchpointsByKind: a.figures('touchpoints', touchpointKinds),
-    participationByCareerStage: Object.fromEntries(
-      careerStages.map((s) => [s, { people: figure(a.stagePeople[s]), sessionsHeld: figure(a.stageHeld[s]) }]),
-    ) as DepartmentDashboard['participationByCareerStage'],
-    pairsAtRisk: {
-      // The list is only produced for the program owner, who may act on each pair whatever the group's size.
-      count: forOwner ? { value: a.atRisk.value, suppressed: false } : figure(a.atRisk),
-      pairs: a.atRiskPairs.sort((x, y) => x.pairId.localeCompare(y.pairId)),
-    },
-    trendByWeek: weeks.map((weekStart) => ({
-      weekStart,
-      held: a.figure(`week.held.${weekStart}`),
-      cancelled: a.figure(`week.cancelled.${weekStart}`),
-      minutes: a.figure(`week.minutes.${weekStart}`),
-    })),
-  };
 }

@@ -2,3 +2,4 @@ export * from './aggregate.js';
 export * from './csv.js';
 export * from './period.js';
 export * from './pairFigures.js';
+export * from './rollup.js';
