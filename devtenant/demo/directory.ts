@@ -96,10 +96,16 @@ export const zones = [
 ] as const;
 const stageTitles = { early: 'Case Manager I', mid: 'Case Manager II', seasoned: 'Senior Case Manager' } as const;
 
+// The lookup scans the whole zone table: once per zone, not once per person (16,000 at benchmark scale).
+const windowsNames = new Map<string, string>();
+
 function windowsName(iana: string): string {
+  const known = windowsNames.get(iana);
+  if (known) return known;
   const w = findWindows(iana);
   const name = Array.isArray(w) ? w[0] : w;
   if (!name) throw new Error(`no Windows name for ${iana}`);
+  windowsNames.set(iana, name);
   return name;
 }
 

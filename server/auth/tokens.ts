@@ -41,6 +41,44 @@ export function networkClientTrusting(caPem: string): INetworkModule {
   };
 }
 
+export interface AcquiredToken {
+  accessToken: string;
+  expiresOnMs: number;
+}
+
+/** MSAL's own renewal margin (tokenRenewalOffsetSeconds, 300 s): a token this close to expiry is fetched again. */
+const renewalMarginMs = 5 * 60_000;
+
+/**
+ * App-only tokens per scope, in front of MSAL: MSAL's cache lookup costs about
+ * a millisecond of CPU (every bot activity asks for the Bot Connector token),
+ * and MSAL sends one request per concurrent cache miss, so a burst at start-up
+ * became a hundred token requests. Concurrent callers share one acquisition;
+ * a token is reused until MSAL's own renewal margin; a failure is not kept.
+ */
+export function rememberAppTokens(
+  acquire: (scope: string) => Promise<AcquiredToken>,
+  now: () => number,
+): (scope: string) => Promise<string> {
+  const held = new Map<string, { token: Promise<AcquiredToken>; untilMs: number }>();
+  return async (scope) => {
+    const known = held.get(scope);
+    if (known && known.untilMs > now()) return (await known.token).accessToken;
+    const token = acquire(scope);
+    // Until it settles, concurrent callers share the request; then it is kept only while fresh.
+    const entry = { token, untilMs: Number.POSITIVE_INFINITY };
+    held.set(scope, entry);
+    try {
+      const acquired = await token;
+      entry.untilMs = acquired.expiresOnMs - renewalMarginMs;
+      return acquired.accessToken;
+    } catch (err) {
+      if (held.get(scope) === entry) held.delete(scope);
+      throw err;
+    }
+  };
+}
+
 /** MSAL for an app registration: ours by default, or another one (the bot's) with its own credentials. */
 export function createTokenSource(
   config: Config,
@@ -80,11 +118,12 @@ export function createTokenSource(
     if (!token) throw new Error(`the identity platform returned no token for ${what}`);
     return token;
   };
+  const appToken = rememberAppTokens(async (scope) => {
+    const result = await msal.acquireTokenByClientCredential({ scopes: [scope] });
+    return { accessToken: need(result?.accessToken, scope), expiresOnMs: result?.expiresOn?.getTime() ?? 0 };
+  }, Date.now);
   return {
-    async appToken(scope) {
-      const result = await msal.acquireTokenByClientCredential({ scopes: [scope] });
-      return need(result?.accessToken, scope);
-    },
+    appToken,
     async onBehalfOf(userAccessToken, scope) {
       const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: userAccessToken, scopes: [scope] });
       return need(result?.accessToken, scope);

@@ -2,7 +2,7 @@
 // pairs and sessions, schedule a session from a dialog, and turn a chat
 // message into an agenda item or a learning note, with the PHI guard in front.
 // This module only composes the handlers; each concern has its own module.
-import { AgentApplication, MemoryStorage, type TurnState } from '@microsoft/agents-hosting';
+import { AgentApplication, type TurnState } from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
 import { secondMs } from '../../src/core/time.js';
 import type { ProgramStore } from '../graph/programStore.js';
@@ -34,7 +34,9 @@ export interface BotDeps {
 }
 
 export function createReciprocalAgent(deps: BotDeps): AgentApplication<TurnState> {
-  const agent = new AgentApplication<TurnState>({ storage: new MemoryStorage(), startTypingTimer: false });
+  // No storage: no handler keeps turn state (what the bot remembers lives in the program store), and
+  // the SDK otherwise reads (and clones) conversation and user state from it for every activity.
+  const agent = new AgentApplication<TurnState>({ startTypingTimer: false });
   const search = createPairSearch({
     store: deps.store,
     now: deps.now,

@@ -12,7 +12,9 @@ export interface InvokeOptions {
   log: Logger;
 }
 
-const callerId = (context: TurnContext) => z.string().uuid().safeParse(context.activity.from?.aadObjectId).data ?? null;
+// Built once: a zod schema costs more to build than to run, and every invoke checks its caller.
+const EntraObjectId = z.string().uuid();
+const callerId = (context: TurnContext) => EntraObjectId.safeParse(context.activity.from?.aadObjectId).data ?? null;
 
 /** The `invoke` activity handler over a table of handlers by invoke name. */
 export function onInvoke(handlers: ReadonlyMap<string, InvokeHandler>, options: InvokeOptions) {

@@ -1,8 +1,9 @@
 // Message-extension search: the caller's active pairs with their next session,
 // as cards. Teams sends a query on every keystroke, so a person's pairs are
-// shared for a few seconds (and by concurrent queries) instead of re-read.
+// shared for a few seconds (and by concurrent queries) instead of re-read, and
+// their cards are built once per read, not per query.
 import { z } from 'zod';
-import type { Pair, Session } from '../../src/core/schemas.js';
+import type { Pair } from '../../src/core/schemas.js';
 import { composeResult, unknownCommand, type InvokeHandler } from './answers.js';
 import { pairCard } from './cards.js';
 import { commandIds } from './commands.js';
@@ -32,25 +33,58 @@ export interface PairSearch {
   forget(viewer: string): void;
 }
 
-type PairWithNext = { pair: Pair; next: Session | null };
+/** A pair as search shows it: its card, built once per read, and what a query is matched against. */
+type FoundPair = { card: ReturnType<typeof pairCard>; partners: string[] };
+
+interface Cached {
+  /** When the read behind `value` started: the age that counts against the cache lifetime. */
+  at: number;
+  value: Promise<FoundPair[]>;
+  refreshing: boolean;
+}
 
 export function createPairSearch(deps: PairSearchDeps): PairSearch {
-  const cache = new Map<string, { at: number; value: Promise<PairWithNext[]> }>();
+  const cache = new Map<string, Cached>();
 
-  function pairsWithNext(viewer: string): Promise<PairWithNext[]> {
-    const hit = cache.get(viewer);
-    if (hit && deps.now() - hit.at < deps.cacheMs) return hit.value;
-    const value = readPairsWithNext(deps, viewer);
-    value.catch(() => cache.delete(viewer));
-    cache.set(viewer, { at: deps.now(), value });
+  function remember(viewer: string, entry: Cached): void {
+    cache.set(viewer, entry);
     if (cache.size > maxCachedPeople) cache.delete(cache.keys().next().value!);
-    return value;
+  }
+
+  function read(viewer: string): Cached {
+    const entry: Cached = { at: deps.now(), value: readFoundPairs(deps, viewer), refreshing: false };
+    entry.value.catch(() => cache.get(viewer) === entry && cache.delete(viewer));
+    remember(viewer, entry);
+    return entry;
+  }
+
+  /**
+   * Past half its lifetime, a person's entry is re-read in the background while queries keep
+   * getting it: someone typing never waits on the program store, and no answer comes from a
+   * read older than the lifetime. The new read replaces the entry only if nothing (a `forget`
+   * after the bot changed their pairs) did so meanwhile; a failed refresh leaves it to expire.
+   */
+  function refresh(viewer: string, stale: Cached): void {
+    stale.refreshing = true;
+    const fresh: Cached = { at: deps.now(), value: readFoundPairs(deps, viewer), refreshing: false };
+    fresh.value.then(
+      () => cache.get(viewer) === stale && remember(viewer, fresh),
+      () => undefined,
+    );
+  }
+
+  function foundPairs(viewer: string): Promise<FoundPair[]> {
+    const hit = cache.get(viewer);
+    const age = hit ? deps.now() - hit.at : Number.POSITIVE_INFINITY;
+    if (!hit || age >= deps.cacheMs) return read(viewer).value;
+    if (age >= deps.cacheMs / 2 && !hit.refreshing) refresh(viewer, hit);
+    return hit.value;
   }
 
   async function matchingCards(viewer: string, text: string) {
     const wanted = text.trim().toLowerCase();
-    const matches = (await pairsWithNext(viewer)).filter(({ pair }) => !wanted || partnerMatches(pair, viewer, wanted));
-    return matches.map(({ pair, next }) => pairCard(deps.teamsAppId, pair, viewer, next));
+    const found = await foundPairs(viewer);
+    return (wanted ? found.filter((f) => f.partners.some((p) => p.includes(wanted))) : found).map((f) => f.card);
   }
 
   return {
@@ -64,20 +98,20 @@ export function createPairSearch(deps: PairSearchDeps): PairSearch {
   };
 }
 
-async function readPairsWithNext(deps: PairSearchDeps, viewer: string): Promise<PairWithNext[]> {
+/** The viewer's active pairs with their next session, as cards; Teams asks again on every keystroke. */
+async function readFoundPairs(deps: PairSearchDeps, viewer: string): Promise<FoundPair[]> {
   const nowIso = new Date(deps.now()).toISOString();
   const pairs = await activePairsOf(deps.store, viewer);
   return Promise.all(
-    pairs.map(async (pair) => ({
-      pair,
-      next: nextScheduled(await deps.store.sessionsOfPair(pair.id), nowIso) ?? null,
-    })),
+    pairs.map(async (pair) => {
+      const next = nextScheduled(await deps.store.sessionsOfPair(pair.id), nowIso) ?? null;
+      return { card: pairCard(deps.teamsAppId, pair, viewer, next), partners: partnerText(pair, viewer) };
+    }),
   );
 }
 
-const partnerMatches = (pair: Pair, viewer: string, wanted: string) =>
-  pair.members.some(
-    (m) =>
-      m.userId !== viewer &&
-      (m.displayName.toLowerCase().includes(wanted) || m.department.toLowerCase().includes(wanted)),
-  );
+/** What a query matches: the partners' names and departments, lower-cased. */
+const partnerText = (pair: Pair, viewer: string) =>
+  pair.members.filter((m) => m.userId !== viewer).flatMap((m) => [m.displayName, m.department].map(lower));
+
+const lower = (text: string) => text.toLowerCase();

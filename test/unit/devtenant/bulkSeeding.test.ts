@@ -1,0 +1,44 @@
+// Seeding in bulk runs in one transaction with a larger SQLite page cache for
+// its duration only: a failure part-way saves nobody and leaves the store as it was.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syntheticUsers } from '../../../devtenant/seed.js';
+import { DevTenantStore } from '../../../devtenant/store.js';
+
+let dir: string;
+let store: DevTenantStore;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'reciprocal-bulk-seed-'));
+  store = new DevTenantStore(dir);
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const cacheSize = () => store.db.pragma('cache_size', { simple: true });
+
+describe('seeding synthetic mailboxes in bulk', () => {
+  it('gives the store its own page cache size back afterwards', () => {
+    const before = cacheSize();
+    let during: unknown;
+    store.insertPeopleWithCalendars(syntheticUsers(3, 7), () => ((during = cacheSize()), []));
+    expect(during).not.toBe(before);
+    expect(cacheSize()).toBe(before);
+  });
+
+  it('saves nobody when a calendar fails part-way, and restores the cache size', () => {
+    const before = cacheSize();
+    let made = 0;
+    const failing = () => {
+      if (++made === 2) throw new Error('calendar generation failed');
+      return [];
+    };
+    expect(() => store.insertPeopleWithCalendars(syntheticUsers(3, 7), failing)).toThrow(/calendar generation failed/);
+    expect(store.userCount()).toBe(0);
+    expect(cacheSize()).toBe(before);
+  });
+});
