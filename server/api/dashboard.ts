@@ -46,7 +46,21 @@ function respond(dashboards: DepartmentDashboard[], format: 'json' | 'csv', name
         contentType: 'text/csv; charset=utf-8',
         headers: { 'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9-]/g, '-')}.csv"` },
       }
-    : { body: { dashboards } };
+    : { body: dashboardsJson(dashboards), contentType: 'application/json; charset=utf-8' };
+}
+
+/**
+ * Each department's figures are one object until that department changes (the mirror keeps them), so its JSON
+ * is written once and reused: the owner's answer names every at-risk pair and is the largest the API sends.
+ */
+const writtenDepartments = new WeakMap<DepartmentDashboard, string>();
+function dashboardsJson(dashboards: DepartmentDashboard[]): string {
+  const parts = dashboards.map((d) => {
+    let json = writtenDepartments.get(d);
+    if (json === undefined) writtenDepartments.set(d, (json = JSON.stringify(d)));
+    return json;
+  });
+  return `{"dashboards":[${parts.join(',')}]}`;
 }
 
 export function dashboardRoutes(ports: DashboardPorts): RouteDeclaration[] {
