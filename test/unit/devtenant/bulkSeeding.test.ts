@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { syntheticUsers } from '../../../devtenant/seed.js';
+import { addSyntheticPeople, syntheticUsers } from '../../../devtenant/seed.js';
 import { DevTenantStore } from '../../../devtenant/store.js';
 
 let dir: string;
@@ -40,5 +40,31 @@ describe('seeding synthetic mailboxes in bulk', () => {
     expect(() => store.insertPeopleWithCalendars(syntheticUsers(3, 7), failing)).toThrow(/calendar generation failed/);
     expect(store.userCount()).toBe(0);
     expect(cacheSize()).toBe(before);
+  });
+
+  const icalIndexes = () =>
+    store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'events_ical'").all();
+  const icalLookupPlan = () =>
+    JSON.stringify(store.db.prepare('EXPLAIN QUERY PLAN SELECT id FROM events WHERE ical_uid = ?').all('x'));
+
+  it('builds the iCalUId index after a large batch, and it answers lookups', () => {
+    addSyntheticPeople(store, 1000, new Date('2026-03-02T00:00:00Z'), 1, 3);
+    expect(icalIndexes()).toHaveLength(1);
+    expect(icalLookupPlan()).toContain('events_ical');
+    const someEvent = store.db.prepare('SELECT id, ical_uid AS ical FROM events LIMIT 1').get() as {
+      id: string;
+      ical: string;
+    };
+    expect(store.db.prepare('SELECT id FROM events WHERE ical_uid = ?').pluck().get(someEvent.ical)).toBe(someEvent.id);
+  });
+
+  it('keeps the iCalUId index when a large batch fails part-way', () => {
+    let made = 0;
+    const failing = () => {
+      if (++made === 500) throw new Error('calendar generation failed');
+      return [];
+    };
+    expect(() => store.insertPeopleWithCalendars(syntheticUsers(1000, 7), failing)).toThrow(/failed/);
+    expect(icalIndexes()).toHaveLength(1);
   });
 });
