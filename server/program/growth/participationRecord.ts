@@ -2,7 +2,6 @@
 // as guide and as learner by focus area, goals achieved (the person's own goal
 // titles), for a period. The kind of record case managers keep for their
 // professional development. Never note text: notes are not read at all.
-import PDFDocument from 'pdfkit';
 import {
   participationRecord,
   formatHours,
@@ -56,7 +55,9 @@ function hoursTable(doc: PDFKit.PDFDocument, title: string, hours: Participation
 }
 
 /** The record as a PDF document. */
-export function participationRecordPdf(record: ParticipationRecord, personName: string): Promise<Buffer> {
+export async function participationRecordPdf(record: ParticipationRecord, personName: string): Promise<Buffer> {
+  // Loaded on the first download, not with the server: few people download a record, every start loaded pdfkit.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: 'Reciprocal participation record' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
