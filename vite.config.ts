@@ -8,6 +8,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, defineConfig, type Plugin } from 'vite';
+import {
+  routeChunkPreloadScript,
+  routeChunkTable,
+  shellChunks,
+  type BuiltChunk,
+} from './src/tab/host/routeChunkPreload.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const configFile = fileURLToPath(import.meta.url);
@@ -45,12 +51,39 @@ function thenOutlook(): Plugin {
   };
 }
 
+/**
+ * The tab's HTML asks for the shell (main.tsx, which the small first script imports once it has
+ * started sign-in and the data) and for the opened route's page chunk itself
+ * (src/tab/host/routeChunkPreload.ts), as Vite already does for the entry's static imports.
+ */
+function routeChunkPreloads(): Plugin {
+  return {
+    name: 'reciprocal:route-chunk-preloads',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const entry = context.chunk;
+        if (!entry || !context.bundle || !context.path.endsWith('/src/tab/index.html')) return;
+        const bundle = context.bundle as Record<string, BuiltChunk>;
+        const shell = shellChunks(entry, bundle).map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+        const table = routeChunkTable(entry, bundle);
+        return [...shell, { tag: 'script', children: routeChunkPreloadScript(table), injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig(() => {
   const surface = process.env[surfaceVariable] ?? 'tab';
   return {
     root,
     base: '/',
-    plugins: [react(), thenOutlook()],
+    plugins: [react(), routeChunkPreloads(), thenOutlook()],
     build: {
       outDir: 'dist/web',
       emptyOutDir: surface === 'tab',

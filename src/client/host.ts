@@ -49,9 +49,21 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
 }
 
+/**
+ * A top-level window nobody opened has no Microsoft 365 host: known at once, without teams-js.
+ * Teams, Outlook and Microsoft 365 host a tab in a frame (or a popup they open), and teams-js
+ * cannot tell them from any other framing page except by asking (`app.initialize`), which
+ * rejects only after its own timeout when nobody answers (microsoft-teams-library-js #719, #730):
+ * https://github.com/OfficeDev/microsoft-teams-library-js/issues/1150
+ */
+export function browserHostAtOnce(): Host | null {
+  return isFramedOrOpened() ? null : { kind: 'browser' };
+}
+
 /** Finds our host. teams-js is only loaded when a host could be there. */
 export async function detectHost(options: HostDetectionOptions = {}): Promise<Host> {
-  if (!isFramedOrOpened()) return { kind: 'browser' };
+  const browser = browserHostAtOnce();
+  if (browser) return browser;
   const teams = await import('@microsoft/teams-js');
   try {
     await withTimeout(

@@ -18,10 +18,12 @@ export class PrimedRequests<T = { status: number; body: unknown }> {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Already primed, or being fetched by a page right now: no need to ask again. */
+  /** Already primed (or one a primed request stands for), or being fetched by a page right now: no need to ask again. */
   has(path: string): boolean {
     this.dropStale();
-    return this.waiting.has(path) || this.inFlight.has(path);
+    if (this.waiting.has(path) || this.inFlight.has(path)) return true;
+    for (const primed of this.waiting.values()) if (primed.sameAs?.(path)) return true;
+    return false;
   }
 
   add(path: string, answer: Promise<T>, sameAs?: (path: string) => boolean): void {

@@ -1,10 +1,9 @@
 import { makeStyles, tokens, Text } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { lazy, Suspense, useLayoutEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { SectionNav, type Section } from './components/SectionNav.js';
 import { useHeadingFocus } from './components/useHeadingFocus.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
-import { landingPath } from './host/startTab.js';
 import { useBusyNotice, useTabRuntime } from './host/TabRuntimeProvider.js';
 import { startPageCode, startPageData } from './routes.js';
 import { shellStrings as strings } from './shellStrings.js';
@@ -58,10 +57,8 @@ function sectionOf(pathname: string): SectionName {
 /** Header with the sections the caller's roles open, then the page. */
 export function Shell() {
   const styles = useStyles();
-  const { me, context } = useTabRuntime();
-  const navigate = useNavigate();
+  const { me } = useTabRuntime();
   const location = useLocation();
-  const followedDeepLink = useRef(false);
   const main = useRef<HTMLElement>(null);
   const busy = useBusyNotice();
   const { api } = useTabRuntime();
@@ -72,14 +69,6 @@ export function Shell() {
     startPageCode(location.pathname);
     startPageData(api, location.pathname, Promise.resolve(me));
   }, [api, me, location.pathname]);
-
-  useEffect(() => {
-    if (followedDeepLink.current) return;
-    followedDeepLink.current = true;
-    // A Teams deep link (subPageId) or a meeting (side panel, details tab, meeting chat tab) opens its page.
-    const target = landingPath(context, location.pathname);
-    if (target !== location.pathname) navigate(target, { replace: true });
-  }, [context, location.pathname, navigate]);
 
   const sections: (Section & { value: SectionName })[] = [
     { value: 'pairs', label: strings.nav.pairs, to: '/tab' },

@@ -1,13 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startPageCode } from './routes.js';
+import { tabBoot } from './boot.js';
 import { TabApp } from './TabApp.js';
 
-// The opened page's code needs no sign-in: fetch it while the shell boots.
-startPageCode(window.location.pathname);
-
+// Loaded by boot.ts, which has already started sign-in, /api/me and the opened
+// page's data and code: React renders once they are under way.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <TabApp />
+    <TabApp boot={tabBoot} />
   </StrictMode>,
 );

@@ -16,7 +16,7 @@ import { LoadBoundary } from '../components/LoadBoundary.js';
 import { PageSkeleton } from '../components/PageSkeleton.js';
 import { shellStrings as strings } from '../shellStrings.js';
 import { tabHostContextFromBrowser, type TabTheme } from './hostContext.js';
-import { startTab, type TabRuntime } from './startTab.js';
+import { startTab, type TabBoot, type TabRuntime } from './startTab.js';
 import { fluentThemes, themeStorageKey } from './theme.js';
 
 // Only when the tab cannot start: not part of the first bundle.
@@ -45,7 +45,8 @@ type Boot =
   | { state: 'signing-in' }
   | { state: 'failed'; error: unknown };
 
-export function TabRuntimeProvider({ children }: { children: ReactNode }) {
+/** `boot`: the start main.tsx began before rendering, taken by the first attempt; a retry starts afresh. */
+export function TabRuntimeProvider({ boot: early, children }: { boot?: TabBoot | undefined; children: ReactNode }) {
   const [boot, setBoot] = useState<Boot>({ state: 'starting' });
   const [busy, setBusy] = useState<BusyNotice | null>(null);
   const [theme, setThemeState] = useState<TabTheme>(
@@ -55,7 +56,10 @@ export function TabRuntimeProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    startTab({ onBusy: setBusy, onThemeChange: (next) => live && setThemeState(next) }).then(
+    const report = { onBusy: setBusy, onThemeChange: (next: TabTheme) => live && setThemeState(next) };
+    const started = attempt === 0 && early ? early : null;
+    const stopListening = started?.listen(report);
+    (started?.runtime ?? startTab(report)).then(
       (runtime) => {
         if (!live) return;
         setThemeState(runtime.context.theme);
@@ -67,8 +71,9 @@ export function TabRuntimeProvider({ children }: { children: ReactNode }) {
     );
     return () => {
       live = false;
+      stopListening?.();
     };
-  }, [attempt]);
+  }, [attempt, early]);
 
   const hosted = boot.state === 'ready' && boot.runtime.host.kind === 'microsoft365';
   const setTheme = useCallback((next: TabTheme) => {

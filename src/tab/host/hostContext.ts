@@ -4,6 +4,9 @@ import type { app } from '@microsoft/teams-js';
 
 export type TabTheme = 'light' | 'dark' | 'contrast';
 
+/** Where a theme chosen outside a host is remembered (localStorage). */
+export const themeStorageKey = 'reciprocal.theme';
+
 export interface TabHostContext {
   hostName: string | null;
   userPrincipalName: string | null;

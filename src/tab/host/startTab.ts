@@ -3,6 +3,7 @@
 // way: main.tsx starts it before anything else).
 import { ApiClient, loadClientConfig, type BusyNotice } from '../../client/api.js';
 import {
+  browserHostAtOnce,
   createTokenSource,
   detectHost,
   devSignInTokenSource,
@@ -19,9 +20,9 @@ import {
   tabHostContextFromTeams,
   tabThemeFromHost,
   type TabHostContext,
+  themeStorageKey,
   type TabTheme,
 } from './hostContext.js';
-import { themeStorageKey } from './theme.js';
 
 export interface TabRuntime {
   host: Host;
@@ -64,7 +65,10 @@ function savedTheme(): string | null {
 
 export async function startTab(options: StartTabOptions): Promise<TabRuntime> {
   const configLoad = loadClientConfig();
-  const host = await detectHost();
+  // Whatever happens, the page opened by URL needs its code: it is on its way (main.tsx) and awaited below.
+  let pageCode = startPageCode(window.location.pathname);
+  // In a plain browser nothing is awaited before the requests below: they go out in this very task.
+  const host = browserHostAtOnce() ?? (await detectHost());
   const context =
     host.kind === 'microsoft365'
       ? tabHostContextFromTeams(host.context)
@@ -79,12 +83,56 @@ export async function startTab(options: StartTabOptions): Promise<TabRuntime> {
   // A failure here is reported below; the preload must not surface it as unhandled too.
   meLoad.catch(() => undefined);
   const opening = landingPath(context, window.location.pathname);
-  if (opening !== window.location.pathname) startPageCode(opening);
+  if (opening !== window.location.pathname) {
+    // A Teams deep link (subPageId) or a meeting: the router starts on that page rather than passing through /tab.
+    window.history.replaceState(window.history.state, '', opening + window.location.search);
+    pageCode = startPageCode(opening);
+  }
   startPageData(api, opening, meLoad);
   const config = await configLoad;
   if (host.kind === 'browser' && !config.devSignIn)
     throw new SignInRequired('Open Reciprocal from Microsoft Teams or Outlook to sign in.');
-  const me = await meLoad;
+  // The page's code too: shown without a Suspense fallback, the page is not held back (TabApp.tsx).
+  const [me] = await Promise.all([meLoad, pageCode]);
   if (host.kind === 'microsoft365') host.teams.app.notifySuccess();
   return { host, context, tokens, api, me, preloads: new Preloads() };
+}
+
+/** A start begun before React renders, with what it reports kept until the provider listens. */
+export interface TabBoot {
+  runtime: Promise<TabRuntime>;
+  listen(options: StartTabOptions): () => void;
+}
+
+/**
+ * Starts the tab at once (main.tsx calls it before rendering): sign-in, /api/me,
+ * the page's data and its code do not wait for React's first render and effects.
+ */
+export function bootTab(): TabBoot {
+  let listener: StartTabOptions | null = null;
+  let busy: BusyNotice | null | undefined;
+  let theme: TabTheme | undefined;
+  const runtime = startTab({
+    onBusy: (notice) => {
+      busy = notice;
+      listener?.onBusy(notice);
+    },
+    onThemeChange: (next) => {
+      theme = next;
+      listener?.onThemeChange(next);
+    },
+  });
+  // Reported by the provider when it takes the runtime.
+  runtime.catch(() => undefined);
+  return {
+    runtime,
+    listen(options) {
+      listener = options;
+      if (busy !== undefined) options.onBusy(busy);
+      if (theme !== undefined) options.onThemeChange(theme);
+      return () => {
+        if (listener === options) listener = null;
+      };
+    },
+  };
 }

@@ -98,7 +98,14 @@ describe('opening a page', () => {
     startPageData(api, '/tab/pairs/p-9', Promise.resolve(me));
     startPageData(api, '/tab', Promise.resolve(me));
     startPageData(api, '/elsewhere', Promise.resolve(me));
-    expect(primed).toEqual(['/api/sessions/s-1', '/api/pairs/p-9', '/api/pairs/p-9/history', '/api/pairs']);
+    expect(primed).toEqual([
+      '/api/sessions/s-1',
+      '/api/sessions/s-1/notes/me/draft',
+      '/api/pairs/p-9',
+      '/api/pairs/p-9/history',
+      '/api/pairs',
+      '/api/me/agreements',
+    ]);
   });
 
   it("starts the program owner's dashboard figures once it knows who is signed in; a participant's none", async () => {
@@ -107,8 +114,9 @@ describe('opening a page', () => {
     startPageData(api, '/tab/dashboard', Promise.resolve({ ...me, roles: ['Participant' as const] }));
     startPageData(api, '/tab/dashboard', Promise.resolve({ ...me, roles: ['ProgramOwner' as const] }));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(primed).toHaveLength(1);
+    expect(primed).toHaveLength(2);
     expect(primed[0]).toMatch(/^\/api\/program\/dashboard\?from=.*&to=/);
+    expect(primed[1]).toBe('/api/outcomes');
   });
 
   it('finds a route for every page the tab routes, and the benchmark can open each one', () => {

@@ -1,0 +1,190 @@
+// A page opened by deep link starts what it needs at once and in parallel
+// (issue 14 item 10): its data and /api/me go out before React has rendered
+// anything, its chunk is asked for by the HTML before the entry script has
+// arrived, its data does not wait for its chunk or for /api/me, and a Teams
+// deep link opens its page without passing through "My pairs". Ordering only:
+// how long it takes is the benchmark's business (bench/tab.ts).
+// The current source is built into a temporary directory first (the HTML's
+// route preloads are part of what is tested); RECIPROCAL_TEST_WEB_ROOT names an
+// already built one instead.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoProgramFor } from '../../server/cli/serve.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { chromiumAvailable, launchChromium, newContext } from './support/browser.js';
+import { earlyCareerParticipantWithPair, type PairScenario } from './support/tabPages.js';
+import { installTeamsHost, openInTeams } from './support/teamsHost.js';
+
+let app: TestApp;
+let browser: Browser;
+let scenario: PairScenario;
+let webRoot = process.env['RECIPROCAL_TEST_WEB_ROOT'] ?? '';
+let builtHere = false;
+
+const lateMs = 1_500;
+const schedulePath = () => `/tab/pairs/${encodeURIComponent(scenario.pairId)}`;
+const scheduleData = () => `/api/pairs/${encodeURIComponent(scenario.pairId)}`;
+const scheduleChunk = /\/assets\/SchedulePage-[^/]+\.js$/;
+const scheduleHeading = (page: Page) =>
+  page.getByRole('heading', { name: `Schedule a session with ${scenario.partner.displayName}` });
+
+/** Answers a request late: what must not wait for it then visibly does not. */
+async function late(route: Route): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, lateMs));
+  await route.continue().catch(() => undefined);
+}
+
+async function signedInContext(): Promise<{ context: BrowserContext; pageErrors: string[] }> {
+  const opened = await newContext(browser);
+  const token = await app.userToken(scenario.user.userPrincipalName);
+  await opened.context.addInitScript((t) => {
+    // Also run in about:blank, which has no storage.
+    if (window.location.protocol.startsWith('http')) window.sessionStorage.setItem('reciprocal.devToken', t);
+  }, token);
+  return opened;
+}
+
+/** What the network saw, in order: `asked <path>` and `arrived <path>` (API paths and /assets/ files). */
+function networkLog(page: Page): string[] {
+  const log: string[] = [];
+  const pathOf = (url: string) => new URL(url).pathname;
+  page.on('request', (r) => log.push(`asked ${pathOf(r.url())}`));
+  page.on('requestfinished', (r) => log.push(`arrived ${pathOf(r.url())}`));
+  return log;
+}
+
+const position = (log: string[], pattern: RegExp) => {
+  const at = log.findIndex((entry) => pattern.test(entry));
+  if (at < 0) throw new Error(`${String(pattern)} not in ${log.join(', ')}`);
+  return at;
+};
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+describe.skipIf(!chromiumAvailable())('a page opened by deep link', { timeout: 240_000 }, () => {
+  beforeAll(async () => {
+    if (!webRoot) {
+      webRoot = mkdtempSync(path.join(tmpdir(), 'reciprocal-deeplink-web-'));
+      builtHere = true;
+      // Vite sets NODE_ENV=production for the build; the app started next must not inherit it.
+      const nodeEnv = process.env['NODE_ENV'];
+      await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot } });
+      if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+      else process.env['NODE_ENV'] = nodeEnv;
+    }
+    app = await startTestApp({ webRoot });
+    await seedDemoProgramFor(app.app, app.devTenant);
+    browser = await launchChromium();
+    scenario = await earlyCareerParticipantWithPair(app);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    if (builtHere) rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('asks for its data and for /api/me before React has rendered anything', async () => {
+    const { context, pageErrors } = await signedInContext();
+    // Logged in the page, in one sequence: each fetch as it is made, and the first thing rendered into #root.
+    await context.addInitScript(() => {
+      const events: string[] = [];
+      (window as unknown as { tabEvents: string[] }).tabEvents = events;
+      const fetchImpl = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        events.push(`fetch ${new URL(String(input instanceof Request ? input.url : input), location.href).pathname}`);
+        return fetchImpl(input, init);
+      };
+      new MutationObserver((changes, observer) => {
+        if (!changes.some((c) => (c.target as Element).id === 'root' && c.addedNodes.length > 0)) return;
+        events.push('rendered');
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto(`${app.url}${schedulePath()}`);
+    await scheduleHeading(page).waitFor({ timeout: 30_000 });
+    const events = await page.evaluate(() => (window as unknown as { tabEvents: string[] }).tabEvents);
+    const rendered = position(events, /^rendered$/);
+    expect(position(events, exactly(`fetch ${scheduleData()}`)), events.join(', ')).toBeLessThan(rendered);
+    expect(position(events, exactly(`fetch ${scheduleData()}/history`)), events.join(', ')).toBeLessThan(rendered);
+    expect(position(events, /^fetch \/api\/me$/), events.join(', ')).toBeLessThan(rendered);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("has the HTML ask for the page's chunk before the entry script has arrived", async () => {
+    const html = readFileSync(path.join(webRoot, 'src/tab/index.html'), 'utf8');
+    const entry = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
+    expect(entry).toBeTruthy();
+    const { context, pageErrors } = await signedInContext();
+    const page = await context.newPage();
+    const log = networkLog(page);
+    await page.route(`**${entry!}`, late);
+    await page.goto(`${app.url}${schedulePath()}`);
+    await scheduleHeading(page).waitFor({ timeout: 30_000 });
+    expect(position(log, /^asked \/assets\/SchedulePage-/), log.join(', ')).toBeLessThan(
+      position(log, exactly(`arrived ${entry!}`)),
+    );
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("asks for its data before the page's chunk has arrived and before /api/me has answered", async () => {
+    const { context, pageErrors } = await signedInContext();
+    const page = await context.newPage();
+    const log = networkLog(page);
+    await page.route(scheduleChunk, late);
+    await page.route((url) => url.pathname === '/api/me', late);
+    await page.goto(`${app.url}${schedulePath()}`);
+    await scheduleHeading(page).waitFor({ timeout: 30_000 });
+    const asked = position(log, exactly(`asked ${scheduleData()}`));
+    expect(asked, log.join(', ')).toBeLessThan(position(log, /^arrived \/assets\/SchedulePage-/));
+    expect(asked, log.join(', ')).toBeLessThan(position(log, /^arrived \/api\/me$/));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('from Teams (a subPageId) opens its page without passing through "My pairs"', async () => {
+    const { context, pageErrors } = await newContext(browser);
+    const appOrigin = 'https://reciprocal.test';
+    const asked: string[] = [];
+    await installTeamsHost(context, {
+      appUrl: `${appOrigin}/tab`,
+      context: {
+        locale: 'en-US',
+        theme: 'default',
+        hostName: 'Teams',
+        frameContext: 'content',
+        subEntityId: `pairs/${scenario.pairId}`,
+        userPrincipalName: scenario.user.userPrincipalName,
+        loginHint: scenario.user.userPrincipalName,
+        userObjectId: scenario.user.id,
+      },
+      getAuthToken: () => app.userToken(scenario.user.userPrincipalName),
+      serveApp: async (route) => {
+        const url = new URL(route.request().url());
+        asked.push(url.pathname);
+        // A request still in flight when the test closes the page (a preload) is abandoned, not a failure.
+        await route
+          .fetch({ url: `${app.url}${url.pathname}${url.search}` })
+          .then((response) => route.fulfill({ response }))
+          .catch(() => route.abort().catch(() => undefined));
+      },
+    });
+    const page = await context.newPage();
+    await openInTeams(page);
+    const tab = page.frameLocator('iframe');
+    await tab
+      .getByRole('heading', { name: `Schedule a session with ${scenario.partner.displayName}` })
+      .waitFor({ timeout: 30_000 });
+    expect(asked).toContain(scheduleData());
+    expect(asked.filter((p) => p === '/api/pairs')).toEqual([]);
+    expect(await tab.getByRole('heading', { name: 'My pairs' }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
