@@ -70,8 +70,7 @@ async function expectAccessibleAndFits(page: Page): Promise<void> {
 
 describe.skipIf(!chromiumAvailable())('the session loop in the tab', { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    // E2E_WEB_ROOT: bundles built elsewhere than dist/web (`vite build --outDir`), so a run need not rebuild the shared one.
-    app = await startTestApp(process.env['E2E_WEB_ROOT'] ? { webRoot: process.env['E2E_WEB_ROOT'] } : {});
+    app = await startTestApp();
     await seedDemoProgramFor(app.app, app.devTenant);
     browser = await launchChromium();
     const owner = programOwner(app);
@@ -175,12 +174,20 @@ describe.skipIf(!chromiumAvailable())('the session loop in the tab', { timeout: 
     expect(pageErrors).toEqual([]);
   });
 
-  it('shows the program owner the two answers on the pair history, in both themes and at 360 px', async () => {
+  it('lists the disagreement for the program owner on Program admin, and shows the two answers on the pair history, in both themes and at 360 px', async () => {
     const owner = programOwner(app);
     const { context, pageErrors } = await newContext(browser);
     const page = await context.newPage();
     const history = `/tab/pairs/${encodeURIComponent(scenario.pairId)}/history`;
-    await signInOnLandingPage(page, app.url, owner, `${history}?theme=light`);
+    await signInOnLandingPage(page, app.url, owner, '/tab/admin?theme=light');
+    const attention = page.getByRole('region', { name: 'Needs your attention' });
+    const entry = attention.getByRole('listitem').filter({ hasText: scenario.partner.displayName });
+    await entry.waitFor({ timeout: 20_000 });
+    expect(await entry.textContent()).toContain(`${scenario.user.displayName}: we met`);
+    expect(await entry.textContent()).toContain(`${scenario.partner.displayName}: it did not happen`);
+    await screenshot(page, 'admin-attention-1280');
+    await entry.getByRole('link', { name: 'Open the pair’s history' }).click();
+    await page.waitForURL(`**${history}*`);
     const row = page.getByRole('listitem').filter({ hasText: 'Marked differently' });
     await row.waitFor({ timeout: 20_000 });
     expect(await row.textContent()).toContain(`${scenario.user.displayName}: we met`);

@@ -4,6 +4,7 @@ import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 import { strings } from '../../strings.js';
 import { AgreementTemplateSection } from './AgreementTemplateSection.js';
+import { AttentionSection } from './AttentionSection.js';
 import { CreatePairForm } from './CreatePairForm.js';
 import { DepartmentScheduler } from './DepartmentScheduler.js';
 import { ProgramPairsTable } from './ProgramPairsTable.js';
@@ -33,6 +34,7 @@ export default function AdminPage() {
       <Text as="h1" size={600} weight="semibold" style={{ margin: 0 }}>
         {strings.admin.title}
       </Text>
+      <AttentionSection />
       <CreatePairForm search={admin.searchPeople} onCreate={admin.createPair} />
       <DepartmentScheduler
         departments={departments}
