@@ -16,8 +16,7 @@ let browser: Browser;
 const templatePath = '/api/program/agreement-template';
 
 beforeAll(async () => {
-  // E2E_WEB_ROOT: bundles built elsewhere than dist/web (a build of one's own while others build too).
-  app = await startTestApp(process.env['E2E_WEB_ROOT'] ? { webRoot: process.env['E2E_WEB_ROOT'] } : {});
+  app = await startTestApp();
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {

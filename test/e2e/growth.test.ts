@@ -17,8 +17,7 @@ let browser: Browser;
 let pair: Pair;
 
 beforeAll(async () => {
-  // E2E_WEB_ROOT: bundles built elsewhere than dist/web (a build of one's own while others build too).
-  app = await startTestApp(process.env['E2E_WEB_ROOT'] ? { webRoot: process.env['E2E_WEB_ROOT'] } : {});
+  app = await startTestApp();
   await seedDemoProgramFor(app.app, app.devTenant);
   // The seed leaves its first pair fresh: agreement pending, no goals, one self-assessment each.
   pair = (await app.app.services.store.pair('pair-demo-1'))!;

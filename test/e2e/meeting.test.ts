@@ -85,8 +85,7 @@ async function openMeetingTab(
 
 describe.skipIf(!chromiumAvailable())('the tab in a Teams meeting', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    // E2E_WEB_ROOT: bundles built elsewhere than dist/web (`vite build --outDir`), so a run need not rebuild the shared one.
-    app = await startTestApp(process.env['E2E_WEB_ROOT'] ? { webRoot: process.env['E2E_WEB_ROOT'] } : {});
+    app = await startTestApp();
     await seedDemoProgramFor(app.app, app.devTenant);
     browser = await launchChromium();
     scenario = await earlyCareerParticipantWithPair(app);

@@ -21,7 +21,7 @@ async function openAs(upnIndex: number, width: number): Promise<Page> {
 
 describe.skipIf(!chromiumAvailable())('the notifications page', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    app = await startTestApp(process.env['WEB_ROOT'] ? { webRoot: process.env['WEB_ROOT'] } : {});
+    app = await startTestApp();
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {

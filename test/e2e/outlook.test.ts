@@ -60,8 +60,7 @@ const simulatedBody = (page: Page) =>
 
 describe.skipIf(!chromiumAvailable())('Outlook task pane, browser-hosted', () => {
   beforeAll(async () => {
-    // E2E_WEB_ROOT: bundles built elsewhere than dist/web (`vite build --outDir`), so a run need not rebuild the shared one.
-    app = await startTestApp(process.env['E2E_WEB_ROOT'] ? { webRoot: process.env['E2E_WEB_ROOT'] } : {});
+    app = await startTestApp();
     browser = await launchChromium();
     const { a, b } = await pairOfTwo();
     organizer = a;

@@ -65,8 +65,7 @@ async function expectAccessibleAndFits(page: Page): Promise<void> {
 
 describe.skipIf(!chromiumAvailable())("a pair's history in the tab", { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    // E2E_WEB_ROOT: bundles built elsewhere than dist/web (`vite build --outDir`), so a run need not rebuild the shared one.
-    app = await startTestApp(process.env['E2E_WEB_ROOT'] ? { webRoot: process.env['E2E_WEB_ROOT'] } : {});
+    app = await startTestApp();
     await seedDemoProgramFor(app.app, app.devTenant);
     browser = await launchChromium();
     const found = await participantWithPair(app, 'seasoned');

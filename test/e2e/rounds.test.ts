@@ -36,7 +36,7 @@ async function checkPage(page: Page, name: string) {
 
 describe.skipIf(!chromiumAvailable())('pairing rounds end to end', { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    app = await startTestApp(process.env['E2E_WEB_ROOT'] ? { webRoot: process.env['E2E_WEB_ROOT'] } : {});
+    app = await startTestApp();
     store = storeOn(app.devTenant).store;
     browser = await launchChromium();
     people = app.users.filter((u) => u.department === department);

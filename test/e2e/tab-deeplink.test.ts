@@ -4,14 +4,11 @@
 // arrived, its data does not wait for its chunk or for /api/me, and a Teams
 // deep link opens its page without passing through "My pairs". Ordering only:
 // how long it takes is the benchmark's business (bench/tab.ts).
-// The current source is built into a temporary directory first (the HTML's
-// route preloads are part of what is tested); RECIPROCAL_TEST_WEB_ROOT names an
-// already built one instead.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The HTML's route preloads are part of what is tested: it reads the bundles
+// `npm test` builds first (dist/web, or E2E_WEB_ROOT, as startTestApp serves).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoProgramFor } from '../../server/cli/serve.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -22,8 +19,7 @@ import { installTeamsHost, openInTeams } from './support/teamsHost.js';
 let app: TestApp;
 let browser: Browser;
 let scenario: PairScenario;
-let webRoot = process.env['RECIPROCAL_TEST_WEB_ROOT'] ?? '';
-let builtHere = false;
+const webRoot = path.resolve(process.env['E2E_WEB_ROOT'] ?? 'dist/web');
 
 const lateMs = 1_500;
 const schedulePath = () => `/tab/pairs/${encodeURIComponent(scenario.pairId)}`;
@@ -66,15 +62,6 @@ const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\
 
 describe.skipIf(!chromiumAvailable())('a page opened by deep link', { timeout: 240_000 }, () => {
   beforeAll(async () => {
-    if (!webRoot) {
-      webRoot = mkdtempSync(path.join(tmpdir(), 'reciprocal-deeplink-web-'));
-      builtHere = true;
-      // Vite sets NODE_ENV=production for the build; the app started next must not inherit it.
-      const nodeEnv = process.env['NODE_ENV'];
-      await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot } });
-      if (nodeEnv === undefined) delete process.env['NODE_ENV'];
-      else process.env['NODE_ENV'] = nodeEnv;
-    }
     app = await startTestApp({ webRoot });
     await seedDemoProgramFor(app.app, app.devTenant);
     browser = await launchChromium();
@@ -84,7 +71,6 @@ describe.skipIf(!chromiumAvailable())('a page opened by deep link', { timeout: 2
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    if (builtHere) rmSync(webRoot, { recursive: true, force: true });
   });
 
   it('asks for its data and for /api/me before React has rendered anything', async () => {

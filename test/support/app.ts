@@ -42,7 +42,7 @@ export interface TestAppOptions {
   devTenant?: TestDevTenant;
   /** Where logs go (default: silent). */
   logDestination?: DestinationStream;
-  /** Built browser bundles to serve (default: dist/web). */
+  /** Built browser bundles to serve (default: E2E_WEB_ROOT, else dist/web). */
   webRoot?: string;
 }
 
@@ -65,7 +65,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // The dev tenant keeps its certificate in its own data dir; point MSAL at it.
   config.identity.extraCaFile = devTenant.tlsCertificatePath;
   const logger: Logger = createLogger(config.logLevel, options.logDestination);
-  const startOptions = { logger, ...(options.webRoot ? { webRoot: options.webRoot } : {}) };
+  // E2E_WEB_ROOT: bundles built elsewhere than dist/web (`vite build --outDir`), so a run need not rebuild the shared one.
+  const webRoot = options.webRoot ?? process.env['E2E_WEB_ROOT'];
+  const startOptions = { logger, ...(webRoot ? { webRoot } : {}) };
   let app = await startApp(config, startOptions);
   // Our own connection pool, renewed on restart so no request rides a socket of the stopped server.
   let dispatcher = new Agent();
