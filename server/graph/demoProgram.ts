@@ -140,7 +140,8 @@ export async function seedDemoProgram(
 ): Promise<{ pairs: number; sessions: number }> {
   await store.provision();
   if ((await store.allPairs()).length > 0) return { pairs: 0, sessions: 0 };
-  const monday = now - ((new Date(now).getUTCDay() + 6) % 7) * dayMs;
+  // Midnight UTC of this week's Monday: sessions then start at 15:00 UTC (morning across US zones), not at now's time of day.
+  const monday = now - (now % dayMs) - ((new Date(now).getUTCDay() + 6) % 7) * dayMs;
   const startedOn = new Date(monday - 6 * weekMs).toISOString();
   let sessions = 0;
   const pairs = demoPairs(people);

@@ -45,6 +45,18 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('the demo program', () => {
+  it("seeds past sessions at 15:00 UTC on Wednesdays (mornings across US zones), not at the seeding moment's time of day", async () => {
+    const store = app.app.services.store;
+    const seeded = (await Promise.all((await store.allPairs()).map((p) => store.sessionsOfPair(p.id))))
+      .flat()
+      .filter((s) => s.id.startsWith('pair-demo-'));
+    expect(seeded.length).toBeGreaterThan(0);
+    for (const s of seeded) {
+      const start = new Date(s.start);
+      expect([start.getUTCDay(), start.getUTCHours(), start.getUTCMinutes()], s.id).toEqual([3, 15, 0]);
+    }
+  });
+
   it('is seeded once, with active pairs across departments, someone in two pairs, and notes free of patient identifiers', async () => {
     const store = app.app.services.store;
     const pairs = await store.allPairs();
