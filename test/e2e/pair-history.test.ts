@@ -129,9 +129,10 @@ describe.skipIf(!chromiumAvailable())("a pair's history in the tab", { timeout: 
         .getByText('This pair has ended. Its history stays readable to both of you.')
         .waitFor({ timeout: 20_000 });
       await expect.poll(() => sessionRows(page).count(), { timeout: 10_000 }).toBe(sessionCount);
-      // Ending the pair cancelled its future session.
-      const upcoming = page.getByRole('region', { name: 'Upcoming' });
-      expect(await upcoming.getByRole('listitem').filter({ hasText: 'Cancelled' }).count()).toBe(1);
+      // Ending the pair cancelled its future session: no longer upcoming, listed apart.
+      expect(await page.getByRole('region', { name: 'Upcoming' }).count()).toBe(0);
+      const cancelled = page.getByRole('region', { name: 'Cancelled, not yet due' });
+      expect(await cancelled.getByRole('listitem').filter({ hasText: 'Cancelled' }).count()).toBe(1);
       expect(await page.getByRole('region', { name: 'Past' }).getByText('Held').count()).toBeGreaterThan(0);
       await expectAccessibleAndFits(page);
     }

@@ -90,7 +90,9 @@ export default function PairHistoryPage() {
   const partner = pair.members.find((m) => m.userId !== me.id) ?? pair.members[1];
   const disagreements = member ? [] : (attention.data?.disagreements ?? []).filter((d) => d.pairId === pair.id);
   const now = new Date().toISOString();
-  const upcoming = sessions.filter((r) => r.session.start >= now);
+  const ahead = sessions.filter((r) => r.session.start >= now);
+  const upcoming = ahead.filter((r) => r.session.status !== 'cancelled');
+  const cancelled = ahead.filter((r) => r.session.status === 'cancelled');
   const past = sessions.filter((r) => r.session.start < now).reverse();
   const section = (title: string, id: string, rows: HistorySession[]) =>
     rows.length ? (
@@ -119,6 +121,7 @@ export default function PairHistoryPage() {
       {attention.status === 'failed' ? <ErrorMessage error={attention.error} onRetry={attention.reload} /> : null}
       {section(s.upcoming, 'history-upcoming', upcoming)}
       {section(s.past, 'history-past', past)}
+      {section(s.cancelled, 'history-cancelled', cancelled)}
     </Page>
   );
 }

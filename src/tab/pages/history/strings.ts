@@ -11,6 +11,7 @@ export const historyStrings = {
   empty: 'This pair has no sessions yet.',
   upcoming: 'Upcoming',
   past: 'Past',
+  cancelled: 'Cancelled, not yet due',
   status: { scheduled: 'Scheduled', held: 'Held', 'no-show': 'Did not happen', cancelled: 'Cancelled' } as Record<
     string,
     string
