@@ -14,7 +14,7 @@ import { seedDemoProgramFor } from '../../server/cli/serve.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { chromiumAvailable, launchChromium, newContext } from './support/browser.js';
 import { earlyCareerParticipantWithPair, type PairScenario } from './support/tabPages.js';
-import { installTeamsHost, openInTeams } from './support/teamsHost.js';
+import { openTabInTeams } from './support/teamsHost.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -136,34 +136,10 @@ describe.skipIf(!chromiumAvailable())('a page opened by deep link', { timeout: 2
 
   it('from Teams (a subPageId) opens its page without passing through "My pairs"', async () => {
     const { context, pageErrors } = await newContext(browser);
-    const appOrigin = 'https://reciprocal.test';
     const asked: string[] = [];
-    await installTeamsHost(context, {
-      appUrl: `${appOrigin}/tab`,
-      context: {
-        locale: 'en-US',
-        theme: 'default',
-        hostName: 'Teams',
-        frameContext: 'content',
-        subEntityId: `pairs/${scenario.pairId}`,
-        userPrincipalName: scenario.user.userPrincipalName,
-        loginHint: scenario.user.userPrincipalName,
-        userObjectId: scenario.user.id,
-      },
-      getAuthToken: () => app.userToken(scenario.user.userPrincipalName),
-      serveApp: async (route) => {
-        const url = new URL(route.request().url());
-        asked.push(url.pathname);
-        // A request still in flight when the test closes the page (a preload) is abandoned, not a failure.
-        await route
-          .fetch({ url: `${app.url}${url.pathname}${url.search}` })
-          .then((response) => route.fulfill({ response }))
-          .catch(() => route.abort().catch(() => undefined));
-      },
+    const { tab } = await openTabInTeams(context, app, scenario.user, `pairs/${scenario.pairId}`, {
+      onRequest: (pathname) => asked.push(pathname),
     });
-    const page = await context.newPage();
-    await openInTeams(page);
-    const tab = page.frameLocator('iframe');
     await tab
       .getByRole('heading', { name: `Schedule a session with ${scenario.partner.displayName}` })
       .waitFor({ timeout: 30_000 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoProgramFor } from '../../server/cli/serve.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { chromiumAvailable, launchChromium, newContext, screenshot } from './support/browser.js';
-import { installTeamsHost, openInTeams, sendTheme } from './support/teamsHost.js';
+import { openTabInTeams, sendTheme } from './support/teamsHost.js';
 import {
   earlyCareerParticipantWithPair,
   programOwner,
@@ -259,32 +259,9 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
 
   it('runs inside a simulated Teams host: Teams SSO token, deep link to the pair, host theme followed', async () => {
     const { context, pageErrors } = await newContext(browser);
-    const appOrigin = 'https://reciprocal.test';
-    await installTeamsHost(context, {
-      appUrl: `${appOrigin}/tab`,
-      context: {
-        locale: 'en-US',
-        theme: 'dark',
-        hostName: 'Teams',
-        frameContext: 'content',
-        subEntityId: `pairs/${scenario.pairId}`,
-        userPrincipalName: scenario.user.userPrincipalName,
-        loginHint: scenario.user.userPrincipalName,
-        userObjectId: scenario.user.id,
-      },
-      getAuthToken: () => app.userToken(scenario.user.userPrincipalName),
-      serveApp: async (route) => {
-        const url = new URL(route.request().url());
-        // A request still in flight when the test closes the page (a preload) is abandoned, not a failure.
-        await route
-          .fetch({ url: `${app.url}${url.pathname}${url.search}` })
-          .then((response) => route.fulfill({ response }))
-          .catch(() => route.abort().catch(() => undefined));
-      },
+    const { page, tab } = await openTabInTeams(context, app, scenario.user, `pairs/${scenario.pairId}`, {
+      theme: 'dark',
     });
-    const page = await context.newPage();
-    await openInTeams(page);
-    const tab = page.frameLocator('iframe');
     await tab
       .getByRole('heading', { name: `Schedule a session with ${scenario.partner.displayName}` })
       .waitFor({ timeout: 20_000 });

@@ -4,7 +4,7 @@
 // the app under test, and answers teams-js' postMessage protocol: initialize,
 // getContext, authentication.getAuthToken; tests push theme changes with
 // `sendTheme`. Nothing leaves the machine: Microsoft's CDN is refused.
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page, Route } from 'playwright-core';
 
 export const hostOrigin = 'https://teams.microsoft.com';
 export const hostPageUrl = `${hostOrigin}/reciprocal-test-host.html`;
@@ -107,6 +107,47 @@ export async function installTeamsHost(context: BrowserContext, options: TeamsHo
 
 export async function openInTeams(page: Page): Promise<void> {
   await page.goto(hostPageUrl);
+}
+
+/**
+ * Opens the app's tab in the simulated host as `person`, deep-linked to `subEntityId` (what a Teams deep
+ * link's subPageId carries), the app served from its loopback URL; every path the tab asks for is passed to
+ * `onRequest`. The tab's frame, for locators.
+ */
+export async function openTabInTeams(
+  context: BrowserContext,
+  app: { url: string; userToken(upn: string): Promise<string> },
+  person: { id: string; userPrincipalName: string },
+  subEntityId: string,
+  options: { theme?: 'default' | 'dark'; onRequest?: (pathname: string) => void } = {},
+): Promise<{ page: Page; tab: FrameLocator }> {
+  const appOrigin = 'https://reciprocal.test';
+  await installTeamsHost(context, {
+    appUrl: `${appOrigin}/tab`,
+    context: {
+      locale: 'en-US',
+      theme: options.theme ?? 'default',
+      hostName: 'Teams',
+      frameContext: 'content',
+      subEntityId,
+      userPrincipalName: person.userPrincipalName,
+      loginHint: person.userPrincipalName,
+      userObjectId: person.id,
+    },
+    getAuthToken: () => app.userToken(person.userPrincipalName),
+    serveApp: async (route) => {
+      const url = new URL(route.request().url());
+      options.onRequest?.(url.pathname);
+      // A request still in flight when the test closes the page (a preload) is abandoned, not a failure.
+      await route
+        .fetch({ url: `${app.url}${url.pathname}${url.search}` })
+        .then((response) => route.fulfill({ response }))
+        .catch(() => route.abort().catch(() => undefined));
+    },
+  });
+  const page = await context.newPage();
+  await openInTeams(page);
+  return { page, tab: page.frameLocator('iframe') };
 }
 
 /** The host pushes a theme change to the app, as Teams does when the user switches theme. */
