@@ -15,15 +15,13 @@ import { seriousAxeViolations, scrollsSideways } from './support/axe.js';
 import { chromiumAvailable, launchChromium, newContext, screenshot } from './support/browser.js';
 import { programOwner, signInOnLandingPage } from './support/tabPages.js';
 import { portsCrashingAfterFirstIntro } from '../support/crashingStore.js';
+import { optInToRounds } from '../support/roundProfiles.js';
 
 const department = 'Transplant';
 let app: TestApp;
 let browser: Browser;
 let store: ProgramStore;
 let people: DemoUser[];
-
-const teaches = { early: 'technology-adoption', mid: 'leadership', seasoned: 'clinical-expertise' } as const;
-const wants = { early: 'clinical-expertise', mid: 'technology-adoption', seasoned: 'technology-adoption' } as const;
 
 async function checkPage(page: Page, name: string) {
   expect(await seriousAxeViolations(page)).toEqual([]);
@@ -74,20 +72,7 @@ describe.skipIf(!chromiumAvailable())('pairing rounds end to end', { timeout: 18
     for (const u of people.filter(
       (p) => !(p.careerStage === 'early' && p === people.find((x) => x.careerStage === 'early')),
     )) {
-      const r = await app.request('/api/me/profile', {
-        as: u.userPrincipalName,
-        method: 'PUT',
-        body: {
-          careerStage: u.careerStage,
-          canTeach: [{ area: teaches[u.careerStage], level: 'advanced' }],
-          wantsToLearn: [{ area: wants[u.careerStage], level: 'beginner' }],
-          cadence: 'biweekly',
-          durationMinutes: 30,
-          languages: ['en'],
-          crossDepartment: true,
-          maxPairs: 1,
-        },
-      });
+      const r = await optInToRounds(app, u);
       expect(r.status).toBe(200);
     }
     const { context, pageErrors } = await newContext(browser);

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import type { DemoUser } from '../support/devtenant.js';
 import { storeOn } from '../support/operations.js';
 import { portsCrashingAfterFirstIntro } from '../support/crashingStore.js';
+import { optInToRounds } from '../support/roundProfiles.js';
 
 let app: TestApp;
 let store: ProgramStore;
@@ -14,23 +15,7 @@ let owner: DemoUser;
 let department: string;
 let people: DemoUser[];
 
-const teaches = { early: 'technology-adoption', mid: 'leadership', seasoned: 'clinical-expertise' } as const;
-const wants = { early: 'clinical-expertise', mid: 'technology-adoption', seasoned: 'technology-adoption' } as const;
-const optIn = (u: DemoUser) =>
-  app.request('/api/me/profile', {
-    as: u.userPrincipalName,
-    method: 'PUT',
-    body: {
-      careerStage: u.careerStage,
-      canTeach: [{ area: teaches[u.careerStage], level: 'advanced' }],
-      wantsToLearn: [{ area: wants[u.careerStage], level: 'beginner' }],
-      cadence: 'biweekly',
-      durationMinutes: 30,
-      languages: ['en'],
-      crossDepartment: true,
-      maxPairs: 1,
-    },
-  });
+const optIn = (u: DemoUser) => optInToRounds(app, u);
 const intros = async () => (await store.all('Outbox')).filter((i) => i.fields['Kind'] === 'intro');
 const asOwner = (path: string, body?: unknown, method?: string) =>
   app.request(path, { as: owner.userPrincipalName, body, ...(method ? { method } : {}) });
