@@ -91,6 +91,11 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.getByRole('alert').filter({ hasText: 'Edit or confirm each highlighted item before saving.' }).waitFor();
     await screenshot(page, 'tab-session-phi-light');
+    // A bare first name needs the name lexicon, which the page loads once the author is in the editor.
+    await taught.fill('Maria missed her dialysis ride again, so we set up transport.');
+    await expect
+      .poll(async () => (await flags.first().locator('mark').allTextContents()).join(' '), { timeout: 15_000 })
+      .toContain('Maria');
 
     await taught.fill('Showed how I filter my caseload by discharge date in the new care-coordination tool.');
     await expect.poll(() => flags.count()).toBe(0);

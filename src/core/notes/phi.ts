@@ -15,6 +15,7 @@ const detectors: Detector[] = [...numberDetectors, ...placeDetectors, ...dateDet
 function patternFindings(text: string): PhiFinding[] {
   const found: PhiFinding[] = [];
   for (const d of detectors) {
+    if (d.cue && !d.cue.test(text)) continue;
     d.pattern.lastIndex = 0;
     for (let m = d.pattern.exec(text); m !== null; m = d.pattern.exec(text)) {
       if (m[0].length === 0) {

@@ -29,6 +29,7 @@ export function MyNote({ state: n, renderError }: { state: NoteState; renderErro
           onSave={() => void n.saveNote()}
           saving={n.save.status === 'saving'}
           showPhiHelp={n.save.status === 'blocked-by-phi'}
+          onFocus={n.prepareNameCheck}
         />
       ) : null}
       <DraftKeptNotice state={n} />

@@ -33,6 +33,7 @@ export function NoteEditor({
   onSave,
   saving,
   showPhiHelp,
+  onFocus,
 }: {
   note: NoteInput;
   /** `reviewNote(note)`, computed once by the caller for this version of the note. */
@@ -46,6 +47,8 @@ export function NoteEditor({
   onSave: () => void;
   saving: boolean;
   showPhiHelp: boolean;
+  /** The author is in the editor: the name check gets ready (src/ui/note/usePersonTagger.ts). */
+  onFocus?: () => void;
 }) {
   const styles = useStyles();
   const [tried, setTried] = useState(false);
@@ -66,6 +69,7 @@ export function NoteEditor({
     <form
       className={styles.form}
       aria-label={uiStrings.note.myNote}
+      onFocus={onFocus}
       onSubmit={(e) => {
         e.preventDefault();
         setTried(true);

@@ -7,6 +7,7 @@ import { ApiError, type ApiClient } from '../../client/api.js';
 import type { DraftKeeping, NoteDrafts, RestoredDraft } from './noteDrafts.js';
 import { errorCodes, type NoteInput, type NoteWithEtag, type SessionDetail } from '../../core/api.js';
 import { liveConfirmations, openFindings, reviewNote, type FieldFinding } from '../../core/notes/review.js';
+import { usePersonTagger } from './usePersonTagger.js';
 import { noteLimits, type SharedLearningNote } from '../../core/schemas.js';
 
 export type NoteSaveState =
@@ -136,8 +137,9 @@ export function useNote(host: NoteHost, detail: SessionDetail | null) {
   const { api, userId, sessionId } = host;
   const { note, edit, keepDraft, kept, baseEtag, restoredDraft, setRestoredDraft, settle } = useNoteDraft(host, detail);
   const [save, setSave] = useState<NoteSaveState>({ status: 'idle' });
-  // Scanned once per edit; the editor, its flags, the draft and the save all read this one review.
-  const review = useMemo(() => (note ? reviewNote(note) : []), [note]);
+  const { namesChecked, prepareNameCheck } = usePersonTagger();
+  // Scanned once per edit (and once more when names can be checked); the editor, its flags, the draft and the save all read this one review.
+  const review = useMemo(() => (note ? reviewNote(note) : []), [note, namesChecked]);
   useEffect(() => {
     if (note) keepDraft(note, review);
   }, [note, review, keepDraft]);
@@ -191,7 +193,20 @@ export function useNote(host: NoteHost, detail: SessionDetail | null) {
 
   // The pair's two people, either of whom an action item may be assigned to.
   const people = detail?.pair.members ?? [];
-  return { note, update, review, confirm, save, saveNote, resolveConflict, restoredDraft, kept, people, userId };
+  return {
+    note,
+    update,
+    review,
+    confirm,
+    save,
+    saveNote,
+    resolveConflict,
+    restoredDraft,
+    kept,
+    people,
+    userId,
+    prepareNameCheck,
+  };
 }
 
 export type NoteState = ReturnType<typeof useNote>;

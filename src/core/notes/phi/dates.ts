@@ -18,6 +18,11 @@ const birthCue = String.raw`\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|born(?
 /** Events in a patient's care whose date identifies them; a meeting of the pair is not one. */
 const careEvent = String.raw`\b(?:admitted|admit(?:\s+date)?|admission|discharged|discharge date|died|passed away|deceased|expired|date of death|DOD|surgery|operation|transplant(?:ed)?|delivered|readmitted|seen in (?:clinic|the ED|the ER)|came (?:in|to the ED|to the ER)|ED|ER|fell)\b`;
 
+/** Every date above holds a digit or a month's name (a day in words comes with its month). */
+const dateCue = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+/** An age over 89 is written in digits, or with "ninety" or "hundred". */
+const ageCue = /\d|ninety|hundred/i;
+
 const overNinety = String.raw`(?:9\d|1[01]\d)`;
 const spelledOverNinety = String.raw`(?:ninety|one hundred)(?:[- ](?:and[- ])?(?:${units}))?`;
 
@@ -26,15 +31,18 @@ export const dateDetectors: Detector[] = [
     kind: 'date',
     pattern: new RegExp(String.raw`${birthCue}\s*(?:is|was|:|-)?\s*(${anyDate})`, 'gi'),
     group: 1,
+    cue: dateCue,
   },
   {
     kind: 'date',
     pattern: new RegExp(String.raw`${careEvent}[^.;\n]{0,24}?\b(?:on\s+)?(${anyDate})`, 'gi'),
     group: 1,
+    cue: dateCue,
   },
   {
     kind: 'date',
     pattern: new RegExp(fullDate, 'g'),
+    cue: dateCue,
     // A full date is a patient identifier when the sentence is about a person's care.
     accept: (m, text) =>
       /\b(?:patient|pt|client|member|resident|his|her|he|she|mother|father|son|daughter|husband|wife|DOB|born|admit|discharg|surgery|transplant|diagnos|visit|appointment|ED|ER)\b/i.test(
@@ -45,8 +53,13 @@ export const dateDetectors: Detector[] = [
   {
     kind: 'date',
     pattern: new RegExp(String.raw`\b(?:${overNinety}|${spelledOverNinety})[\s-]*(?:years?|yrs?)[\s-]*old\b`, 'gi'),
+    cue: ageCue,
   },
-  { kind: 'date', pattern: new RegExp(String.raw`\b${overNinety}\s*(?:yo|y\/o|y\.o\.?|yoa)(?![a-z])`, 'gi') },
+  {
+    kind: 'date',
+    pattern: new RegExp(String.raw`\b${overNinety}\s*(?:yo|y\/o|y\.o\.?|yoa)(?![a-z])`, 'gi'),
+    cue: ageCue,
+  },
   {
     kind: 'date',
     pattern: new RegExp(
@@ -54,5 +67,6 @@ export const dateDetectors: Detector[] = [
       'gi',
     ),
     group: 1,
+    cue: ageCue,
   },
 ];

@@ -2,7 +2,9 @@
 // ("client Tyrone W."), a relative ("pt's husband Robert"), as a family
 // ("the Smith family"), and bare names (compromise's lexicon) in a sentence
 // about someone's care rather than about a colleague teaching or learning.
-import nlp from 'compromise/two';
+// `#person-tagger` is compromise itself on the server and in tests; in the
+// browser bundle it is loaded after the page renders (package.json "imports").
+import { tagPeople } from '#person-tagger';
 import { anyCase, type Detector, type PhiFinding } from './types.js';
 
 const properName = String.raw`[A-Z][a-zà-öø-ÿ'’-]+`;
@@ -78,11 +80,8 @@ export function bareNameFindings(text: string): PhiFinding[] {
   // Sentences are gated before tagging: compromise is the slow part, and most learning notes never reach it.
   for (const sentence of text.matchAll(/[^\n]+?(?:[.!?](?=\s|$)|(?=\n)|$)/g)) {
     if (!careWords.test(sentence[0]) || colleagueWords.test(sentence[0])) continue;
-    const people = nlp(sentence[0]).match('#Person+').json({ offset: true }) as {
-      offset: { start: number; length: number };
-    }[];
-    for (const { offset } of people) {
-      const finding = trimmedName(text, sentence.index + offset.start, offset.length);
+    for (const person of tagPeople(sentence[0])) {
+      const finding = trimmedName(text, sentence.index + person.start, person.length);
       if (finding) found.push(finding);
     }
   }

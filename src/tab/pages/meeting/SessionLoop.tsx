@@ -5,13 +5,14 @@
 import { Button, Card, Field, Input, Radio, RadioGroup, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { reviewText } from '../../../core/notes/review.js';
+import { usePersonTagger } from '../../../ui/note/usePersonTagger.js';
 import type { Session } from '../../../core/schemas.js';
 import {
   learnedLineMaxChars,
   loopOutcomes,
   SessionLoopAnswer,
   type LoopOutcome,
-} from '../../../core/sessions/index.js';
+} from '../../../core/sessions/feedback.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { phiKindLabel } from '../../../ui/note/PhiFlags.js';
 import { useAction } from '../../../ui/useAction.js';
@@ -42,6 +43,8 @@ export function SessionLoop({ session, onChanged }: { session: Session; onChange
     setUsefulness(mine.usefulness ? String(mine.usefulness) : '');
     setLearned(mine.learned);
   }, [mine]);
+  // Renders again when the name lexicon arrives, and the flags with it.
+  const { prepareNameCheck } = usePersonTagger();
   const flags = reviewText('learned', learned, []);
   const save = () =>
     action.run(async () => {
@@ -64,6 +67,7 @@ export function SessionLoop({ session, onChanged }: { session: Session; onChange
       {loop?.disagreement ? <Text weight="semibold">{s.disagreement}</Text> : null}
       <form
         className={styles.form}
+        onFocus={prepareNameCheck}
         onSubmit={(e) => {
           e.preventDefault();
           void save();
