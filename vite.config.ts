@@ -91,7 +91,12 @@ export default defineConfig(() => {
       target: 'es2022',
       // The pane's entry holds all it needs at once (about 660 kB before gzip, 182 KB after).
       chunkSizeWarningLimit: 700,
-      rolldownOptions: { input: pageInput(surface) },
+      rolldownOptions: {
+        input: pageInput(surface),
+        // The first script and everything it imports in one file: the sign-in and the page's data
+        // start when that one file is here, not after a second round of small imports.
+        output: { codeSplitting: { groups: [{ name: surface, tags: ['$initial' as const] }] } },
+      },
     },
     server: { host: '127.0.0.1' },
   };

@@ -2,8 +2,25 @@
 // named person's time zone when both people's local times are compared.
 import { minuteMs } from '../core/time.js';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and options: building one costs far more than
+ * using it (a page of sessions formats dozens of instants). A zone Intl does
+ * not know throws here, as the constructor does, and nothing is kept.
+ */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return formatter(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -37,8 +54,8 @@ export function formatTimeRangeInZone(
   timeZone: string | null,
 ): string {
   const range = (zone: string | undefined) => {
-    const end = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone });
-    const start = new Intl.DateTimeFormat(locale, {
+    const end = formatter(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone });
+    const start = formatter(locale, {
       weekday: 'short',
       day: 'numeric',
       month: 'short',
@@ -46,7 +63,7 @@ export function formatTimeRangeInZone(
       minute: '2-digit',
       timeZone: zone,
     });
-    const zoneName = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
+    const zoneName = formatter(locale, { timeZone: zone, timeZoneName: 'short' })
       .formatToParts(new Date(startIso))
       .find((part) => part.type === 'timeZoneName')?.value;
     return `${start.format(new Date(startIso))} – ${end.format(new Date(endIso))}${zoneName ? ` ${zoneName}` : ''}`;
@@ -59,13 +76,11 @@ export function formatTimeRangeInZone(
 }
 
 export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(iso),
-  );
+  return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
 
 export function formatTimeRange(startIso: string, endIso: string, locale: string): string {
-  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  const time = formatter(locale, { hour: 'numeric', minute: '2-digit' });
   return `${formatDateTime(startIso, locale)} – ${time.format(new Date(endIso))}`;
 }
 

@@ -157,6 +157,14 @@ describe('the upcoming sessions the schedule page lists', () => {
 });
 
 /** Modules the tab's entry imports statically (what the first bundle must carry), by following import statements. */
+/** package.json "imports" as the browser bundle resolves them (the `browser` condition). */
+const subpathImports = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as {
+    imports: Record<string, { browser: string }>;
+  }
+).imports;
+const browserTarget = (specifier: string) => subpathImports[specifier]?.browser.replace(/\.ts$/, '.js') ?? specifier;
+
 function staticImports(entry: string): Set<string> {
   const seen = new Set<string>();
   const packages = new Set<string>();
@@ -165,12 +173,14 @@ function staticImports(entry: string): Set<string> {
     seen.add(file);
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)) {
-      const specifier = match[1]!;
+      const specifier = browserTarget(match[1]!);
       if (!specifier.startsWith('.')) {
         packages.add(specifier);
         continue;
       }
-      const resolved = path.resolve(path.dirname(file), specifier);
+      const resolved = specifier.startsWith('./src/')
+        ? path.resolve(specifier)
+        : path.resolve(path.dirname(file), specifier);
       const candidates = [resolved.replace(/\.js$/, '.ts'), resolved.replace(/\.js$/, '.tsx')];
       const found = candidates.find((c) => existsSync(c));
       if (found) visit(found);
@@ -194,5 +204,18 @@ describe("the tab's first bundle", () => {
 
   it('carries no teams-js or MSAL (loaded only inside a Microsoft 365 host)', () => {
     expect([...initial].filter((m) => m.startsWith('@microsoft/teams-js') || m.startsWith('@azure/msal'))).toEqual([]);
+  });
+});
+
+describe('the pages with a note editor', () => {
+  it("load without the PHI guard's name lexicon (compromise): it is fetched once the editor is open", () => {
+    for (const page of ['src/tab/pages/session/SessionPage.tsx', 'src/tab/pages/meeting/MeetingPage.tsx']) {
+      const loaded = staticImports(path.resolve(page));
+      expect(loaded.has('src/ui/note/NoteEditor.tsx') || loaded.has('src/tab/pages/meeting/SessionLoop.tsx')).toBe(
+        true,
+      );
+      expect([...loaded].filter((m) => m.startsWith('compromise'))).toEqual([]);
+      expect(loaded.has('src/core/notes/phi/personTagger.browser.ts')).toBe(true);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // whose partner left the program. Each links to the pair's history.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Link as RouterLink } from 'react-router';
-import { OwnerAttention } from '../../../core/sessions/index.js';
+import { OwnerAttention } from '../../../core/sessions/feedback.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { useResource } from '../../../ui/useResource.js';
 import { formatDateTime } from '../../dates.js';

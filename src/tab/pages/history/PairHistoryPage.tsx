@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ApiError } from '../../../client/api.js';
 import { errorCodes } from '../../../core/api.js';
-import { OwnerAttention, PairHistory, type HistorySession } from '../../../core/sessions/index.js';
+import { OwnerAttention, PairHistory, type HistorySession } from '../../../core/sessions/feedback.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { useResource } from '../../../ui/useResource.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';

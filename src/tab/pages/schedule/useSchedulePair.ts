@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { SlotResponse, type BookSessionResponse, type SlotRequest, type SlotSuggestion } from '../../../core/api.js';
 import type { Direction, FocusArea, Session, SessionDuration } from '../../../core/schemas.js';
-import { PairHistory } from '../../../core/sessions/index.js';
+import { PairHistory } from '../../../core/sessions/feedback.js';
 import { dayMs, hourMs } from '../../../core/time.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
