@@ -90,6 +90,12 @@ function remember<V>(memo: Map<string, V>, key: string, value: V, kept: number):
 
 export type Scope = Pick<AggregateOptions, 'departments' | 'listAtRiskPairs'>;
 
+/** Each answer's count of at-risk pairs across the program (each pair once), by the answer. */
+const programAtRisk = new WeakMap<DepartmentDashboard[], number>();
+
+/** How many pairs are at risk across the program, as of an answer `figures` gave. */
+export const programAtRiskCount = (dashboards: DepartmentDashboard[]): number => programAtRisk.get(dashboards) ?? 0;
+
 export class DashboardFigures {
   private readonly periods = new Map<string, PeriodFigures>();
   private readonly answers = new Map<string, Answer>();
@@ -110,6 +116,7 @@ export class DashboardFigures {
     const answer = this.answers.get(answerKey);
     if (answer && answer.period === entry && answer.changes === entry.changes) return answer.dashboards;
     const dashboards = entry.rollups.dashboards(scope);
+    programAtRisk.set(dashboards, entry.rollups.atRiskPairs);
     remember(this.answers, answerKey, { period: entry, changes: entry.changes, dashboards }, keptAnswers);
     return dashboards;
   }

@@ -2,12 +2,15 @@
 // organization's zone, from this instance's mirror of the program lists (kept
 // current with Graph's delta query: ./dashboardMirror.ts).
 // Leads see their own department; the program owner sees every department and
-// the at-risk pairs by name. Notes are never read.
+// the at-risk pairs by name, a page at a time (./dashboard/atRiskPages.ts).
+// Notes are never read.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { errorCodes } from '../../src/core/api.js';
+import type { AtRiskPage, PagedDashboardResponse } from '../../src/core/dashboard/answers.js';
 import { snapPeriodToWeeks, type DepartmentDashboard } from '../../src/core/dashboard/index.js';
 import { hasRole, type Caller } from '../auth/caller.js';
 import type { ProgramStore } from '../graph/programStore.js';
+import { departmentAtRisk, firstPages, programAtRisk, programAtRiskPage } from './dashboard/atRiskLists.js';
 import { dashboardFiguresFor } from './dashboardFigures.js';
 import { dashboardMirrorFor, type DashboardMirror } from './dashboardMirror.js';
 import { departmentOf } from './directory.js';
@@ -25,43 +28,20 @@ export interface Period {
   to: number;
 }
 
-async function dashboards(
+async function figures(
   ports: DashboardPorts,
   departments: string[] | undefined,
   period: Period,
   forOwner: boolean,
-): Promise<DepartmentDashboard[]> {
+): Promise<{ dashboards: DepartmentDashboard[]; mirror: DashboardMirror }> {
   const weeks = snapPeriodToWeeks(period, ports.orgTimeZone);
   const mirror = await dashboardMirrorFor(ports.store).current();
-  const figures = dashboardFiguresFor(mirror).figures(
+  const dashboards = dashboardFiguresFor(mirror).figures(
     { from: new Date(weeks.from).toISOString(), to: new Date(weeks.to).toISOString(), timeZone: ports.orgTimeZone },
     ports.now(),
     { ...(departments ? { departments } : {}), listAtRiskPairs: forOwner },
   );
-  return forOwner ? withAtRiskNames(figures, mirror) : figures;
-}
-
-/**
- * Each department's answer with the names added, kept while the answer object
- * stands: ./dashboardFigures.ts hands out the same object until one of the
- * department's pairs changes (a renamed member changes the pair), so a warm
- * view names only the departments that changed.
- */
-const named = new WeakMap<DepartmentDashboard, DepartmentDashboard>();
-
-/** The owner's at-risk pairs with both people's names, so the tab can offer to schedule each. */
-function withAtRiskNames(dashboards: DepartmentDashboard[], mirror: DashboardMirror): DepartmentDashboard[] {
-  return dashboards.map((d) => {
-    let answer = named.get(d);
-    if (!answer) {
-      const pairs = d.pairsAtRisk.pairs.map((p) => ({
-        ...p,
-        members: (mirror.pair(p.pairId)?.members ?? []).map((m) => ({ userId: m.userId, displayName: m.displayName })),
-      }));
-      named.set(d, (answer = { ...d, pairsAtRisk: { ...d.pairsAtRisk, pairs } }));
-    }
-    return answer;
-  });
+  return { dashboards, mirror };
 }
 
 /** Whether the caller may see the department's figures: its lead (per the directory) or the program owner. */
@@ -70,12 +50,45 @@ export async function requireDashboardAccess(ports: DashboardPorts, caller: Call
   if (!hasRole(caller, 'DepartmentLead'))
     throw new ApiProblem(errorCodes.forbidden, 'dashboards are for department leads and the program owner');
   if ((await departmentOf(ports.graph, caller.userId)) !== department)
-    throw new ApiProblem(errorCodes.forbidden, 'you lead another department');
+    throw new ApiProblem(errorCodes.forbidden, `you lead another department, not ${JSON.stringify(department)}`);
 }
 
-/** One department's figures (the program owner also sees its at-risk pairs). */
-export const departmentDashboard = (ports: DashboardPorts, caller: Caller, department: string, period: Period) =>
-  dashboards(ports, [department], period, hasRole(caller, 'ProgramOwner'));
+/** One department's figures (the program owner also sees the first page of its at-risk pairs). */
+export async function departmentDashboard(
+  ports: DashboardPorts,
+  caller: Caller,
+  department: string,
+  period: Period,
+): Promise<PagedDashboardResponse> {
+  const { dashboards, mirror } = await figures(ports, [department], period, hasRole(caller, 'ProgramOwner'));
+  return { dashboards: firstPages(dashboards, mirror) };
+}
 
-/** Every department side by side. */
-export const programDashboard = (ports: DashboardPorts, period: Period) => dashboards(ports, undefined, period, true);
+/** Every department side by side, and the program's at-risk pairs (each pair once). */
+export async function programDashboard(ports: DashboardPorts, period: Period): Promise<PagedDashboardResponse> {
+  const { dashboards, mirror } = await figures(ports, undefined, period, true);
+  return { dashboards: firstPages(dashboards, mirror), pairsAtRisk: programAtRisk(dashboards, mirror) };
+}
+
+/**
+ * A page of at-risk pairs after `cursor`: a department's (its lead sees the count without names), or, for the
+ * program owner, the whole program's when no department is named.
+ */
+export async function atRiskPairs(
+  ports: DashboardPorts,
+  caller: Caller,
+  query: { department?: string | undefined; period: Period; cursor?: string | undefined },
+): Promise<AtRiskPage> {
+  const { department, period, cursor } = query;
+  if (department === undefined) {
+    if (!hasRole(caller, 'ProgramOwner'))
+      throw new ApiProblem(errorCodes.forbidden, "the whole program's at-risk pairs are for the program owner", {
+        field: 'query.department',
+      });
+    const { dashboards, mirror } = await figures(ports, undefined, period, true);
+    return { department: null, ...programAtRiskPage(dashboards, mirror, cursor) };
+  }
+  await requireDashboardAccess(ports, caller, department);
+  const { dashboards, mirror } = await figures(ports, [department], period, hasRole(caller, 'ProgramOwner'));
+  return { department, ...departmentAtRisk(dashboards[0]!, mirror, cursor) };
+}

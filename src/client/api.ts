@@ -338,18 +338,6 @@ export class ApiClient {
     return 'touchpoint' in result ? result.touchpoint : result;
   }
 
-  /** One department's figures (a lead's own, or any for the program owner); every department when `department` is null. */
-  dashboards(department: string | null, period: { from: string; to: string }) {
-    const query = `?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`;
-    return this.json(
-      this.schema('DashboardResponse'),
-      'GET',
-      department === null
-        ? `/api/program/dashboard${query}`
-        : `/api/departments/${encodeURIComponent(department)}/dashboard${query}`,
-    );
-  }
-
   /** The same figures as CSV, for a download. */
   async dashboardsCsv(department: string | null, period: { from: string; to: string }): Promise<Blob> {
     const query = `?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}&format=csv`;

@@ -1,19 +1,26 @@
 // Dashboards in a real browser: a lead sees their own department (and an API
 // request for another department is refused), the program owner sees every
-// department side by side; screenshots in light and dark.
+// department side by side; screenshots in light and dark. The owner's at-risk
+// list pages on with "Show more at-risk pairs" (keyboard, announced count,
+// 1280 and 360 px, axe).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoProgramFor } from '../../server/cli/serve.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { addQuietPairs } from '../support/dashboardLists.js';
+import { seriousAxeViolations, scrollsSideways } from './support/axe.js';
 import { chromiumAvailable, launchChromium, newContext, screenshot } from './support/browser.js';
 import { signInOnLandingPage } from './support/tabPages.js';
 
 let app: TestApp;
 let browser: Browser;
+const quietDepartment = 'Care Transitions West';
+const quietPairs = 60;
 
 beforeAll(async () => {
   app = await startTestApp();
   await seedDemoProgramFor(app.app, app.devTenant);
+  await addQuietPairs(app, quietDepartment, quietPairs);
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
@@ -72,4 +79,49 @@ describe.skipIf(!chromiumAvailable())('dashboards in the tab', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it.each([1280, 360])(
+    'pages the owner through a department\'s at-risk pairs with "Show more at-risk pairs" at %i px',
+    async (width) => {
+      const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!;
+      const { context, pageErrors } = await newContext(browser, { viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await signInOnLandingPage(page, app.url, owner, '/tab/dashboard?theme=light');
+      // The overview lists the program's first page too.
+      const program = page.getByRole('region', { name: 'Pairs at risk across the program' });
+      await program.waitFor({ timeout: 20_000 });
+      await expect.poll(() => program.getByRole('listitem').count()).toBe(25);
+      await page
+        .getByRole('table', { name: 'Program overview' })
+        .getByRole('button', { name: quietDepartment })
+        .click();
+      await page
+        .getByRole('heading', { name: `Department dashboard: ${quietDepartment}` })
+        .waitFor({ timeout: 20_000 });
+      const atRisk = page.getByRole('region', { name: 'Pairs at risk' });
+      const status = atRisk.getByRole('status');
+      await expect.poll(() => atRisk.getByRole('listitem').count()).toBe(25);
+      await expect.poll(() => status.textContent()).toBe(`Showing 25 of ${quietPairs} pairs at risk`);
+      const more = atRisk.getByRole('button', { name: 'Show more at-risk pairs' });
+      await screenshot(page, `dashboard-at-risk-first-page-${width}`);
+      // By keyboard: focus the button, press Enter; the count is announced and the focus moves to the first new pair.
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => status.textContent()).toBe(`Showing 50 of ${quietPairs} pairs at risk`);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+        .toContain('Quiet Person 50');
+      await more.focus();
+      await page.keyboard.press('Space');
+      await expect.poll(() => atRisk.getByRole('listitem').count()).toBe(quietPairs);
+      await expect.poll(() => status.textContent()).toBe(`Showing ${quietPairs} of ${quietPairs} pairs at risk`);
+      expect(await more.count()).toBe(0);
+      await screenshot(page, `dashboard-at-risk-all-${width}`);
+      expect(await scrollsSideways(page)).toBe(false);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    120_000,
+  );
 });

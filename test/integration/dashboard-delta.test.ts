@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoProgramFor } from '../../server/cli/serve.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { programListItems } from '../support/dashboardLists.js';
 
 let t: TestApp;
 let itemsPath: string;
@@ -13,13 +14,7 @@ beforeAll(async () => {
   t = await startTestApp();
   await seedDemoProgramFor(t.app, t.devTenant);
   owner = t.users.find((u) => u.roles.includes('ProgramOwner'))!.userPrincipalName;
-  const { hostname, path } = t.config.programSite;
-  const site = (await t.devTenant.graph('GET', `/sites/${hostname}:${path}`)).body.id as string;
-  const lists = (await t.devTenant.graph('GET', `/sites/${site}/lists`)).body.value as Array<{
-    id: string;
-    displayName: string;
-  }>;
-  itemsPath = `/sites/${site}/lists/${lists.find((l) => l.displayName === 'Touchpoints')!.id}/items`;
+  itemsPath = await programListItems(t, 'Touchpoints');
 }, 180_000);
 afterAll(() => t?.close());
 

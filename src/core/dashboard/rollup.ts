@@ -7,6 +7,7 @@
 // Any figure that would describe 1 to 4 people is suppressed (minimum group 5).
 import { careerStages, directions, focusAreas, touchpointKinds, type CareerStage } from '../schemas.js';
 import type { AggregateOptions, AtRiskPair, DashboardPeriod, DepartmentDashboard } from './aggregate.js';
+import { compareAtRisk } from './atRiskOrder.js';
 import type { PairFigures, PeriodFrame } from './pairFigures.js';
 
 export const minimumGroupSize = 5;
@@ -88,6 +89,11 @@ class DepartmentRollup {
   readonly tallies = new Map<string, ShareTally>();
   readonly atRisk = new ShareTally();
   readonly atRiskPairs = new Map<string, AtRiskPair>();
+  /**
+   * The same pairs most at risk first, sorted when first asked for and then kept in order as shares come and go:
+   * a view after one change moves one entry instead of sorting a department's thousands again.
+   */
+  private atRiskOrdered: AtRiskPair[] | null = null;
 
   constructor(readonly department: string) {}
 
@@ -109,8 +115,33 @@ class DepartmentRollup {
     }
     if (!share.atRisk) return;
     this.atRisk.add(1, share, sign);
-    if (sign > 0) this.atRiskPairs.set(pair.id, { pairId: pair.id, ...share.atRisk });
-    else this.atRiskPairs.delete(pair.id);
+    if (sign > 0) {
+      const entry = { pairId: pair.id, ...share.atRisk };
+      this.atRiskPairs.set(pair.id, entry);
+      this.atRiskOrdered?.splice(this.placeOf(entry), 0, entry);
+    } else {
+      const entry = this.atRiskPairs.get(pair.id);
+      this.atRiskPairs.delete(pair.id);
+      if (entry) this.atRiskOrdered?.splice(this.placeOf(entry), 1);
+    }
+  }
+
+  /** Where `entry` stands (or would) in the ordered list (binary search). */
+  private placeOf(entry: AtRiskPair): number {
+    const ordered = this.atRiskOrdered!;
+    let [lo, hi] = [0, ordered.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareAtRisk(ordered[mid]!, entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The at-risk pairs most at risk first (./atRiskOrder.ts), as a new array. */
+  private atRiskInOrder(): AtRiskPair[] {
+    this.atRiskOrdered ??= [...this.atRiskPairs.values()].sort(compareAtRisk);
+    return this.atRiskOrdered.slice();
   }
 
   figure(name: string): Figure {
@@ -151,9 +182,10 @@ class DepartmentRollup {
         ]),
       ) as Record<CareerStage, { people: Figure; sessionsHeld: Figure }>,
       pairsAtRisk: {
-        // The list is only produced for the program owner, who may act on each pair whatever the group's size.
+        // The list is only produced for the program owner, who may act on each pair whatever the group's size;
+        // most at risk first (./atRiskOrder.ts).
         count: forOwner ? { value: this.atRisk.value, suppressed: false } : this.atRisk.figure(),
-        pairs: forOwner ? [...this.atRiskPairs.values()].sort((x, y) => x.pairId.localeCompare(y.pairId)) : [],
+        pairs: forOwner ? this.atRiskInOrder() : [],
       },
       trendByWeek: weeks.map((weekStart) => ({
         weekStart,
@@ -176,6 +208,7 @@ export class DepartmentRollups {
   private readonly built = new Map<string, DepartmentDashboard>();
   private readonly period: DashboardPeriod;
   private readonly weeks: readonly string[];
+  private atRiskShares = 0;
 
   constructor(frame: Pick<PeriodFrame, 'period' | 'weeks'>) {
     this.period = frame.period;
@@ -190,7 +223,13 @@ export class DepartmentRollups {
     this.apply(share, -1);
   }
 
+  /** Pairs at risk across every department, each pair once (it is in both its people's departments' lists). */
+  get atRiskPairs(): number {
+    return this.atRiskShares;
+  }
+
   private apply(share: PairFigures, sign: 1 | -1): void {
+    if (share.atRisk) this.atRiskShares += sign;
     for (const d of new Set(share.pair.members.map((m) => m.department))) {
       let rollup = this.departments.get(d);
       if (!rollup) this.departments.set(d, (rollup = new DepartmentRollup(d)));

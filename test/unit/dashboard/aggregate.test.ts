@@ -218,13 +218,14 @@ describe('pairs at risk', () => {
     session('healthy', '2026-03-26T15:00:00Z'),
     session('quiet2', '2026-01-05T15:00:00Z'),
   ];
-  it('lists pairs with no session in 30 days and pairs with two cancellations in a row, for the owner', () => {
+  it('lists pairs with no session in 30 days and pairs with two cancellations in a row, most at risk first, for the owner', () => {
     const d = only(aggregateDepartments(pairs, sessions, [], base));
     expect(d.pairsAtRisk.count).toEqual({ value: 3, suppressed: false });
+    // The longest since a held session first.
     expect(d.pairsAtRisk.pairs.map((p) => [p.pairId, p.reason])).toEqual([
-      ['cancelling', 'consecutive-cancellations'],
-      ['quiet', 'no-recent-session'],
       ['quiet2', 'no-recent-session'],
+      ['quiet', 'no-recent-session'],
+      ['cancelling', 'consecutive-cancellations'],
     ]);
   });
   it('gives a lead the count only', () => {

@@ -3,7 +3,7 @@ import { aggregateDepartments, type DashboardPeriod } from '../../../src/core/da
 import type { Pair, Session, Touchpoint } from '../../../src/core/schemas.js';
 import type { ListChanges } from '../../../server/graph/listDelta.js';
 import { pairFields, sessionFields, touchpointFields } from '../../../server/graph/programRecords.js';
-import { DashboardFigures, type Scope } from '../../../server/program/dashboardFigures.js';
+import { DashboardFigures, programAtRiskCount, type Scope } from '../../../server/program/dashboardFigures.js';
 import { DashboardMirror, type ChangeSource } from '../../../server/program/dashboardMirror.js';
 
 const uid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -284,6 +284,10 @@ describe('running department sums after random changes', () => {
             fullRecompute(lists, at, scope),
           );
         }
+        // The program's at-risk count: each pair once, though it is listed in both its people's departments.
+        const full = fullRecompute(lists, at, owner);
+        const distinct = new Set(full.flatMap((d) => d.pairsAtRisk.pairs.map((p) => p.pairId)));
+        expect(programAtRiskCount(figures.figures(period, at, owner)), `round ${round}`).toBe(distinct.size);
       }
     });
   }

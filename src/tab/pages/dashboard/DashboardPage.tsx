@@ -2,24 +2,16 @@
 // (the program owner: every department side by side). Aggregates only; the
 // charts package loads with this page, never in the tab's first bundle.
 import { DonutChart, VerticalBarChart } from '@fluentui/react-charts';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Dropdown,
-  Field,
-  Link,
-  makeStyles,
-  Option,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
 import { Link as RouterLink } from 'react-router';
-import type { DepartmentDashboardView } from '../../../core/api.js';
+import type { PagedDepartmentDashboard } from '../../../core/dashboard/answers.js';
 import { focusAreaLabels, type CareerStage, type FocusArea, type TouchpointKind } from '../../../core/schemas.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { strings } from '../../strings.js';
+import { atRiskStrings } from './atRiskStrings.js';
+import { AtRiskSection } from './AtRiskSection.js';
+import type { AtRiskScope } from './useAtRiskPages.js';
 import { ChartOrTable, figureText } from './ChartOrTable.js';
 import { OutcomesSection } from './OutcomesSection.js';
 import { useDashboard, type PeriodDays } from './useDashboard.js';
@@ -63,7 +55,7 @@ const directionColors: Record<string, string> = { reverse: '#5b5fc7', traditiona
 const weekLabel = (isoDate: string) =>
   new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
-function Tiles({ dash }: { dash: DepartmentDashboardView }) {
+function Tiles({ dash }: { dash: PagedDepartmentDashboard }) {
   const styles = useStyles();
   const tiles: Array<[string, string]> = [
     [d.people, figureText(dash.people)],
@@ -89,7 +81,15 @@ function Tiles({ dash }: { dash: DepartmentDashboardView }) {
   );
 }
 
-function Department({ dash, isOwner }: { dash: DepartmentDashboardView; isOwner: boolean }) {
+function Department({
+  dash,
+  isOwner,
+  period,
+}: {
+  dash: PagedDepartmentDashboard;
+  isOwner: boolean;
+  period: AtRiskScope['period'];
+}) {
   const styles = useStyles();
   const directionKeys = Object.keys(dash.directionBalance.sessions);
   const directions = Object.entries(dash.directionBalance.sessions).map(([k, f]): [string, typeof f] => [
@@ -165,26 +165,7 @@ function Department({ dash, isOwner }: { dash: DepartmentDashboardView; isOwner:
         <ChartOrTable title={d.touchpoints} header={[d.touchpoints, '#']} rows={touchpoints} chart={null} />
         <ChartOrTable title={d.stages} header={[d.stage, d.people]} rows={stages} chart={null} />
         {isOwner && (
-          <section aria-label={d.atRisk} className={styles.tile}>
-            <Text weight="semibold" as="h2">
-              {d.atRisk}
-            </Text>
-            {dash.pairsAtRisk.pairs.length === 0 ? (
-              <Body1>{dash.pairsAtRisk.count.suppressed ? d.suppressed : d.noneAtRisk}</Body1>
-            ) : (
-              <ul>
-                {dash.pairsAtRisk.pairs.map((p) => (
-                  <li key={p.pairId}>
-                    {p.members?.length ? p.members.map((m) => m.displayName).join(' and ') : p.pairId}:{' '}
-                    {d.atRiskReasons[p.reason]}{' '}
-                    <Link as="a" href={`/tab/pairs/${encodeURIComponent(p.pairId)}`}>
-                      {d.schedule}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <AtRiskSection first={dash.pairsAtRisk} scope={{ department: dash.department, period }} heading={d.atRisk} />
         )}
       </div>
     </>
@@ -195,7 +176,7 @@ function Overview({
   dashboards,
   onPick,
 }: {
-  dashboards: DepartmentDashboardView[];
+  dashboards: PagedDepartmentDashboard[];
   onPick: (department: string) => void;
 }) {
   const styles = useStyles();
@@ -232,7 +213,7 @@ function Overview({
 
 export default function DashboardPage() {
   const styles = useStyles();
-  const { isOwner, allowed, department, setDepartment, days, setDays, figures, downloadCsv } = useDashboard();
+  const { isOwner, allowed, department, setDepartment, days, setDays, period, figures, downloadCsv } = useDashboard();
   if (!allowed) return <ErrorMessage error={new Error(d.forbidden)} />;
   const dashboards = figures.data?.dashboards ?? [];
   return (
@@ -281,9 +262,18 @@ export default function DashboardPage() {
       {figures.status === 'loading' && figures.data === null ? <PageSkeleton /> : null}
       {figures.status === 'failed' ? <ErrorMessage error={figures.error} /> : null}
       {department === null ? (
-        <Overview dashboards={dashboards} onPick={setDepartment} />
+        <>
+          <Overview dashboards={dashboards} onPick={setDepartment} />
+          {figures.data?.pairsAtRisk ? (
+            <AtRiskSection
+              first={figures.data.pairsAtRisk}
+              scope={{ department: null, period }}
+              heading={atRiskStrings.programHeading}
+            />
+          ) : null}
+        </>
       ) : dashboards[0] ? (
-        <Department dash={dashboards[0]} isOwner={isOwner} />
+        <Department dash={dashboards[0]} isOwner={isOwner} period={period} />
       ) : null}
       <OutcomesSection department={department} allowed={allowed} />
     </div>

@@ -1,11 +1,20 @@
 // The dashboard page's data: the figures for the chosen department (or all of
 // them for the program owner) over the chosen period.
 import { useMemo, useState } from 'react';
+import { PagedDashboardResponse } from '../../../core/dashboard/answers.js';
 import { dayMs } from '../../../core/time.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
 
 export type PeriodDays = '30' | '90' | '365';
+
+/** The dashboard's own path (the same one the tab primes on opening the page: src/tab/routes.ts). */
+function dashboardPath(department: string | null, period: { from: string; to: string }): string {
+  const query = `?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`;
+  return department === null
+    ? `/api/program/dashboard${query}`
+    : `/api/departments/${encodeURIComponent(department)}/dashboard${query}`;
+}
 
 export function useDashboard() {
   const { api, me } = useTabRuntime();
@@ -19,7 +28,11 @@ export function useDashboard() {
   }, [days]);
   const allowed = isOwner || (isLead && department !== null);
   const figures = useResource(
-    () => (allowed ? api.dashboards(department, period) : Promise.resolve({ dashboards: [] })),
+    // Parsed with the paged schema, which keeps each at-risk list's cursor for the next page.
+    () =>
+      allowed
+        ? api.json(PagedDashboardResponse, 'GET', dashboardPath(department, period))
+        : Promise.resolve<PagedDashboardResponse>({ dashboards: [] }),
     [api, department, period, allowed],
   );
   const downloadCsv = async () => {
@@ -30,5 +43,5 @@ export function useDashboard() {
     link.click();
     URL.revokeObjectURL(link.href);
   };
-  return { isOwner, allowed, department, setDepartment, days, setDays, figures, downloadCsv };
+  return { isOwner, allowed, department, setDepartment, days, setDays, period, figures, downloadCsv };
 }
