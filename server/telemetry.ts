@@ -131,6 +131,9 @@ export function requestSpans(): express.RequestHandler {
       kind: SpanKind.SERVER,
       attributes: { 'http.request.method': req.method, 'url.path': path },
     });
+    // With no exporter configured the API hands out a span that records nothing: it still carries the
+    // trace context for what the request calls, but nothing waits for the response to finish.
+    if (!span.isRecording()) return context.with(trace.setSpan(context.active(), span), next);
     res.on('finish', () => {
       span.setAttribute('http.response.status_code', res.statusCode);
       if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });

@@ -10,11 +10,13 @@ import {
   type AuthConfiguration,
   type AuthProvider,
   type TurnState,
+  type WebResponse,
 } from '@microsoft/agents-hosting';
 import type { Activity } from '@microsoft/agents-activity';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { createTokenSource, type TokenSource } from '../auth/tokens.js';
+import { useLeanActivityParsing } from './activityParsing.js';
 import type { Config } from '../config.js';
 import {
   botAuthConfiguration,
@@ -83,6 +85,35 @@ class TenantCloudAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * The response the adapter writes its answer to. Express's `send` would also hash every answer
+ * for an ETag, which nothing revalidates on a POST; this writes the JSON with its length, as
+ * `send` does otherwise (same content type, same status), straight to Node's response.
+ */
+export function invokeResponseWriter(res: Response): WebResponse {
+  const writer: WebResponse = {
+    status: (code) => ((res.statusCode = code), writer),
+    setHeader: (name, value) => (res.setHeader(name, value), writer),
+    send: (body) => {
+      if (body === undefined || body === null) return writer;
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      if (!res.hasHeader('content-type') || res.getHeader('content-type') === 'application/json')
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('content-length', Buffer.byteLength(text));
+      res.end(text);
+      return writer;
+    },
+    end: () => (res.writableEnded || res.end(), writer),
+    get headersSent() {
+      return res.headersSent;
+    },
+    get writableEnded() {
+      return res.writableEnded;
+    },
+  };
+  return writer;
+}
+
 /** What the rest of the app gets from the bot's endpoint: the adapter, for proactive messages. */
 export interface MountedBot {
   adapter: CloudAdapter;
@@ -92,6 +123,7 @@ export function mountBot(
   app: express.Express,
   deps: { config: Config; agent: AgentApplication<TurnState>; log: Logger },
 ): MountedBot {
+  useLeanActivityParsing();
   const authConfig = botAuthConfiguration(deps.config);
   const adapter = new TenantCloudAdapter(
     authConfig,
@@ -109,7 +141,7 @@ export function mountBot(
     requireOurActivity(deps.config.tenantId, deps.log),
     async (req: Request, res: Response) => {
       try {
-        await adapter.process(req, res, (context) => deps.agent.run(context));
+        await adapter.process(req, invokeResponseWriter(res), (context) => deps.agent.run(context));
       } catch (err) {
         deps.log.error({ bot: { error: err instanceof Error ? err.message : String(err) } }, 'activity failed');
         if (!res.headersSent)
