@@ -137,6 +137,8 @@ function requestLog(log: Logger): express.RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Under load (the message extension's searches) a listener per request costs, and a quieter level drops the line anyway.
+    if (!log.isLevelEnabled('info')) return next();
     res.on('finish', () =>
       log.info(
         {
