@@ -243,7 +243,9 @@ describe.skipIf(!chromiumAvailable())('the tab in a Teams meeting', { timeout: 1
 
   it("shows nothing of another pair's meeting", async () => {
     const { tab, close } = await openMeetingTab(otherPairChat, 'sidePanel', 'light', 320);
-    await tab.getByText('This meeting has nothing to do with Reciprocal.').waitFor({ timeout: 30_000 });
+    await tab
+      .getByRole('heading', { level: 1, name: 'This meeting has nothing to do with Reciprocal.' })
+      .waitFor({ timeout: 30_000 });
     const text = (await tab.locator('main').textContent()) ?? '';
     for (const name of otherPairNames) expect(text).not.toContain(name);
     expect(await tab.getByRole('list', { name: 'Agenda checklist' }).count()).toBe(0);

@@ -2,7 +2,7 @@
 // then shows the side panel (during the meeting) or the details tab (around it)
 // by the frame Teams opened it in; a meeting that is not a session is offered
 // for linking, or said plainly to have nothing to do with Reciprocal.
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
@@ -41,12 +41,15 @@ export default function MeetingPage() {
       />
     );
   }
+  // The page's heading as on every other page: where focus lands, and what a screen reader's heading list names.
   return (
-    <MessageBar intent="info" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{s.notASession}</MessageBarTitle>
-        {s.notASessionDetail}
-      </MessageBarBody>
-    </MessageBar>
+    <>
+      <Text as="h1" size={600} weight="semibold">
+        {s.notASession}
+      </Text>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{s.notASessionDetail}</MessageBarBody>
+      </MessageBar>
+    </>
   );
 }
