@@ -117,6 +117,8 @@ const pages: Record<PageFolder, Omit<TabRoute, 'path' | 'folder'>> = {
       api.prime(session);
       // My note's draft kept in the tenant (src/ui/note/noteDrafts.ts), read as the note opens.
       api.prime(`${session}/notes/me/draft`);
+      // "Did it happen?" (SessionLoop), shown once the session has started: a deep link is mostly to one that has.
+      api.prime(`${session}/loop`);
     },
   },
   admin: {
@@ -124,6 +126,7 @@ const pages: Record<PageFolder, Omit<TabRoute, 'path' | 'folder'>> = {
     data: (api) => {
       api.prime('/api/program/pairs');
       api.prime('/api/program/agreement-template');
+      api.prime('/api/session-loop/attention');
     },
     roles: ['ProgramOwner'],
   },

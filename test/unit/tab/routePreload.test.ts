@@ -101,6 +101,7 @@ describe('opening a page', () => {
     expect(primed).toEqual([
       '/api/sessions/s-1',
       '/api/sessions/s-1/notes/me/draft',
+      '/api/sessions/s-1/loop',
       '/api/pairs/p-9',
       '/api/pairs/p-9/history',
       '/api/pairs',
