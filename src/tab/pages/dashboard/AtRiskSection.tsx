@@ -7,16 +7,13 @@ import type { AtRiskList } from '../../../core/dashboard/answers.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { strings } from '../../strings.js';
 import { atRiskStrings } from './atRiskStrings.js';
+import { panel } from './panel.js';
 import { useAtRiskPages, type AtRiskScope } from './useAtRiskPages.js';
 
 const useStyles = makeStyles({
   section: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
+    ...panel,
     padding: tokens.spacingHorizontalM,
-    display: 'flex',
-    flexDirection: 'column',
     gap: tokens.spacingVerticalS,
     minWidth: 0,
   },

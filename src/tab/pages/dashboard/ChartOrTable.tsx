@@ -4,15 +4,12 @@ import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-component
 import { useState, type ReactNode } from 'react';
 import type { FigureValue } from '../../../core/api.js';
 import { strings } from '../../strings.js';
+import { panel } from './panel.js';
 
 const useStyles = makeStyles({
   card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
+    ...panel,
     padding: tokens.spacingHorizontalL,
-    display: 'flex',
-    flexDirection: 'column',
     gap: tokens.spacingVerticalS,
     // A fixed-width chart scrolls inside its card on a 360 px screen instead of widening the page.
     minWidth: 0,

@@ -15,6 +15,7 @@ import type { AtRiskScope } from './useAtRiskPages.js';
 import { ChartOrTable, figureText } from './ChartOrTable.js';
 import { OutcomesSection } from './OutcomesSection.js';
 import { useDashboard, type PeriodDays } from './useDashboard.js';
+import { panel } from './panel.js';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -24,14 +25,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))',
     gap: tokens.spacingHorizontalM,
   },
-  tile: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    padding: tokens.spacingHorizontalM,
-    display: 'flex',
-    flexDirection: 'column',
-  },
+  tile: { ...panel, padding: tokens.spacingHorizontalM },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 420px), 1fr))',
