@@ -12,7 +12,7 @@ import {
 import { fnv1aId } from '../../src/core/hash.js';
 import { carriedOverActionItems } from '../../src/core/notes/model.js';
 import type { PhiConfirmation } from '../../src/core/notes/phi.js';
-import type { Pair, Participant } from '../../src/core/schemas.js';
+import type { Pair, Participant, Session } from '../../src/core/schemas.js';
 import type { Caller } from '../auth/caller.js';
 import { withoutAgenda } from '../graph/programRecords.js';
 import { partnerOf } from './access.js';
@@ -35,20 +35,27 @@ export async function summarizePair(
   viewer: string,
   { withActionItems = true } = {},
 ): Promise<PairSummary> {
-  const sessions = await ports.store.sessionsOfPair(pair.id);
-  const now = nowIso(ports);
+  const summary = summaryOf(pair, viewer, await ports.store.sessionsOfPair(pair.id), nowIso(ports));
+  const last = summary.lastSession;
+  return withActionItems && last
+    ? { ...summary, openActionItems: carriedOverActionItems(await ports.store.notesOfSession(last.id)) }
+    : summary;
+}
+
+/** The summary of a pair from its sessions (in start order), without action items. */
+function summaryOf(pair: Pair, viewer: string, sessions: readonly Session[], now: string): PairSummary {
   // "Direction so far" counts sessions that happened, not bookings still ahead.
   const balance: DirectionBalance = { reverse: 0, traditional: 0, both: 0 };
   for (const s of sessions) if (s.status === 'held') balance[s.direction]++;
   const next = sessions.find((s) => s.status === 'scheduled' && s.start >= now) ?? null;
-  const last = [...sessions].reverse().find((s) => s.start < now && s.status !== 'cancelled') ?? null;
+  const last = sessions.findLast((s) => s.start < now && s.status !== 'cancelled') ?? null;
   return {
     pair,
     partner: partnerOf(pair, viewer),
     balance,
     nextSession: next && withoutAgenda(next),
     lastSession: last && withoutAgenda(last),
-    openActionItems: last && withActionItems ? carriedOverActionItems(await ports.store.notesOfSession(last.id)) : [],
+    openActionItems: [],
   };
 }
 
@@ -58,14 +65,26 @@ export async function myPairs(ports: SummaryPorts, caller: Caller): Promise<Pair
   return Promise.all(pairs.map((p) => summarizePair(ports, p, caller.userId)));
 }
 
-/** Every pair in the program, each from its first member's side (the second's, when that is the caller); no action items. */
+/**
+ * Every pair in the program, each from its first member's side (the second's,
+ * when that is the caller); no action items. Two list reads (the pairs, then
+ * every session, paged) rather than one per pair.
+ */
 export async function programPairs(ports: SummaryPorts, caller: Caller): Promise<PairSummary[]> {
-  const pairs = await ports.store.allPairs();
-  return Promise.all(
-    pairs.map((p) =>
-      summarizePair(ports, p, caller.userId === p.members[1].userId ? p.members[1].userId : p.members[0].userId, {
-        withActionItems: false,
-      }),
+  const [pairs, sessions] = await Promise.all([ports.store.allPairs(), ports.store.allSessions()]);
+  const byPair = new Map<string, Session[]>();
+  for (const s of [...sessions].sort((a, b) => a.start.localeCompare(b.start))) {
+    const ofPair = byPair.get(s.pairId);
+    if (ofPair) ofPair.push(s);
+    else byPair.set(s.pairId, [s]);
+  }
+  const now = nowIso(ports);
+  return pairs.map((p) =>
+    summaryOf(
+      p,
+      caller.userId === p.members[1].userId ? p.members[1].userId : p.members[0].userId,
+      byPair.get(p.id) ?? [],
+      now,
     ),
   );
 }
