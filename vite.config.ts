@@ -7,12 +7,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { build, defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import {
   routeChunkPreloadScript,
   routeChunkTable,
   shellChunks,
+  tabChunkPlan,
   type BuiltChunk,
+  type TabChunkName,
 } from './src/tab/host/routeChunkPreload.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -23,6 +25,8 @@ const surfaces: Record<string, string> = {
   outlook: 'src/outlook/index.html',
 };
 const surfaceVariable = 'RECIPROCAL_WEB_SURFACE';
+/** Set while the tab is built a first time, in memory, to plan its files (planTabChunks). */
+const planningVariable = 'RECIPROCAL_WEB_PLANNING';
 
 /** The surface this pass builds (the tab first); a surface whose source is still being written is skipped. */
 function pageInput(surface: string): Record<string, string> {
@@ -40,7 +44,8 @@ function thenOutlook(): Plugin {
       outDir = config.build.outDir;
     },
     async closeBundle() {
-      if (process.env[surfaceVariable] || Object.keys(pageInput('outlook')).length === 0) return;
+      if (process.env[surfaceVariable] || process.env[planningVariable]) return;
+      if (Object.keys(pageInput('outlook')).length === 0) return;
       process.env[surfaceVariable] = 'outlook';
       try {
         await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: false } });
@@ -78,8 +83,30 @@ function routeChunkPreloads(): Plugin {
   };
 }
 
-export default defineConfig(() => {
+/**
+ * The tab's chunks as the bundler cuts them by itself, built in memory, read
+ * into the named files of src/tab/host/routeChunkPreload.ts (tabChunkPlan).
+ */
+async function planTabChunks(): Promise<Map<string, TabChunkName>> {
+  process.env[planningVariable] = '1';
+  try {
+    const built = await build({ configFile, logLevel: 'silent', build: { write: false, sourcemap: false } });
+    const output = (Array.isArray(built) ? built : [built]).flatMap((b) => ('output' in b ? b.output : []));
+    const bundle: Record<string, BuiltChunk> = Object.fromEntries(
+      output.map((file) => [file.fileName, file.type === 'chunk' ? { ...file, moduleIds: file.moduleIds } : file]),
+    );
+    const entry = output.find((file): file is Rolldown.OutputChunk => file.type === 'chunk' && file.isEntry);
+    if (!entry) throw new Error("the tab's first build has no entry chunk");
+    return tabChunkPlan(entry, bundle);
+  } finally {
+    delete process.env[planningVariable];
+  }
+}
+
+export default defineConfig(async ({ command }) => {
   const surface = process.env[surfaceVariable] ?? 'tab';
+  const plan =
+    command === 'build' && surface === 'tab' && !process.env[planningVariable] ? await planTabChunks() : null;
   return {
     root,
     base: '/',
@@ -93,9 +120,24 @@ export default defineConfig(() => {
       chunkSizeWarningLimit: 700,
       rolldownOptions: {
         input: pageInput(surface),
-        // The first script and everything it imports in one file: the sign-in and the page's data
-        // start when that one file is here, not after a second round of small imports.
-        output: { codeSplitting: { groups: [{ name: surface, tags: ['$initial' as const] }] } },
+        output: {
+          codeSplitting: {
+            groups: [
+              // The first script and everything it imports in one file: the sign-in and the page's data
+              // start when that one file is here, not after a second round of small imports.
+              { name: surface, tags: ['$initial' as const], priority: 3 },
+              // The tab's shell in one file, then what its pages share in another (tabChunkPlan). In that
+              // order: each group takes its modules' imports too, and the shell's are not the pages' to take.
+              ...(plan
+                ? (['shell', 'pages'] as const).map((name, index) => ({
+                    name,
+                    test: (id: string) => plan.get(id) === name,
+                    priority: 2 - index,
+                  }))
+                : []),
+            ],
+          },
+        },
       },
     },
     server: { host: '127.0.0.1' },

@@ -13,6 +13,8 @@ export interface BuiltChunk {
   facadeModuleId?: string | null;
   imports?: readonly string[];
   dynamicImports?: readonly string[];
+  /** The modules rendered into the chunk. */
+  moduleIds?: readonly string[];
 }
 
 /** URL pattern (react-router syntax, under /tab) and the files to modulepreload when it matches. */
@@ -26,7 +28,13 @@ function withImports(fileName: string, bundle: Readonly<Record<string, BuiltChun
   return into;
 }
 
-const moduleOf = (chunk: BuiltChunk | undefined) => (chunk?.facadeModuleId ?? '').replace(/\\/g, '/');
+const normalized = (id: string) => id.replace(/\\/g, '/');
+/** The chunk's own module, or, in a chunk the build named (chunkPlan below), each module it holds. */
+const modulesOf = (chunk: BuiltChunk | undefined) =>
+  [chunk?.facadeModuleId ?? '', ...(chunk?.facadeModuleId ? [] : (chunk?.moduleIds ?? []))].map(normalized);
+const holds = (chunk: BuiltChunk | undefined, suffix: string) => modulesOf(chunk).some((id) => id.endsWith(suffix));
+const holdsPage = (chunk: BuiltChunk | undefined, folder: string) =>
+  modulesOf(chunk).some((id) => id.includes(`/src/tab/pages/${folder}/`));
 
 /** The chunks the entry's code imports dynamically (its own and its static imports'). */
 function lazyChunksOf(loaded: Set<string>, bundle: Readonly<Record<string, BuiltChunk>>): BuiltChunk[] {
@@ -43,7 +51,7 @@ function lazyChunksOf(loaded: Set<string>, bundle: Readonly<Record<string, Built
  */
 export function shellChunks(entry: BuiltChunk, bundle: Readonly<Record<string, BuiltChunk>>): string[] {
   const loaded = withImports(entry.fileName, bundle);
-  const shell = lazyChunksOf(loaded, bundle).find((c) => moduleOf(c).endsWith('/src/tab/main.tsx'));
+  const shell = lazyChunksOf(loaded, bundle).find((c) => holds(c, '/src/tab/main.tsx'));
   return shell ? [...withImports(shell.fileName, bundle)].filter((file) => !loaded.has(file)) : [];
 }
 
@@ -61,16 +69,64 @@ export function routeChunkTable(
   const loaded = withImports(entry.fileName, bundle);
   for (const file of shellChunks(entry, bundle)) loaded.add(file);
   const lazyChunks = lazyChunksOf(loaded, bundle);
-  const contract = lazyChunks.find((c) => moduleOf(c).endsWith('/src/client/contract.ts'));
+  const contract = lazyChunks.find((c) => holds(c, '/src/client/contract.ts'));
   const needed = (chunk: BuiltChunk | undefined) => {
     const files = new Set<string>();
     for (const start of [chunk, contract]) if (start) withImports(start.fileName, bundle, files);
     return [...files].filter((file) => !loaded.has(file)).map((file) => `${base}${file}`);
   };
   return routePaths.map(({ path, folder }) => {
-    const page = lazyChunks.find((c) => moduleOf(c).includes(`/src/tab/pages/${folder}/`));
+    const page = lazyChunks.find((c) => c.facadeModuleId && holdsPage(c, folder));
     return [path === '' ? '/tab' : `/tab/${path}`, needed(page)];
   });
+}
+
+/** The files the build names for the tab (vite.config.ts): see tabChunkPlan. */
+export type TabChunkName = 'shell' | 'pages';
+
+/** A module the static imports of at least this many pages reach goes to `pages`, not to a chunk of its own. */
+export const sharedByPages = 3;
+
+/**
+ * Which named file each module goes into, read from a first build left to the
+ * bundler's own chunking (its chunks are what tree-shaking kept, which a walk
+ * of the module graph through Fluent's barrel file cannot tell). Left to
+ * itself the bundler cuts a chunk for every set of pages that shares a module:
+ * a deep link to the session page fetched 44 files, and each costs a request
+ * (six at a time over HTTP/1.1, the page's API calls queued behind them), a
+ * module record and a task to run it. Measured on a 2-core machine, the same
+ * code in 7 files made the page usable ~250 ms sooner (docs/tab.md). So:
+ *   - `shell`: the modules of the shell's chunks (main.tsx and its imports),
+ *     one file the HTML preloads on every URL;
+ *   - `pages`: what at least `sharedByPages` pages import (Fluent's cards,
+ *     fields, dialogs), with the API schemas every page's first request
+ *     waits for: one file, fetched with the page;
+ *   - everything else stays where the bundler puts it: one chunk per page,
+ *     and lazy extras (charts, the name tagger, teams-js, MSAL) on their own.
+ * The first script (boot.ts and its imports) is a group of its own.
+ */
+export function tabChunkPlan(
+  entry: BuiltChunk,
+  bundle: Readonly<Record<string, BuiltChunk>>,
+): Map<string, TabChunkName> {
+  const plan = new Map<string, TabChunkName>();
+  const loaded = withImports(entry.fileName, bundle);
+  const shell = shellChunks(entry, bundle);
+  const modulesIn = (files: Iterable<string>) =>
+    [...files].filter((file) => !loaded.has(file)).flatMap((file) => bundle[file]?.moduleIds ?? []);
+  for (const id of modulesIn(shell)) plan.set(id, 'shell');
+  for (const file of shell) loaded.add(file);
+  const lazyChunks = lazyChunksOf(loaded, bundle);
+  const reach = new Map<string, number>();
+  for (const folder of new Set(routePaths.map((route) => route.folder))) {
+    const page = lazyChunks.find((c) => c.facadeModuleId && holdsPage(c, folder));
+    if (!page) continue;
+    for (const id of new Set(modulesIn(withImports(page.fileName, bundle)))) reach.set(id, (reach.get(id) ?? 0) + 1);
+  }
+  for (const [id, pages] of reach) if (pages >= sharedByPages) plan.set(id, 'pages');
+  const contract = lazyChunks.find((c) => holds(c, '/src/client/contract.ts'));
+  if (contract) for (const id of modulesIn(withImports(contract.fileName, bundle))) plan.set(id, 'pages');
+  return plan;
 }
 
 /**

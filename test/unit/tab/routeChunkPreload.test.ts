@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import {
   routeChunkPreloadScript,
   routeChunkTable,
+  sharedByPages,
   shellChunks,
+  tabChunkPlan,
   type BuiltChunk,
 } from '../../../src/tab/host/routeChunkPreload.js';
 import { matchRoutePattern, routeFor, tabRoutes } from '../../../src/tab/routes.js';
@@ -90,5 +92,96 @@ describe("the HTML's route preload", () => {
     expect(built.get('/tab/pairs/:pairId')).toEqual(['/Schedule.js', '/Card.js', '/contract.js', '/schemas.js']);
     expect(built.get('/tab')).toEqual(['/MyPairs.js', '/Card.js', '/contract.js', '/schemas.js']);
     expect(built.get('/tab/config')).toEqual(['/contract.js', '/schemas.js']);
+  });
+});
+
+describe("the tab's named files", () => {
+  const chunk = (
+    fileName: string,
+    facadeModuleId: string | null,
+    moduleIds: string[],
+    imports: string[] = [],
+    dynamicImports: string[] = [],
+  ) => ({ type: 'chunk', fileName, facadeModuleId, moduleIds, imports, dynamicImports }) satisfies BuiltChunk;
+  const pages = ['pairs/MyPairsPage', 'schedule/SchedulePage', 'session/SessionPage', 'admin/AdminPage'];
+  // As the bundler cuts them by itself: a chunk per set of pages sharing a module.
+  const natural: Record<string, BuiltChunk> = {
+    'boot.js': chunk(
+      'boot.js',
+      '/r/src/tab/boot.ts',
+      ['/r/src/tab/boot.ts', '/r/src/client/api.ts'],
+      [],
+      ['main.js', 'contract.js'],
+    ),
+    'main.js': chunk(
+      'main.js',
+      '/r/src/tab/main.tsx',
+      ['/r/src/tab/main.tsx', '/r/src/tab/Shell.tsx'],
+      ['react.js'],
+      pages.map((p) => `${p}.js`),
+    ),
+    'react.js': chunk('react.js', null, ['/nm/react/index.js', '/nm/react-dom/client.js']),
+    'contract.js': chunk('contract.js', '/r/src/client/contract.ts', ['/r/src/client/contract.ts'], ['zod.js']),
+    'zod.js': chunk('zod.js', null, ['/nm/zod/index.js']),
+    'card.js': chunk('card.js', null, ['/nm/@fluentui/react-card/index.js']),
+    'dialog.js': chunk('dialog.js', null, ['/nm/@fluentui/react-dialog/index.js']),
+    'charts.js': chunk('charts.js', null, ['/nm/charts/index.js']),
+    ...Object.fromEntries(
+      pages.map((p, i) => [
+        `${p}.js`,
+        chunk(
+          `${p}.js`,
+          `/r/src/tab/pages/${p}.tsx`,
+          [`/r/src/tab/pages/${p}.tsx`],
+          ['react.js', ...(i < sharedByPages ? ['card.js'] : []), ...(i < 2 ? ['dialog.js'] : [])],
+          i === 3 ? ['charts.js'] : [],
+        ),
+      ]),
+    ),
+  };
+  const plan = tabChunkPlan(natural['boot.js']!, natural);
+
+  it("puts the shell's modules in one file, and what enough pages share, with the API schemas, in another", () => {
+    expect(plan.get('/r/src/tab/main.tsx')).toBe('shell');
+    expect(plan.get('/nm/react-dom/client.js')).toBe('shell');
+    expect(plan.get('/nm/@fluentui/react-card/index.js')).toBe('pages');
+    expect(plan.get('/nm/zod/index.js')).toBe('pages');
+    expect(plan.get('/r/src/client/contract.ts')).toBe('pages');
+  });
+
+  it('leaves the first script, each page, what fewer pages share and lazy extras where the bundler puts them', () => {
+    for (const id of [
+      '/r/src/tab/boot.ts',
+      '/r/src/tab/pages/admin/AdminPage.tsx',
+      '/nm/@fluentui/react-dialog/index.js',
+      '/nm/charts/index.js',
+    ])
+      expect(plan.get(id), id).toBeUndefined();
+  });
+
+  it('still finds the shell and the schemas for the HTML once they are in named files', () => {
+    const named: Record<string, BuiltChunk> = {
+      'boot.js': natural['boot.js']!,
+      'shell.js': chunk(
+        'shell.js',
+        null,
+        ['/r/src/tab/main.tsx', '/nm/react/index.js'],
+        [],
+        pages.map((p) => `${p}.js`),
+      ),
+      'pages.js': chunk('pages.js', null, [
+        '/r/src/client/contract.ts',
+        '/nm/zod/index.js',
+        '/nm/@fluentui/react-card/index.js',
+      ]),
+      ...Object.fromEntries(
+        pages.map((p) => [`${p}.js`, { ...natural[`${p}.js`]!, imports: ['shell.js', 'pages.js'] }]),
+      ),
+    };
+    named['boot.js'] = { ...named['boot.js']!, dynamicImports: ['shell.js', 'pages.js'] };
+    expect(shellChunks(named['boot.js'], named)).toEqual(['shell.js']);
+    const table = new Map(routeChunkTable(named['boot.js'], named));
+    expect(table.get('/tab/sessions/:sessionId')).toEqual(['/session/SessionPage.js', '/pages.js']);
+    expect(table.get('/tab/config')).toEqual(['/pages.js']);
   });
 });
