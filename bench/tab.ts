@@ -15,7 +15,7 @@ import { participantWithPair } from '../test/e2e/support/tabPages.js';
 import { seedDemoProgramFor } from '../server/cli/serve.js';
 import { startTestApp, type TestApp } from '../test/support/app.js';
 import { initialJsGzipBytes } from './support/bundleSize.js';
-import { measureDeepLinks, median, type DeepLinkPeople } from './support/tabDeepLinks.js';
+import { measureDeepLinks, median, timeToMark, type DeepLinkPeople } from './support/tabDeepLinks.js';
 
 const loads = 5;
 const targets = {
@@ -31,12 +31,9 @@ async function pairsListRenderMs(app: TestApp, browser: Browser, token: string):
   for (let i = 0; i < loads; i++) {
     const { context } = await newContext(browser);
     await context.addInitScript((t) => window.sessionStorage.setItem('reciprocal.devToken', t), token);
-    const page = await context.newPage();
-    await page.goto(`${app.url}/tab`);
-    await page.waitForFunction(() => performance.getEntriesByName('reciprocal:pairs-rendered').length > 0, null, {
-      timeout: 30_000,
-    });
-    samples.push(await page.evaluate(() => performance.getEntriesByName('reciprocal:pairs-rendered')[0]!.startTime));
+    const rendered = await timeToMark(context, `${app.url}/tab`, 'reciprocal:pairs-rendered', 30_000);
+    if (rendered === null) throw new Error('"My pairs" was not rendered within 30 s');
+    samples.push(rendered);
     await context.close();
   }
   return samples;

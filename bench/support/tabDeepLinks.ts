@@ -4,7 +4,11 @@
 // Usable: the page's h1 is on screen, nothing in <main> is a skeleton, spinner
 // or busy region, and no API request is in flight, continuously for 150 ms
 // (the moment recorded is the start of that quiet spell).
-import type { Browser } from 'playwright-core';
+//
+// The page says when it is usable on its console (signalMarks): Playwright's
+// waitForFunction would inject its own script into the page and poll there,
+// about 100 ms of the page's main thread spent on measuring it.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../../src/core/schemas.js';
 import { tabRoutes, type TabRoute } from '../../src/tab/routes.js';
 import { newContext } from '../../test/e2e/support/browser.js';
@@ -43,6 +47,37 @@ const watchForUsable = `(() => {
   };
   requestAnimationFrame(check);
 })();`;
+
+/** Injected before the page's scripts: writes each of `names` to the console when the page marks it. */
+function signalMarks(names: string[]): string {
+  return `(() => {
+  const names = ${JSON.stringify(names)};
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (names.includes(entry.name)) console.debug(entry.name);
+  }).observe({ type: 'mark', buffered: true });
+})();`;
+}
+
+/**
+ * Opens `url` in a page of `context` and waits for the page to mark `name`:
+ * the mark's time from navigation, or null when it never comes within the timeout.
+ */
+export async function timeToMark(
+  context: BrowserContext,
+  url: string,
+  name: string,
+  timeoutMs = usableTimeoutMs,
+): Promise<number | null> {
+  await context.addInitScript({ content: signalMarks([name]) });
+  const page: Page = await context.newPage();
+  const marked = page
+    .waitForEvent('console', { predicate: (message) => message.text() === name, timeout: timeoutMs })
+    .then(() => true)
+    .catch(() => false);
+  await page.goto(url);
+  if (!(await marked)) return null;
+  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, name);
+}
 
 export interface DeepLinkPeople {
   /** Someone in an active pair, with that pair and one of its sessions. */
@@ -89,16 +124,7 @@ async function loadOnce(browser: Browser, url: string, token: string): Promise<n
   try {
     await context.addInitScript((t) => window.sessionStorage.setItem('reciprocal.devToken', t), token);
     await context.addInitScript({ content: watchForUsable });
-    const page = await context.newPage();
-    await page.goto(url);
-    const marked = await page
-      .waitForFunction((name) => performance.getEntriesByName(name).length > 0, usableMark, {
-        timeout: usableTimeoutMs,
-      })
-      .then(() => true)
-      .catch(() => false);
-    if (!marked) return null;
-    return await page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, usableMark);
+    return await timeToMark(context, url, usableMark);
   } catch {
     return null;
   } finally {
