@@ -10,6 +10,8 @@ interface Primed<T> {
   answer: Promise<T>;
   startedAt: number;
   sameAs: ((path: string) => boolean) | undefined;
+  /** Set once the answer has arrived. */
+  arrived?: { value: T };
 }
 
 export class PrimedRequests<T = { status: number; body: unknown }> {
@@ -28,8 +30,12 @@ export class PrimedRequests<T = { status: number; body: unknown }> {
 
   add(path: string, answer: Promise<T>, sameAs?: (path: string) => boolean): void {
     // A failure is the page's to report when it takes the answer; unclaimed it must not surface as unhandled.
-    answer.catch(() => undefined);
-    this.waiting.set(path, { answer, startedAt: this.now(), sameAs });
+    const primed: Primed<T> = { answer, startedAt: this.now(), sameAs };
+    answer.then(
+      (value) => (primed.arrived = { value }),
+      () => undefined,
+    );
+    this.waiting.set(path, primed);
   }
 
   /** The primed answer for this path, once. */
@@ -42,6 +48,18 @@ export class PrimedRequests<T = { status: number; body: unknown }> {
       }
     }
     return null;
+  }
+
+  /** The primed answer for this path if it has already arrived, left in place (`drop` takes it). */
+  arrived(path: string): { key: string; value: T } | null {
+    this.dropStale();
+    for (const [key, primed] of this.waiting)
+      if (key === path || primed.sameAs?.(path)) return primed.arrived ? { key, value: primed.arrived.value } : null;
+    return null;
+  }
+
+  drop(key: string): void {
+    this.waiting.delete(key);
   }
 
   /** Remembers a page's own GET while it runs, so a preload for the same path does not repeat it. */

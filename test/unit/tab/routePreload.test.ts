@@ -3,7 +3,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from '../../../src/client/api.js';
+import { answeredAlready, ApiClient } from '../../../src/client/api.js';
 import type { TokenSource } from '../../../src/client/host.js';
 import { PrimedRequests } from '../../../src/client/primedRequests.js';
 import { routeFor, startPageData, tabRoutes } from '../../../src/tab/routes.js';
@@ -87,6 +87,56 @@ describe('a primed GET', () => {
     primed.add('/api/x?from=1', Promise.resolve('primed'), (asked) => asked.startsWith('/api/x?'));
     expect(primed.take('/api/x?from=2')).not.toBeNull();
     expect(primed.take('/api/x?from=2')).toBeNull();
+  });
+});
+
+describe('a primed answer that has already arrived', () => {
+  const arrived = async (api: ApiClient, path: string) => {
+    api.prime(path);
+    // The schemas load with a first request (any client's); the primed answer settles a few ticks later.
+    await new ApiClient(tokens, { fetch: (async () => ok(me)) as typeof fetch }).me();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+
+  it("is the page's first render's data: parsed there and then, nothing sent, and taken once the render is committed", async () => {
+    const { urls, fetchImpl } = countingFetch(() => ok(me));
+    const api = new ApiClient(tokens, { fetch: fetchImpl });
+    await arrived(api, '/api/me');
+    // A first render React starts again reads the same answer.
+    expect(answeredAlready(() => api.me())).toMatchObject({ value: me });
+    const answered = answeredAlready(() => api.me());
+    expect(answered).toMatchObject({ value: me });
+    expect(urls).toEqual(['/api/me']);
+    answered!.take();
+    await api.me();
+    expect(urls).toEqual(['/api/me', '/api/me']);
+  });
+
+  it('is not there while the answer is on its way: nothing sent, and the page takes the primed request later', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const urls: string[] = [];
+    const fetchImpl = ((url: string) => {
+      urls.push(url);
+      return url === '/api/me' ? new Promise<Response>((resolve) => (answer = resolve)) : Promise.resolve(ok({}));
+    }) as typeof fetch;
+    const api = new ApiClient(tokens, { fetch: fetchImpl });
+    await arrived(api, '/api/me');
+    expect(answeredAlready(() => api.me())).toBeNull();
+    answer(ok(me));
+    await expect(api.me()).resolves.toEqual(me);
+    expect(urls.filter((u) => u === '/api/me')).toHaveLength(1);
+  });
+
+  it('is left for the page when what it loads is more than that one answer, or the answer is off the contract', async () => {
+    const { urls, fetchImpl } = countingFetch((url) => ok(url === '/api/me' ? me : [{ id: 'not-a-pair' }]));
+    const api = new ApiClient(tokens, { fetch: fetchImpl });
+    await arrived(api, '/api/me');
+    await arrived(api, '/api/pairs');
+    expect(answeredAlready(async () => ({ ...(await api.me()), extra: true }))).toBeNull();
+    expect(answeredAlready(() => api.pairs())).toBeNull();
+    await expect(api.me()).resolves.toEqual(me);
+    await expect(api.pairs()).rejects.toMatchObject({ code: 'internal_error' });
+    expect(urls.filter((u) => u === '/api/me' || u === '/api/pairs')).toEqual(['/api/me', '/api/pairs']);
   });
 });
 
