@@ -28,19 +28,20 @@ let loadedContract: Contract | null = null;
 const loadContract = (): Promise<Contract> =>
   import('./contract.js').then((module) => (loadedContract = module.contract));
 
-/** Thrown, only while `answeredAlready` looks, by a request whose answer is not here yet. */
-const notHereYet = new Error('not answered yet');
 /** While `answeredAlready` looks: the primed answers read, taken only if `load` resolves to one of them at once. */
 let answersRead: (() => void)[] | null = null;
+/** What a request answers while `answeredAlready` looks: never settled, so nothing after it runs or is sent. */
+const notNow = <T>(arrived?: { value: T }): Promise<T> => Object.assign(new Promise<T>(() => undefined), { arrived });
 
 /**
  * The value `load` resolves to, if it can be had at once: `load` makes one GET
  * through an ApiClient whose answer was primed and has arrived, and its schema
- * has loaded. Nothing is sent: a request whose answer is not here yet fails at
- * once instead. Lets a page's first render show data that came with its code
- * rather than a skeleton and a second render (src/ui/useResource.ts). The
- * primed answer stays until `take()` (once the render is committed: React may
- * render a first time more than once).
+ * has loaded. Nothing is sent: while this looks, every request answers with a
+ * promise that never settles (tagged with the answer when there is one), so
+ * whatever `load` would do next never runs. Lets a page's first render show
+ * data that came with its code rather than a skeleton and a second render
+ * (src/ui/useResource.ts). The primed answer stays until `take()` (once the
+ * render is committed: React may render a first time more than once).
  */
 export function answeredAlready<T>(load: () => Promise<T>): { value: T; take: () => void } | null {
   const read: (() => void)[] = (answersRead = []);
@@ -52,7 +53,6 @@ export function answeredAlready<T>(load: () => Promise<T>): { value: T; take: ()
   } finally {
     answersRead = null;
   }
-  answer.catch(() => undefined);
   const arrived = (answer as Promise<T> & { arrived?: { value: T } }).arrived;
   return arrived ? { value: arrived.value, take: () => read.forEach((take) => take()) } : null;
 }
@@ -198,6 +198,7 @@ export class ApiClient {
 
   /** Sends one request, retrying throttling and refreshing the token once on 401. */
   async send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    if (answersRead) return notNow();
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       const token = await this.tokens.getToken(refreshed);
@@ -298,7 +299,7 @@ export class ApiClient {
     return parsed.data;
   }
 
-  /** For `answeredAlready`: a primed GET's answer that has arrived, parsed there and then, or `notHereYet`. */
+  /** For `answeredAlready`: a primed GET's answer that has arrived, parsed there and then. */
   private arrivedAnswer<S extends z.ZodType>(
     read: (() => void)[],
     schema: S | PromiseLike<S>,
@@ -308,9 +309,9 @@ export class ApiClient {
   ): Promise<z.infer<S>> {
     const primed = method === 'GET' && options === undefined ? this.primed.arrived(path) : null;
     const parsed = primed && 'safeParse' in schema ? schema.safeParse(primed.value.body) : null;
-    if (!primed || !parsed?.success) return Promise.reject(notHereYet);
+    if (!primed || !parsed?.success) return notNow();
     read.push(() => this.primed.drop(primed.key));
-    return Object.assign(Promise.resolve(parsed.data as z.infer<S>), { arrived: { value: parsed.data as z.infer<S> } });
+    return notNow({ value: parsed.data as z.infer<S> });
   }
 
   private schema<K extends keyof Contract>(name: K): Contract[K] | Promise<Contract[K]> {

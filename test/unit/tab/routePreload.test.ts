@@ -134,6 +134,11 @@ describe('a primed answer that has already arrived', () => {
     await arrived(api, '/api/pairs');
     expect(answeredAlready(async () => ({ ...(await api.me()), extra: true }))).toBeNull();
     expect(answeredAlready(() => api.pairs())).toBeNull();
+    // Nothing after the first request runs, so nothing more is sent, whatever the load does next.
+    expect(answeredAlready(async () => (await api.me()) && api.session('s-1'))).toBeNull();
+    expect(answeredAlready(() => api.send('GET', '/api/me/profile').then((r) => r.json()))).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(urls).toEqual(['/api/me', '/api/pairs']);
     await expect(api.me()).resolves.toEqual(me);
     await expect(api.pairs()).rejects.toMatchObject({ code: 'internal_error' });
     expect(urls.filter((u) => u === '/api/me' || u === '/api/pairs')).toEqual(['/api/me', '/api/pairs']);
