@@ -92,9 +92,7 @@ async function planTabChunks(): Promise<Map<string, TabChunkName>> {
   try {
     const built = await build({ configFile, logLevel: 'silent', build: { write: false, sourcemap: false } });
     const output = (Array.isArray(built) ? built : [built]).flatMap((b) => ('output' in b ? b.output : []));
-    const bundle: Record<string, BuiltChunk> = Object.fromEntries(
-      output.map((file) => [file.fileName, file.type === 'chunk' ? { ...file, moduleIds: file.moduleIds } : file]),
-    );
+    const bundle: Record<string, BuiltChunk> = Object.fromEntries(output.map((file) => [file.fileName, file]));
     const entry = output.find((file): file is Rolldown.OutputChunk => file.type === 'chunk' && file.isEntry);
     if (!entry) throw new Error("the tab's first build has no entry chunk");
     return tabChunkPlan(entry, bundle);

@@ -73,7 +73,7 @@ export async function myPairs(ports: SummaryPorts, caller: Caller): Promise<Pair
 export async function programPairs(ports: SummaryPorts, caller: Caller): Promise<PairSummary[]> {
   const [pairs, sessions] = await Promise.all([ports.store.allPairs(), ports.store.allSessions()]);
   const byPair = new Map<string, Session[]>();
-  for (const s of [...sessions].sort((a, b) => a.start.localeCompare(b.start))) {
+  for (const s of sessions.toSorted((a, b) => a.start.localeCompare(b.start))) {
     const ofPair = byPair.get(s.pairId);
     if (ofPair) ofPair.push(s);
     else byPair.set(s.pairId, [s]);

@@ -29,12 +29,13 @@ function withImports(fileName: string, bundle: Readonly<Record<string, BuiltChun
 }
 
 const normalized = (id: string) => id.replace(/\\/g, '/');
-/** The chunk's own module, or, in a chunk the build named (chunkPlan below), each module it holds. */
-const modulesOf = (chunk: BuiltChunk | undefined) =>
-  [chunk?.facadeModuleId ?? '', ...(chunk?.facadeModuleId ? [] : (chunk?.moduleIds ?? []))].map(normalized);
-const holds = (chunk: BuiltChunk | undefined, suffix: string) => modulesOf(chunk).some((id) => id.endsWith(suffix));
-const holdsPage = (chunk: BuiltChunk | undefined, folder: string) =>
-  modulesOf(chunk).some((id) => id.includes(`/src/tab/pages/${folder}/`));
+/** The chunk's own module, or, in a file the build named (tabChunkPlan below), each module it holds. */
+const modulesOf = (chunk: BuiltChunk) =>
+  (chunk.facadeModuleId ? [chunk.facadeModuleId] : (chunk.moduleIds ?? [])).map(normalized);
+const holds = (chunk: BuiltChunk, suffix: string) => modulesOf(chunk).some((id) => id.endsWith(suffix));
+/** A page's own chunk (a named file may hold modules of a page folder too: shared ones). */
+const pageChunk = (chunks: BuiltChunk[], folder: string) =>
+  chunks.find((c) => c.facadeModuleId && normalized(c.facadeModuleId).includes(`/src/tab/pages/${folder}/`));
 
 /** The chunks the entry's code imports dynamically (its own and its static imports'). */
 function lazyChunksOf(loaded: Set<string>, bundle: Readonly<Record<string, BuiltChunk>>): BuiltChunk[] {
@@ -76,8 +77,7 @@ export function routeChunkTable(
     return [...files].filter((file) => !loaded.has(file)).map((file) => `${base}${file}`);
   };
   return routePaths.map(({ path, folder }) => {
-    const page = lazyChunks.find((c) => c.facadeModuleId && holdsPage(c, folder));
-    return [path === '' ? '/tab' : `/tab/${path}`, needed(page)];
+    return [path === '' ? '/tab' : `/tab/${path}`, needed(pageChunk(lazyChunks, folder))];
   });
 }
 
@@ -119,7 +119,7 @@ export function tabChunkPlan(
   const lazyChunks = lazyChunksOf(loaded, bundle);
   const reach = new Map<string, number>();
   for (const folder of new Set(routePaths.map((route) => route.folder))) {
-    const page = lazyChunks.find((c) => c.facadeModuleId && holdsPage(c, folder));
+    const page = pageChunk(lazyChunks, folder);
     if (!page) continue;
     for (const id of new Set(modulesIn(withImports(page.fileName, bundle)))) reach.set(id, (reach.get(id) ?? 0) + 1);
   }
