@@ -33,7 +33,52 @@ async function open(page: Page, path: string, theme: 'light' | 'dark') {
   await expect.poll(() => page.locator('html').getAttribute('data-theme'), { timeout: 15_000 }).toBe(theme);
 }
 
+/** The charts load after the figures (lazyCharts.ts): wait for them before a screenshot. */
+async function chartsDrawn(page: Page) {
+  await page.locator('[inert] svg').first().waitFor({ timeout: 20_000 });
+}
+
 describe.skipIf(!chromiumAvailable())('dashboards in the tab', () => {
+  it("shows each chart's figures as a table while the charts' code is still on its way, then the chart", async () => {
+    const lead = app.users.find((u) => u.roles.includes('DepartmentLead'))!;
+    const { context, pageErrors } = await newContext(browser);
+    const page = await context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route(/\/assets\/charts-[^/]*\.js$/, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await signInOnLandingPage(page, app.url, lead, '/tab/dashboard?theme=light');
+    await page.getByRole('list', { name: `${lead.department}: key figures` }).waitFor({ timeout: 20_000 });
+    const direction = page.getByRole('region', { name: 'Direction balance (sessions held)' });
+    // The figures are on screen, as a table, while the charts' code is held back.
+    await direction.getByRole('table').waitFor();
+    /** Shown, or visually hidden (ChartOrTable's clipped 1 px box) for screen readers only. */
+    const tableClipped = () =>
+      direction.getByRole('table').evaluate((table) => {
+        for (let at: Element | null = table; at; at = at.parentElement)
+          if (getComputedStyle(at).clip.startsWith('rect(')) return true;
+        return false;
+      });
+    expect(await tableClipped()).toBe(false);
+    expect(await direction.locator('svg').count()).toBe(0);
+    expect(asked).toBe(true);
+    await screenshot(page, 'dashboard-lead-before-charts');
+    release();
+    await direction.locator('[inert] svg').first().waitFor({ timeout: 20_000 });
+    // Drawn: the table is still there for screen readers, out of sight (1 px, clipped).
+    expect(await tableClipped()).toBe(true);
+    // The legend says what the table says ("Both ways"), not Fluent's capitalized "Both Ways".
+    const legend = direction.locator('.fui-legend__text', { hasText: 'Both ways' });
+    expect(await legend.evaluate((el) => getComputedStyle(el).textTransform)).toBe('none');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
   it("shows a lead their own department, in both themes, and the API refuses another department's", async () => {
     const lead = app.users.find((u) => u.roles.includes('DepartmentLead'))!;
     const { context, pageErrors } = await newContext(browser);
@@ -42,9 +87,11 @@ describe.skipIf(!chromiumAvailable())('dashboards in the tab', () => {
     await page.getByRole('heading', { name: `Department dashboard: ${lead.department}` }).waitFor({ timeout: 20_000 });
     await page.getByRole('list', { name: `${lead.department}: key figures` }).waitFor();
     await expect.poll(() => page.getByText('Aggregates only').count()).toBeGreaterThan(0);
+    await chartsDrawn(page);
     await screenshot(page, 'dashboard-lead-light');
     await open(page, '/tab/dashboard', 'dark');
     await page.getByRole('heading', { name: `Department dashboard: ${lead.department}` }).waitFor({ timeout: 20_000 });
+    await chartsDrawn(page);
     await screenshot(page, 'dashboard-lead-dark');
     // Every chart has its table; ask for it.
     await page.getByRole('button', { name: 'Show as table' }).first().click();
@@ -75,6 +122,7 @@ describe.skipIf(!chromiumAvailable())('dashboards in the tab', () => {
     await screenshot(page, 'dashboard-program-dark');
     await page.getByRole('table', { name: 'Program overview' }).getByRole('button').first().click();
     await page.getByRole('heading', { name: /^Department dashboard: / }).waitFor({ timeout: 20_000 });
+    await chartsDrawn(page);
     await screenshot(page, 'dashboard-owner-department-light');
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -1,7 +1,8 @@
 // A chart with its table: the table is always there for screen readers and
-// shown on request; suppressed figures say so instead of drawing zero.
+// shown on request, and shown while the chart's code is still loading
+// (lazyCharts.ts); suppressed figures say so instead of drawing zero.
 import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import type { FigureValue } from '../../../core/api.js';
 import { strings } from '../../strings.js';
 import { panel } from './panel.js';
@@ -16,6 +17,8 @@ const useStyles = makeStyles({
     overflowX: 'auto',
   },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+  // Fluent's legends capitalize each word ("Both Ways"); the labels are written as the table shows them.
+  chart: { '& .fui-legend__text': { textTransform: 'none' } },
   hidden: {
     position: 'absolute',
     width: '1px',
@@ -92,11 +95,13 @@ export function ChartOrTable({
       {asTable ? (
         table
       ) : (
-        <>
+        <Suspense fallback={table}>
           {/* Inert, not only aria-hidden: the charts' bars take focus, and a hidden focusable is a trap for screen readers; the table below carries the figures. */}
-          <div inert>{chart}</div>
+          <div inert className={styles.chart}>
+            {chart}
+          </div>
           <div className={styles.hidden}>{table}</div>
-        </>
+        </Suspense>
       )}
     </section>
   );

@@ -1,7 +1,6 @@
 // Department dashboard (leads: their own department) and program overview
 // (the program owner: every department side by side). Aggregates only; the
-// charts package loads with this page, never in the tab's first bundle.
-import { DonutChart, VerticalBarChart } from '@fluentui/react-charts';
+// charts package loads once the figures are on screen (lazyCharts.ts).
 import { Button, Caption1, Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
 import { Link as RouterLink } from 'react-router';
 import type { PagedDepartmentDashboard } from '../../../core/dashboard/answers.js';
@@ -13,6 +12,7 @@ import { atRiskStrings } from './atRiskStrings.js';
 import { AtRiskSection } from './AtRiskSection.js';
 import type { AtRiskScope } from './useAtRiskPages.js';
 import { ChartOrTable, figureText } from './ChartOrTable.js';
+import { DonutChart, VerticalBarChart } from './lazyCharts.js';
 import { OutcomesSection } from './OutcomesSection.js';
 import { useDashboard, type PeriodDays } from './useDashboard.js';
 import { panel } from './panel.js';

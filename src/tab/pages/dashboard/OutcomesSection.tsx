@@ -1,13 +1,13 @@
 // Outcomes on the dashboard page: did both people learn? The change in
 // self-rated confidence per focus area, by career stage, as a grouped bar
 // chart with its table, plus goals and usefulness figures and a CSV download.
-import { GroupedVerticalBarChart } from '@fluentui/react-charts';
 import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { OutcomesView } from '../../../core/growth/api.js';
 import { stageGroups } from '../../../core/growth/outcomes.js';
 import { careerStages, focusAreaLabels } from '../../../core/schemas.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { ChartOrTable } from './ChartOrTable.js';
+import { GroupedVerticalBarChart } from './lazyCharts.js';
 import { outcomesStrings as o } from './outcomesStrings.js';
 import { useOutcomes } from './useOutcomes.js';
 
