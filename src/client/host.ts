@@ -131,11 +131,17 @@ export function devSignInTokenSource(
   onMissing: () => void = redirectToSignIn,
   now: () => number = Date.now,
 ): TokenSource {
+  // Every API call asks for the token, and a page's first calls go out together: the stored token is decoded once.
+  let read: { token: string; claims: TokenClaims | null } | null = null;
+  const claimsOf = (token: string) => {
+    if (read?.token !== token) read = { token, claims: readTokenClaims(token) };
+    return read.claims;
+  };
   return {
     kind: 'dev-sign-in',
     async getToken(fresh = false) {
       const token = storage.getItem(devTokenStorageKey);
-      const claims = token ? readTokenClaims(token) : null;
+      const claims = token ? claimsOf(token) : null;
       // A token refused by the server (fresh) or about to expire is no use: sign in again.
       if (!token || !claims || claims.exp * secondMs < now() + 30 * secondMs || fresh) {
         if (fresh) storage.removeItem(devTokenStorageKey);

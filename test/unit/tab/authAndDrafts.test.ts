@@ -80,6 +80,23 @@ describe('dev sign-in token source', () => {
     expect(storage.getItem(devTokenStorageKey)).toBeNull();
   });
 
+  it('reads a token put in storage after the first call afresh (another sign-in), not the claims it read before', async () => {
+    const storage = new MemoryStorage();
+    const expired = jwt({ exp: now / 1000 - 60 });
+    const valid = jwt({ exp: now / 1000 + 3600 });
+    const tokens = devSignInTokenSource(
+      storage,
+      () => undefined,
+      () => now,
+    );
+    storage.setItem(devTokenStorageKey, valid);
+    await expect(tokens.getToken()).resolves.toBe(valid);
+    storage.setItem(devTokenStorageKey, expired);
+    await expect(tokens.getToken()).rejects.toBeInstanceOf(SignInRequired);
+    storage.setItem(devTokenStorageKey, valid);
+    await expect(tokens.getToken()).resolves.toBe(valid);
+  });
+
   it('reads claims from base64url payloads', () => {
     expect(readTokenClaims(jwt({ exp: 5, name: 'Zoë ~~ ??' }))).toEqual({ exp: 5, name: 'Zoë ~~ ??' });
   });
