@@ -18,8 +18,3 @@ setTimeout(() => {
     if (root) root.textContent = shellStrings.pageLoadFailed;
   });
 }, 0);
-
-// Then, while the shell is parsed off the main thread, the first date formatter: it costs Chromium ~35 ms
-// (ICU's start in a new renderer, whatever the locale and options) that a page showing a date would
-// otherwise pay in its first render. Measured by bench/ (docs/tab.md).
-setTimeout(() => new Intl.DateTimeFormat().format(0), 0);
