@@ -7,6 +7,7 @@ import { dayMs } from '../../src/core/time.js';
 import {
   atRiskPairs,
   departmentDashboard,
+  ownDashboard,
   programDashboard,
   requireDashboardAccess,
   type DashboardPorts,
@@ -90,6 +91,18 @@ export function dashboardRoutes(ports: DashboardPorts): RouteDeclaration[] {
       async handle({ query }) {
         const q = parseInput(DashboardQuery, query, 'query');
         return respond(await programDashboard(ports, q.period), q.format, 'reciprocal-program');
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/me/dashboard',
+      // The program owner (every department) or a lead (their own, per the directory).
+      access: 'signed-in',
+      summary: "The caller's own dashboard: every department for the program owner, a lead's department",
+      async handle({ caller, query }) {
+        const q = parseInput(DashboardQuery, query, 'query');
+        const { answer, scope } = await ownDashboard(ports, caller, q.period);
+        return respond(answer, q.format, `reciprocal-${scope}`);
       },
     },
     {

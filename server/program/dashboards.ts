@@ -71,6 +71,23 @@ export async function programDashboard(ports: DashboardPorts, period: Period): P
 }
 
 /**
+ * The dashboard a person opens first: every department for the program owner, their own department for a lead
+ * (per the directory). The tab asks for it as it opens, before it knows who is signed in.
+ */
+export async function ownDashboard(
+  ports: DashboardPorts,
+  caller: Caller,
+  period: Period,
+): Promise<{ answer: PagedDashboardResponse; scope: string }> {
+  if (hasRole(caller, 'ProgramOwner')) return { answer: await programDashboard(ports, period), scope: 'program' };
+  if (!hasRole(caller, 'DepartmentLead'))
+    throw new ApiProblem(errorCodes.forbidden, 'dashboards are for department leads and the program owner');
+  const department = await departmentOf(ports.graph, caller.userId);
+  if (!department) throw new ApiProblem(errorCodes.forbidden, 'the directory names no department for you');
+  return { answer: await departmentDashboard(ports, caller, department, period), scope: department };
+}
+
+/**
  * A page of at-risk pairs after `cursor`: a department's (its lead sees the count without names), or, for the
  * program owner, the whole program's when no department is named.
  */

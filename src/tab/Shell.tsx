@@ -67,8 +67,8 @@ export function Shell() {
   // Before the page's own effects ask for anything: its code and first data start together.
   useLayoutEffect(() => {
     startPageCode(location.pathname);
-    startPageData(api, location.pathname, Promise.resolve(me));
-  }, [api, me, location.pathname]);
+    startPageData(api, location.pathname);
+  }, [api, location.pathname]);
 
   const sections: (Section & { value: SectionName })[] = [
     { value: 'pairs', label: strings.nav.pairs, to: '/tab' },

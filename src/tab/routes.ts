@@ -3,8 +3,9 @@
 // click) starts both together, so the page is usable one round trip after its
 // code arrives instead of two. The benchmark (bench/tab.ts) walks this table.
 import type { ComponentType } from 'react';
-import type { Me, Role } from '../core/schemas.js';
+import type { Role } from '../core/schemas.js';
 import { minuteMs } from '../core/time.js';
+import { dashboardPath, outcomesPath } from './dashboardPaths.js';
 import { routePaths, type PageFolder } from './routePaths.js';
 
 /** What a route's data preload may do: start GETs the page's own API calls then pick up (ApiClient.prime). */
@@ -14,8 +15,6 @@ export interface DataPrimer {
 
 export interface RouteDataContext {
   params: Readonly<Record<string, string | undefined>>;
-  /** Who is signed in; still loading when a page is opened by deep link. */
-  me: Promise<Me>;
 }
 
 export type PrimeRouteData = (api: DataPrimer, route: RouteDataContext) => void;
@@ -60,24 +59,16 @@ function samePeriod(primedPath: string): (path: string) => boolean {
     );
   };
 }
-const primeDashboard: PrimeRouteData = (api, { me }) => {
-  void me.then(
-    (person) => {
-      const owner = person.roles.includes('ProgramOwner');
-      if (!owner && !(person.roles.includes('DepartmentLead') && person.department)) return;
-      const to = new Date();
-      const from = new Date(to.getTime() - dashboardDays * 24 * 60 * minuteMs);
-      const query = `?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
-      const path = owner
-        ? `/api/program/dashboard${query}`
-        : `/api/departments/${encodeURIComponent(person.department!)}/dashboard${query}`;
-      api.prime(path, { sameAs: samePeriod(path) });
-      // The outcomes section beside the figures (useOutcomes): the whole program, or the lead's department.
-      const scope = owner ? '' : new URLSearchParams({ department: person.department! }).toString();
-      api.prime(`/api/outcomes${scope ? `?${scope}` : ''}`);
-    },
-    () => undefined,
-  );
+/**
+ * The caller's own dashboard and outcomes (the program for the owner, a lead's department), asked before /api/me
+ * has answered: whose they are is the server's to tell (src/tab/pages/dashboard/useDashboard.ts).
+ */
+const primeDashboard: PrimeRouteData = (api) => {
+  const to = new Date();
+  const from = new Date(to.getTime() - dashboardDays * 24 * 60 * minuteMs);
+  const path = dashboardPath(null, true, { from: from.toISOString(), to: to.toISOString() });
+  api.prime(path, { sameAs: samePeriod(path) });
+  api.prime(outcomesPath(null));
 };
 
 /** What each page folder holds: its page (loaded when opened), its first GETs and who it is for. */
@@ -214,7 +205,7 @@ export function startPageCode(pathname: string): Promise<unknown> {
 }
 
 /** Starts the first GETs of the page a URL opens; its own API calls pick them up. */
-export function startPageData(api: DataPrimer, pathname: string, me: Promise<Me>): void {
+export function startPageData(api: DataPrimer, pathname: string): void {
   const opened = routeFor(pathname);
-  opened?.route.data?.(api, { params: opened.params, me });
+  opened?.route.data?.(api, { params: opened.params });
 }

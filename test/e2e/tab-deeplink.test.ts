@@ -34,9 +34,9 @@ async function late(route: Route): Promise<void> {
   await route.continue().catch(() => undefined);
 }
 
-async function signedInContext(): Promise<{ context: BrowserContext; pageErrors: string[] }> {
+async function signedInContext(as = scenario.user): Promise<{ context: BrowserContext; pageErrors: string[] }> {
   const opened = await newContext(browser);
-  const token = await app.userToken(scenario.user.userPrincipalName);
+  const token = await app.userToken(as.userPrincipalName);
   await opened.context.addInitScript((t) => {
     // Also run in about:blank, which has no storage.
     if (window.location.protocol.startsWith('http')) window.sessionStorage.setItem('reciprocal.devToken', t);
@@ -130,6 +130,27 @@ describe.skipIf(!chromiumAvailable())('a page opened by deep link', { timeout: 2
     const asked = position(log, exactly(`asked ${scheduleData()}`));
     expect(asked, log.join(', ')).toBeLessThan(position(log, /^arrived \/assets\/SchedulePage-/));
     expect(asked, log.join(', ')).toBeLessThan(position(log, /^arrived \/api\/me$/));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("asks for the dashboard's figures and outcomes before /api/me has answered, and the page asks for neither again", async () => {
+    const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!;
+    const { context, pageErrors } = await signedInContext(owner);
+    const page = await context.newPage();
+    const log = networkLog(page);
+    await page.route((url) => url.pathname === '/api/me', late);
+    await page.goto(`${app.url}/tab/dashboard`);
+    await page.getByRole('table', { name: 'Program overview' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: /^Outcomes: two-way learning/ }).waitFor();
+    const me = position(log, /^arrived \/api\/me$/);
+    expect(position(log, /^asked \/api\/me\/dashboard$/), log.join(', ')).toBeLessThan(me);
+    expect(position(log, /^asked \/api\/outcomes$/), log.join(', ')).toBeLessThan(me);
+    // The page took the answers asked for as it opened.
+    const dashboardRequests = log.filter((entry) =>
+      /^asked \/api\/(me\/dashboard|program\/dashboard|outcomes)$/.test(entry),
+    );
+    expect(dashboardRequests).toEqual(['asked /api/me/dashboard', 'asked /api/outcomes']);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -97,3 +97,40 @@ describe('program dashboard', () => {
     expect(r.text).not.toContain(sentinel);
   });
 });
+
+describe("the caller's own dashboard (/api/me/dashboard, which the tab asks for before it knows who is signed in)", () => {
+  it("answers the owner with the program's figures, as /api/program/dashboard does", async () => {
+    const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!.userPrincipalName;
+    const own = await app.request(`/api/me/dashboard${period}`, { as: owner });
+    const program = await app.request(`/api/program/dashboard${period}`, { as: owner });
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual(program.body);
+    expect(own.body.pairsAtRisk).toBeDefined();
+  });
+
+  it("answers a lead with their own department's figures (per the directory), as CSV too", async () => {
+    const me = lead();
+    const own = await app.request(`/api/me/dashboard${period}`, { as: me.userPrincipalName });
+    const department = await app.request(`/api/departments/${encodeURIComponent(me.department)}/dashboard${period}`, {
+      as: me.userPrincipalName,
+    });
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual(department.body);
+    expect(own.body.dashboards.map((d: { department: string }) => d.department)).toEqual([me.department]);
+    const csv = await app.request(`/api/me/dashboard${period}&format=csv`, { as: me.userPrincipalName });
+    expect(csv.headers.get('content-disposition')).toContain(
+      `reciprocal-${me.department.replace(/[^A-Za-z0-9-]/g, '-')}`,
+    );
+    expect(csv.text).not.toContain(sentinel);
+  });
+
+  it('refuses a participant, and names a bad period', async () => {
+    const participant = app.users.find((u) => u.roles.length === 1)!;
+    const refused = await app.request('/api/me/dashboard', { as: participant.userPrincipalName });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    const bad = await app.request('/api/me/dashboard?from=2026-05-01&to=2026-01-01', { as: lead().userPrincipalName });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('query.to');
+  });
+});

@@ -88,7 +88,7 @@ export async function startTab(options: StartTabOptions): Promise<TabRuntime> {
     window.history.replaceState(window.history.state, '', opening + window.location.search);
     pageCode = startPageCode(opening);
   }
-  startPageData(api, opening, meLoad);
+  startPageData(api, opening);
   const config = await configLoad;
   if (host.kind === 'browser' && !config.devSignIn)
     throw new SignInRequired('Open Reciprocal from Microsoft Teams or Outlook to sign in.');

@@ -149,10 +149,10 @@ describe('opening a page', () => {
   it('starts the data of the page a deep link names', () => {
     const primed: string[] = [];
     const api = { prime: (p: string) => void primed.push(p) };
-    startPageData(api, '/tab/sessions/s-1', Promise.resolve(me));
-    startPageData(api, '/tab/pairs/p-9', Promise.resolve(me));
-    startPageData(api, '/tab', Promise.resolve(me));
-    startPageData(api, '/elsewhere', Promise.resolve(me));
+    startPageData(api, '/tab/sessions/s-1');
+    startPageData(api, '/tab/pairs/p-9');
+    startPageData(api, '/tab');
+    startPageData(api, '/elsewhere');
     expect(primed).toEqual([
       '/api/sessions/s-1',
       '/api/sessions/s-1/notes/me/draft',
@@ -164,14 +164,12 @@ describe('opening a page', () => {
     ]);
   });
 
-  it("starts the program owner's dashboard figures once it knows who is signed in; a participant's none", async () => {
+  it("starts the caller's own dashboard figures and outcomes without waiting to know who is signed in", () => {
     const primed: string[] = [];
     const api = { prime: (p: string) => void primed.push(p) };
-    startPageData(api, '/tab/dashboard', Promise.resolve({ ...me, roles: ['Participant' as const] }));
-    startPageData(api, '/tab/dashboard', Promise.resolve({ ...me, roles: ['ProgramOwner' as const] }));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    startPageData(api, '/tab/dashboard');
     expect(primed).toHaveLength(2);
-    expect(primed[0]).toMatch(/^\/api\/program\/dashboard\?from=.*&to=/);
+    expect(primed[0]).toMatch(/^\/api\/me\/dashboard\?from=.*&to=/);
     expect(primed[1]).toBe('/api/outcomes');
   });
 

@@ -207,7 +207,8 @@ function Overview({
 
 export default function DashboardPage() {
   const styles = useStyles();
-  const { isOwner, allowed, department, setDepartment, days, setDays, period, figures, downloadCsv } = useDashboard();
+  const { isOwner, allowed, department, ownScope, setDepartment, days, setDays, period, figures, downloadCsv } =
+    useDashboard();
   if (!allowed) return <ErrorMessage error={new Error(d.forbidden)} />;
   const dashboards = figures.data?.dashboards ?? [];
   return (
@@ -269,7 +270,7 @@ export default function DashboardPage() {
       ) : dashboards[0] ? (
         <Department dash={dashboards[0]} isOwner={isOwner} period={period} />
       ) : null}
-      <OutcomesSection department={department} allowed={allowed} />
+      <OutcomesSection department={department} ownScope={ownScope} allowed={allowed} />
     </div>
   );
 }

@@ -56,9 +56,18 @@ function ChangeChart({ view }: { view: OutcomesView }) {
   );
 }
 
-export function OutcomesSection({ department, allowed }: { department: string | null; allowed: boolean }) {
+export function OutcomesSection({
+  department,
+  ownScope,
+  allowed,
+}: {
+  department: string | null;
+  /** The department is the caller's own scope (the program for the owner, a lead's department). */
+  ownScope: boolean;
+  allowed: boolean;
+}) {
   const styles = useStyles();
-  const { outcomes, downloadCsv } = useOutcomes(department, allowed);
+  const { outcomes, downloadCsv } = useOutcomes(department, ownScope, allowed);
   const view = outcomes.data?.outcomes[0];
   return (
     <section className={styles.section} aria-labelledby="outcomes-heading">

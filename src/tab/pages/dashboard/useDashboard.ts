@@ -5,22 +5,16 @@ import { PagedDashboardResponse } from '../../../core/dashboard/answers.js';
 import { dayMs } from '../../../core/time.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
+import { dashboardPath } from '../../dashboardPaths.js';
 
 export type PeriodDays = '30' | '90' | '365';
-
-/** The dashboard's own path (the same one the tab primes on opening the page: src/tab/routes.ts). */
-function dashboardPath(department: string | null, period: { from: string; to: string }): string {
-  const query = `?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`;
-  return department === null
-    ? `/api/program/dashboard${query}`
-    : `/api/departments/${encodeURIComponent(department)}/dashboard${query}`;
-}
 
 export function useDashboard() {
   const { api, me } = useTabRuntime();
   const isOwner = me.roles.includes('ProgramOwner');
   const isLead = me.roles.includes('DepartmentLead');
-  const [department, setDepartment] = useState<string | null>(isOwner ? null : me.department);
+  const ownDepartment = isOwner ? null : me.department;
+  const [department, setDepartment] = useState<string | null>(ownDepartment);
   const [days, setDays] = useState<PeriodDays>('90');
   const period = useMemo(() => {
     const to = new Date();
@@ -31,7 +25,7 @@ export function useDashboard() {
     // Parsed with the paged schema, which keeps each at-risk list's cursor for the next page.
     () =>
       allowed
-        ? api.json(PagedDashboardResponse, 'GET', dashboardPath(department, period))
+        ? api.json(PagedDashboardResponse, 'GET', dashboardPath(department, department === ownDepartment, period))
         : Promise.resolve<PagedDashboardResponse>({ dashboards: [] }),
     [api, department, period, allowed],
   );
@@ -43,5 +37,16 @@ export function useDashboard() {
     link.click();
     URL.revokeObjectURL(link.href);
   };
-  return { isOwner, allowed, department, setDepartment, days, setDays, period, figures, downloadCsv };
+  return {
+    isOwner,
+    allowed,
+    department,
+    ownScope: department === ownDepartment,
+    setDepartment,
+    days,
+    setDays,
+    period,
+    figures,
+    downloadCsv,
+  };
 }

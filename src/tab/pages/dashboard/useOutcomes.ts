@@ -3,23 +3,21 @@
 import { OutcomesResponse } from '../../../core/growth/api.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
+import { outcomesPath } from '../../dashboardPaths.js';
 
-const query = (department: string | null, format?: 'csv') => {
-  const params = new URLSearchParams();
-  if (department !== null) params.set('department', department);
-  if (format) params.set('format', format);
-  const text = params.toString();
-  return `/api/outcomes${text ? `?${text}` : ''}`;
-};
-
-export function useOutcomes(department: string | null, allowed: boolean) {
+/**
+ * `ownScope`: the department shown is the caller's own scope, asked as plain /api/outcomes, which the tab primes
+ * as it opens the page, before it knows who is signed in (src/tab/routes.ts).
+ */
+export function useOutcomes(department: string | null, ownScope: boolean, allowed: boolean) {
   const { api } = useTabRuntime();
+  const asked = ownScope ? null : department;
   const outcomes = useResource(
-    () => (allowed ? api.json(OutcomesResponse, 'GET', query(department)) : Promise.resolve({ outcomes: [] })),
-    [api, department, allowed],
+    () => (allowed ? api.json(OutcomesResponse, 'GET', outcomesPath(asked)) : Promise.resolve({ outcomes: [] })),
+    [api, asked, allowed],
   );
   const downloadCsv = async () => {
-    const blob = await (await api.send('GET', query(department, 'csv'))).blob();
+    const blob = await (await api.send('GET', outcomesPath(department, 'csv'))).blob();
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `reciprocal-outcomes-${department ?? 'program'}.csv`;
