@@ -44,11 +44,13 @@ async function figures(
   return { dashboards, mirror };
 }
 
+const notForParticipants = () =>
+  new ApiProblem(errorCodes.forbidden, 'dashboards are for department leads and the program owner');
+
 /** Whether the caller may see the department's figures: its lead (per the directory) or the program owner. */
 export async function requireDashboardAccess(ports: DashboardPorts, caller: Caller, department: string): Promise<void> {
   if (hasRole(caller, 'ProgramOwner')) return;
-  if (!hasRole(caller, 'DepartmentLead'))
-    throw new ApiProblem(errorCodes.forbidden, 'dashboards are for department leads and the program owner');
+  if (!hasRole(caller, 'DepartmentLead')) throw notForParticipants();
   if ((await departmentOf(ports.graph, caller.userId)) !== department)
     throw new ApiProblem(errorCodes.forbidden, `you lead another department, not ${JSON.stringify(department)}`);
 }
@@ -80,8 +82,7 @@ export async function ownDashboard(
   period: Period,
 ): Promise<{ answer: PagedDashboardResponse; scope: string }> {
   if (hasRole(caller, 'ProgramOwner')) return { answer: await programDashboard(ports, period), scope: 'program' };
-  if (!hasRole(caller, 'DepartmentLead'))
-    throw new ApiProblem(errorCodes.forbidden, 'dashboards are for department leads and the program owner');
+  if (!hasRole(caller, 'DepartmentLead')) throw notForParticipants();
   const department = await departmentOf(ports.graph, caller.userId);
   if (!department) throw new ApiProblem(errorCodes.forbidden, 'the directory names no department for you');
   return { answer: await departmentDashboard(ports, caller, department, period), scope: department };

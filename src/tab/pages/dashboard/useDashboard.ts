@@ -15,6 +15,7 @@ export function useDashboard() {
   const isLead = me.roles.includes('DepartmentLead');
   const ownDepartment = isOwner ? null : me.department;
   const [department, setDepartment] = useState<string | null>(ownDepartment);
+  const ownScope = department === ownDepartment;
   const [days, setDays] = useState<PeriodDays>('90');
   const period = useMemo(() => {
     const to = new Date();
@@ -25,9 +26,9 @@ export function useDashboard() {
     // Parsed with the paged schema, which keeps each at-risk list's cursor for the next page.
     () =>
       allowed
-        ? api.json(PagedDashboardResponse, 'GET', dashboardPath(department, department === ownDepartment, period))
+        ? api.json(PagedDashboardResponse, 'GET', dashboardPath(department, ownScope, period))
         : Promise.resolve<PagedDashboardResponse>({ dashboards: [] }),
-    [api, department, period, allowed],
+    [api, department, ownScope, period, allowed],
   );
   const downloadCsv = async () => {
     const blob = await api.dashboardsCsv(department, period);
@@ -41,7 +42,7 @@ export function useDashboard() {
     isOwner,
     allowed,
     department,
-    ownScope: department === ownDepartment,
+    ownScope,
     setDepartment,
     days,
     setDays,
