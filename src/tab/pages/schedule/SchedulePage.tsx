@@ -1,6 +1,7 @@
 import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
+import type { PairSummary } from '../../../core/api.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
@@ -19,27 +20,29 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
+/** The form as it opens: the pair's length, the direction that has had fewer sessions first, two weeks ahead. */
+function firstChoices(summary: PairSummary): ScheduleChoices {
+  return {
+    durationMinutes: summary.pair.durationMinutes,
+    direction: summary.balance.reverse <= summary.balance.traditional ? 'reverse' : 'traditional',
+    focusAreas: [],
+    windowDays: 14,
+    occurrences: 1,
+    preferences: defaultSlotPreferences,
+  };
+}
+
 export default function SchedulePage() {
   const styles = useStyles();
   const { pairId = '' } = useParams();
   const { context, me } = useTabRuntime();
   const { summary, history, slots, booking, change, findSlots, book, rebook, cancel } = useSchedulePair(pairId);
-  const [choices, setChoices] = useState<ScheduleChoices | null>(() => keptSlots(pairId)?.choices ?? null);
+  const [edited, setChoices] = useState<ScheduleChoices | null>(() => keptSlots(pairId)?.choices ?? null);
   const [rebooking, setRebooking] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (summary.data && !choices) {
-      const reverseFirst = summary.data.balance.reverse <= summary.data.balance.traditional;
-      setChoices({
-        durationMinutes: summary.data.pair.durationMinutes,
-        direction: reverseFirst ? 'reverse' : 'traditional',
-        focusAreas: [],
-        windowDays: 14,
-        occurrences: 1,
-        preferences: defaultSlotPreferences,
-      });
-    }
-  }, [summary.data, choices]);
+  // Until the person changes them, the choices the pair's data first gave (in the first render when it is here).
+  const first = useRef<ScheduleChoices | null>(null);
+  if (first.current === null && summary.data) first.current = firstChoices(summary.data);
+  const choices = edited ?? first.current;
 
   if (!summary.data || !choices) {
     return summary.status === 'failed' ? (
