@@ -102,6 +102,36 @@ describe.skipIf(!chromiumAvailable())('a page opened by deep link', { timeout: 2
     await context.close();
   });
 
+  it('renders the page itself first when its code and /api/me are already there, a skeleton first when /api/me is late', async () => {
+    // Whether a skeleton was ever put into the page, and whether the heading was there when it first was.
+    const watchFirstRender = () => {
+      const seen = { skeleton: false, headingFirst: null as boolean | null };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        const root = document.getElementById('root');
+        if (!root?.firstElementChild) return;
+        if (seen.headingFirst === null) seen.headingFirst = root.querySelector('main h1') !== null;
+        if (root.querySelector('.fui-Skeleton')) seen.skeleton = true;
+      }).observe(document, { childList: true, subtree: true });
+    };
+    const open = async (slow: RegExp | ((url: URL) => boolean)) => {
+      const { context, pageErrors } = await signedInContext();
+      await context.addInitScript(watchFirstRender);
+      const page = await context.newPage();
+      await page.route(slow, late);
+      await page.goto(`${app.url}${schedulePath()}`);
+      await scheduleHeading(page).waitFor({ timeout: 30_000 });
+      const seen = await page.evaluate(() => (window as unknown as { seen: object }).seen);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+      return seen;
+    };
+    // The shell (React, Fluent) held back: /api/me and the page's data have answered by the time it runs.
+    const shell = /\/assets\/shell-[^/]+\.js$/;
+    expect(await open(shell)).toEqual({ skeleton: false, headingFirst: true });
+    expect(await open((url) => url.pathname === '/api/me')).toEqual({ skeleton: true, headingFirst: false });
+  });
+
   it("has the HTML ask for the page's chunk before the entry script has arrived", async () => {
     const html = readFileSync(path.join(webRoot, 'src/tab/index.html'), 'utf8');
     const entry = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];

@@ -47,10 +47,16 @@ type Boot =
 
 /** `boot`: the start main.tsx began before rendering, taken by the first attempt; a retry starts afresh. */
 export function TabRuntimeProvider({ boot: early, children }: { boot?: TabBoot | undefined; children: ReactNode }) {
-  const [boot, setBoot] = useState<Boot>({ state: 'starting' });
+  // Started already (main.tsx waits a moment for it): the first render is the page, not a skeleton then the page.
+  const [boot, setBoot] = useState<Boot>(() => {
+    const runtime = early?.ready();
+    return runtime ? { state: 'ready', runtime } : { state: 'starting' };
+  });
   const [busy, setBusy] = useState<BusyNotice | null>(null);
   const [theme, setThemeState] = useState<TabTheme>(
-    () => tabHostContextFromBrowser(window.location, readSavedTheme(), navigator.languages).theme,
+    () =>
+      early?.ready()?.context.theme ??
+      tabHostContextFromBrowser(window.location, readSavedTheme(), navigator.languages).theme,
   );
   const [attempt, setAttempt] = useState(0);
 
@@ -64,7 +70,7 @@ export function TabRuntimeProvider({ boot: early, children }: { boot?: TabBoot |
         if (!live) return;
         setThemeState(runtime.context.theme);
         document.documentElement.lang = runtime.context.locale;
-        setBoot({ state: 'ready', runtime });
+        setBoot((now) => (now.state === 'ready' && now.runtime === runtime ? now : { state: 'ready', runtime }));
       },
       (error: unknown) =>
         live && setBoot(error instanceof SignInRequired ? { state: 'signing-in' } : { state: 'failed', error }),

@@ -101,6 +101,8 @@ export async function startTab(options: StartTabOptions): Promise<TabRuntime> {
 /** A start begun before React renders, with what it reports kept until the provider listens. */
 export interface TabBoot {
   runtime: Promise<TabRuntime>;
+  /** The runtime once it has started (null before, or when it failed): the first render can show the page at once. */
+  ready(): TabRuntime | null;
   listen(options: StartTabOptions): () => void;
 }
 
@@ -122,10 +124,15 @@ export function bootTab(): TabBoot {
       listener?.onThemeChange(next);
     },
   });
-  // Reported by the provider when it takes the runtime.
-  runtime.catch(() => undefined);
+  let started: TabRuntime | null = null;
+  // A failure is reported by the provider when it takes the runtime.
+  runtime.then(
+    (value) => (started = value),
+    () => undefined,
+  );
   return {
     runtime,
+    ready: () => started,
     listen(options) {
       listener = options;
       if (busy !== undefined) options.onBusy(busy);
