@@ -108,6 +108,23 @@ describe.skipIf(!chromiumAvailable())('dashboards in the tab', () => {
     await context.close();
   }, 90_000);
 
+  it('tells a participant who follows a dashboard link that it is not for them, with nothing failing', async () => {
+    // The tab asks for the caller's own dashboard before it knows who is signed in: for a participant the API refuses.
+    // (Before, the page said only "Something went wrong.")
+    const participant = app.users.find((u) => u.roles.length === 1)!;
+    const { context, pageErrors } = await newContext(browser);
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    await signInOnLandingPage(page, app.url, participant, '/tab/dashboard?theme=light');
+    await page.getByText('Dashboards are for department leads and the program owner.').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    // The refused request itself is logged by the browser; nothing else is.
+    expect(consoleErrors.filter((e) => !/403/.test(e))).toEqual([]);
+    await context.close();
+  }, 90_000);
+
   it('shows the program owner every department side by side, in both themes', async () => {
     const owner = app.users.find((u) => u.roles.includes('ProgramOwner'))!;
     const { context, pageErrors } = await newContext(browser);

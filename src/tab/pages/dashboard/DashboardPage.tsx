@@ -209,7 +209,8 @@ export default function DashboardPage() {
   const styles = useStyles();
   const { isOwner, allowed, department, ownScope, setDepartment, days, setDays, period, figures, downloadCsv } =
     useDashboard();
-  if (!allowed) return <ErrorMessage error={new Error(d.forbidden)} />;
+  // Said as it is: ErrorMessage shows only a request's own message, and this is none.
+  if (!allowed) return <Text role="alert">{d.forbidden}</Text>;
   const dashboards = figures.data?.dashboards ?? [];
   return (
     <div className={styles.page}>
