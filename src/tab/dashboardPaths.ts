@@ -1,6 +1,16 @@
 // The dashboard's API paths, shared by its page (pages/dashboard/useDashboard.ts and
 // useOutcomes.ts) and the tab's first script, which primes them as it opens
-// the page (routes.ts): nothing here may import more than strings.
+// the page (routes.ts): nothing here may import more than strings and times.
+import { dayMs } from '../core/time.js';
+
+export type PeriodDays = '30' | '90' | '365';
+/** The period the dashboard opens on: the tab primes it, the page asks for it. */
+export const openingPeriod: PeriodDays = '90';
+
+/** The last `days` days up to `now`. */
+export function lastDays(days: PeriodDays, now = Date.now()): { from: string; to: string } {
+  return { from: new Date(now - Number(days) * dayMs).toISOString(), to: new Date(now).toISOString() };
+}
 
 /**
  * The figures' path. The caller's own scope (the program for the owner, a lead's department) is asked as

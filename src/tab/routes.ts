@@ -5,7 +5,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../core/schemas.js';
 import { minuteMs } from '../core/time.js';
-import { dashboardPath, outcomesPath } from './dashboardPaths.js';
+import { dashboardPath, lastDays, openingPeriod, outcomesPath } from './dashboardPaths.js';
 import { routePaths, type PageFolder } from './routePaths.js';
 
 /** What a route's data preload may do: start GETs the page's own API calls then pick up (ApiClient.prime). */
@@ -37,8 +37,7 @@ const primePairs: PrimeRouteData = (api) => {
   api.prime('/api/me/agreements');
 };
 
-/** The dashboard asks for the last 90 days from the moment it mounts: any request for about the same period will do. */
-const dashboardDays = 90;
+/** The dashboard asks for its opening period from the moment it mounts: any request for about the same period will do. */
 function samePeriod(primedPath: string): (path: string) => boolean {
   const period = (path: string) => {
     const url = new URL(path, 'http://tab');
@@ -64,9 +63,7 @@ function samePeriod(primedPath: string): (path: string) => boolean {
  * has answered: whose they are is the server's to tell (src/tab/pages/dashboard/useDashboard.ts).
  */
 const primeDashboard: PrimeRouteData = (api) => {
-  const to = new Date();
-  const from = new Date(to.getTime() - dashboardDays * 24 * 60 * minuteMs);
-  const path = dashboardPath(null, true, { from: from.toISOString(), to: to.toISOString() });
+  const path = dashboardPath(null, true, lastDays(openingPeriod));
   api.prime(path, { sameAs: samePeriod(path) });
   api.prime(outcomesPath(null));
 };

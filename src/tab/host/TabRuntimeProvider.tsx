@@ -48,15 +48,12 @@ type Boot =
 /** `boot`: the start main.tsx began before rendering, taken by the first attempt; a retry starts afresh. */
 export function TabRuntimeProvider({ boot: early, children }: { boot?: TabBoot | undefined; children: ReactNode }) {
   // Started already (main.tsx waits a moment for it): the first render is the page, not a skeleton then the page.
-  const [boot, setBoot] = useState<Boot>(() => {
-    const runtime = early?.ready();
-    return runtime ? { state: 'ready', runtime } : { state: 'starting' };
-  });
+  const [started] = useState(() => early?.ready() ?? null);
+  const [boot, setBoot] = useState<Boot>(started ? { state: 'ready', runtime: started } : { state: 'starting' });
   const [busy, setBusy] = useState<BusyNotice | null>(null);
   const [theme, setThemeState] = useState<TabTheme>(
     () =>
-      early?.ready()?.context.theme ??
-      tabHostContextFromBrowser(window.location, readSavedTheme(), navigator.languages).theme,
+      started?.context.theme ?? tabHostContextFromBrowser(window.location, readSavedTheme(), navigator.languages).theme,
   );
   const [attempt, setAttempt] = useState(0);
 

@@ -2,12 +2,11 @@
 // them for the program owner) over the chosen period.
 import { useMemo, useState } from 'react';
 import { PagedDashboardResponse } from '../../../core/dashboard/answers.js';
-import { dayMs } from '../../../core/time.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
-import { dashboardPath } from '../../dashboardPaths.js';
+import { dashboardPath, lastDays, openingPeriod, type PeriodDays } from '../../dashboardPaths.js';
 
-export type PeriodDays = '30' | '90' | '365';
+export type { PeriodDays };
 
 export function useDashboard() {
   const { api, me } = useTabRuntime();
@@ -16,11 +15,8 @@ export function useDashboard() {
   const ownDepartment = isOwner ? null : me.department;
   const [department, setDepartment] = useState<string | null>(ownDepartment);
   const ownScope = department === ownDepartment;
-  const [days, setDays] = useState<PeriodDays>('90');
-  const period = useMemo(() => {
-    const to = new Date();
-    return { from: new Date(to.getTime() - Number(days) * dayMs).toISOString(), to: to.toISOString() };
-  }, [days]);
+  const [days, setDays] = useState<PeriodDays>(openingPeriod);
+  const period = useMemo(() => lastDays(days), [days]);
   const allowed = isOwner || (isLead && department !== null);
   const figures = useResource(
     // Parsed with the paged schema, which keeps each at-risk list's cursor for the next page.
