@@ -17,6 +17,7 @@ import type { LinkMeetingRequest } from '../core/meetings.js';
 import type { Cadence, PairStatus, SessionDuration, SessionStatus, TouchpointKind } from '../core/schemas.js';
 import { secondMs } from '../core/time.js';
 import type { Contract } from './contract.js';
+import { withoutCompiling } from './parsing.js';
 import { PrimedRequests } from './primedRequests.js';
 import type { ClientConfig } from './auth.js';
 import { SignInRequired, type TokenSource } from './host.js';
@@ -147,7 +148,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   }
   // Offline, the schemas may not load either: then the status alone decides the code.
   const contract = await loadContract().catch(() => null);
-  const parsed = contract?.ApiErrorBody.safeParse(body);
+  const parsed = contract?.ApiErrorBody.safeParse(body, withoutCompiling);
   if (contract && parsed?.success) {
     const { code, message, field, details } = parsed.data.error;
     const known = (Object.values(contract.errorCodes) as string[]).includes(code)
@@ -164,7 +165,7 @@ export async function loadClientConfig(baseUrl = '', fetchImpl: typeof fetch = f
   const response = await fetchImpl(`${baseUrl}/api/client-config`, { headers: { accept: 'application/json' } });
   if (!response.ok) throw await errorFrom(response);
   const [body, contract] = await Promise.all([response.json() as Promise<unknown>, loadContract()]);
-  return contract.ClientConfig.parse(body);
+  return contract.ClientConfig.parse(body, withoutCompiling);
 }
 
 export interface RequestOptions {
@@ -286,7 +287,7 @@ export class ApiClient {
         ? (this.primed.take(path) ?? this.primed.track(path, this.readBody(method, path)))
         : this.readBody(method, path, options);
     const [{ status, body }, parser] = await Promise.all([asked, schema]);
-    const parsed = parser.safeParse(body);
+    const parsed = parser.safeParse(body, withoutCompiling);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       // The server broke its own contract: a bug, whatever the status said.
@@ -308,7 +309,7 @@ export class ApiClient {
     options?: RequestOptions,
   ): Promise<z.infer<S>> {
     const primed = method === 'GET' && options === undefined ? this.primed.arrived(path) : null;
-    const parsed = primed && 'safeParse' in schema ? schema.safeParse(primed.value.body) : null;
+    const parsed = primed && 'safeParse' in schema ? schema.safeParse(primed.value.body, withoutCompiling) : null;
     if (!primed || !parsed?.success) return notNow();
     read.push(() => this.primed.drop(primed.key));
     return notNow({ value: parsed.data as z.infer<S> });

@@ -19,11 +19,6 @@ import { MeetingSession } from '../core/meetings.js';
 import { ActionItem, Me, Pair, Session, Touchpoint } from '../core/schemas.js';
 import { ClientConfig } from './auth.js';
 
-// In the browser each schema parses a few answers, not thousands: zod's
-// compiled parsers (built with `new Function` on first use) cost more to build
-// than they save, measured at ~30 ms over the API's schemas on a first parse.
-z.config({ jitless: true });
-
 /** A department run as the server reports it, with its plan: each pair's time, and why others could not be placed. */
 export const DepartmentJob = ScheduleJob.extend({
   dryRun: z.boolean().default(false),

@@ -1,6 +1,7 @@
 // The session's agenda (structured, or the text a booking returned) as sections with their minutes.
 import { Agenda } from '../../../core/agenda/build.js';
 import { agendaSectionsFromText } from '../../../core/agenda/parseText.js';
+import { withoutCompiling } from '../../../client/parsing.js';
 
 export interface ChecklistSection {
   title: string;
@@ -10,7 +11,7 @@ export interface ChecklistSection {
 
 export function checklistSections(agenda: unknown): ChecklistSection[] {
   if (typeof agenda === 'string') return agendaSectionsFromText(agenda)?.sections ?? [];
-  const parsed = Agenda.safeParse(agenda);
+  const parsed = Agenda.safeParse(agenda, withoutCompiling);
   return parsed.success ? parsed.data.sections : [];
 }
 

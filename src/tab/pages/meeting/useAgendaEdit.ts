@@ -7,6 +7,7 @@ import { EditableAgenda, type AgendaEditRequest } from '../../../core/agendaEdit
 import { useAction } from '../../../ui/useAction.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
+import { withoutCompiling } from '../../../client/parsing.js';
 
 const agendaPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/agenda`;
 
@@ -33,7 +34,9 @@ export function useAgendaEdit(sessionId: string, onSaved: () => void) {
           onSaved();
         } catch (error) {
           const current =
-            error instanceof ApiError && error.isConflict ? EditableAgenda.safeParse(error.details) : null;
+            error instanceof ApiError && error.isConflict
+              ? EditableAgenda.safeParse(error.details, withoutCompiling)
+              : null;
           if (!current?.success) throw error;
           loaded.set(current.data);
           setOutcome('changedMeanwhile');

@@ -5,6 +5,7 @@ import { PairHistory } from '../../../core/sessions/feedback.js';
 import { dayMs, hourMs } from '../../../core/time.js';
 import { useResource } from '../../../ui/useResource.js';
 import { useTabRuntime } from '../../host/TabRuntimeProvider.js';
+import { withoutCompiling } from '../../../client/parsing.js';
 
 export interface ScheduleChoices {
   durationMinutes: SessionDuration;
@@ -38,7 +39,7 @@ export function keptSlots(pairId: string): KeptSlots | null {
   try {
     const kept = JSON.parse(sessionStorage.getItem(keptSlotsKey(pairId)) ?? 'null') as KeptSlots | null;
     if (!kept || Date.now() - kept.at > keptSlotsMs) return null;
-    const value = SlotResponse.safeParse(kept.value);
+    const value = SlotResponse.safeParse(kept.value, withoutCompiling);
     return value.success ? { ...kept, value: value.data } : null;
   } catch {
     return null;

@@ -3,6 +3,7 @@ import { Agenda } from '../../../core/agenda/build.js';
 import { agendaSectionsFromText, type TextAgendaSection } from '../../../core/agenda/parseText.js';
 import { strings } from '../../strings.js';
 import { stackedList } from '../../../ui/styles.js';
+import { withoutCompiling } from '../../../client/parsing.js';
 
 const useStyles = makeStyles({
   sections: stackedList(tokens.spacingVerticalM),
@@ -57,6 +58,6 @@ function sectionsOf(agenda: unknown): { title: string; sections: ShownSection[] 
     const parsed = agendaSectionsFromText(agenda);
     return parsed ? { title: parsed.title, sections: parsed.sections.map((s) => ({ ...s, guide: null })) } : null;
   }
-  const parsed = Agenda.safeParse(agenda);
+  const parsed = Agenda.safeParse(agenda, withoutCompiling);
   return parsed.success ? parsed.data : null;
 }
