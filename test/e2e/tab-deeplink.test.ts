@@ -8,7 +8,7 @@
 // `npm test` builds first (dist/web, or E2E_WEB_ROOT, as startTestApp serves).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoProgramFor } from '../../server/cli/serve.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -102,34 +102,53 @@ describe.skipIf(!chromiumAvailable())('a page opened by deep link', { timeout: 2
     await context.close();
   });
 
+  // Whether a skeleton was ever put into the page, and whether the heading was there when it first was.
+  const watchFirstRender = () => {
+    const seen = { skeleton: false, headingFirst: null as boolean | null };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver(() => {
+      const root = document.getElementById('root');
+      if (!root?.firstElementChild) return;
+      if (seen.headingFirst === null) seen.headingFirst = root.querySelector('main h1') !== null;
+      if (root.querySelector('.fui-Skeleton')) seen.skeleton = true;
+    }).observe(document, { childList: true, subtree: true });
+  };
+  /** Opens `path` with `slow` answered late, once `ready` is on screen: what was first rendered. */
+  const firstRender = async (path: string, slow: RegExp | ((url: URL) => boolean), ready: (page: Page) => Locator) => {
+    const { context, pageErrors } = await signedInContext();
+    await context.addInitScript(watchFirstRender);
+    const page = await context.newPage();
+    await page.route(slow, late);
+    await page.goto(`${app.url}${path}`);
+    await ready(page).waitFor({ timeout: 30_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: object }).seen);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+    return seen;
+  };
+  // The shell (React, Fluent) held back: /api/me and the page's data have answered by the time it runs.
+  const shell = /\/assets\/shell-[^/]+\.js$/;
+
   it('renders the page itself first when its code and /api/me are already there, a skeleton first when /api/me is late', async () => {
-    // Whether a skeleton was ever put into the page, and whether the heading was there when it first was.
-    const watchFirstRender = () => {
-      const seen = { skeleton: false, headingFirst: null as boolean | null };
-      (window as unknown as { seen: typeof seen }).seen = seen;
-      new MutationObserver(() => {
-        const root = document.getElementById('root');
-        if (!root?.firstElementChild) return;
-        if (seen.headingFirst === null) seen.headingFirst = root.querySelector('main h1') !== null;
-        if (root.querySelector('.fui-Skeleton')) seen.skeleton = true;
-      }).observe(document, { childList: true, subtree: true });
-    };
-    const open = async (slow: RegExp | ((url: URL) => boolean)) => {
-      const { context, pageErrors } = await signedInContext();
-      await context.addInitScript(watchFirstRender);
-      const page = await context.newPage();
-      await page.route(slow, late);
-      await page.goto(`${app.url}${schedulePath()}`);
-      await scheduleHeading(page).waitFor({ timeout: 30_000 });
-      const seen = await page.evaluate(() => (window as unknown as { seen: object }).seen);
-      expect(pageErrors).toEqual([]);
-      await context.close();
-      return seen;
-    };
-    // The shell (React, Fluent) held back: /api/me and the page's data have answered by the time it runs.
-    const shell = /\/assets\/shell-[^/]+\.js$/;
-    expect(await open(shell)).toEqual({ skeleton: false, headingFirst: true });
-    expect(await open((url) => url.pathname === '/api/me')).toEqual({ skeleton: true, headingFirst: false });
+    expect(await firstRender(schedulePath(), shell, scheduleHeading)).toEqual({ skeleton: false, headingFirst: true });
+    expect(await firstRender(schedulePath(), (url) => url.pathname === '/api/me', scheduleHeading)).toEqual({
+      skeleton: true,
+      headingFirst: false,
+    });
+  });
+
+  it("renders a session's page with my note first, when the session and my kept draft came with its code", async () => {
+    const summary = await app.request(scheduleData(), { as: scenario.user.userPrincipalName });
+    const { lastSession } = summary.body as { lastSession: { id: string } | null };
+    expect(lastSession).not.toBeNull();
+    const sessionPath = `/tab/sessions/${encodeURIComponent(lastSession!.id)}`;
+    const myNote = (page: Page) => page.getByRole('textbox', { name: 'What I taught' });
+    expect(await firstRender(sessionPath, shell, myNote)).toEqual({ skeleton: false, headingFirst: true });
+    // The draft kept in the tenant late: the page waits for it (it may be newer than the saved note).
+    expect(await firstRender(sessionPath, (url) => url.pathname.endsWith('/notes/me/draft'), myNote)).toEqual({
+      skeleton: true,
+      headingFirst: false,
+    });
   });
 
   it("has the HTML ask for the page's chunk before the entry script has arrived", async () => {

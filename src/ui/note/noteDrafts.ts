@@ -9,6 +9,7 @@
 // tells the person so.
 import { z } from 'zod';
 import type { ApiClient } from '../../client/api.js';
+import { withoutCompiling } from '../../client/parsing.js';
 import { DraftNote, KeptNoteDraftAnswer, type KeptNoteDraft } from '../../core/notes/draft.js';
 import type { NoteInput } from '../../core/api.js';
 
@@ -48,14 +49,23 @@ export class NoteDrafts {
 
   /** The newest draft kept for me and this session, on this device or in the tenant. */
   async load(userId: string, sessionId: string): Promise<RestoredDraft | null> {
-    const device = this.deviceDraft(userId, sessionId);
     const tenant = await Promise.race([
-      this.api
-        .json(KeptNoteDraftAnswer, 'GET', draftPath(sessionId))
+      this.tenantDraft(sessionId)
         .then((a) => a.draft)
         .catch(() => null),
       new Promise<null>((resolve) => setTimeout(() => resolve(null), tenantReadMs)),
     ]);
+    return this.newest(userId, sessionId, tenant);
+  }
+
+  /** The tenant's copy: one GET, which the session page primes with its code (src/tab/routes.ts). */
+  tenantDraft(sessionId: string): Promise<{ draft: KeptNoteDraft | null }> {
+    return this.api.json(KeptNoteDraftAnswer, 'GET', draftPath(sessionId));
+  }
+
+  /** The newer of this device's draft and the tenant's. */
+  newest(userId: string, sessionId: string, tenant: KeptNoteDraft | null): RestoredDraft | null {
+    const device = this.deviceDraft(userId, sessionId);
     if (device && (!tenant || device.savedAt >= tenant.savedAt)) return { draft: device, from: 'device' };
     return tenant ? { draft: tenant, from: 'tenant' } : null;
   }
@@ -100,7 +110,7 @@ export class NoteDrafts {
   private deviceDraft(userId: string, sessionId: string): KeptNoteDraft | null {
     try {
       const raw = this.device.getItem(draftKey(userId, sessionId));
-      const parsed = raw ? DeviceDraft.safeParse(JSON.parse(raw)) : null;
+      const parsed = raw ? DeviceDraft.safeParse(JSON.parse(raw), withoutCompiling) : null;
       return parsed?.success ? parsed.data : null;
     } catch {
       return null;

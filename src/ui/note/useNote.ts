@@ -3,7 +3,7 @@
 // PHI review per edit, save with the ETag I edited, and the choice when it
 // changed elsewhere.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, type ApiClient } from '../../client/api.js';
+import { answeredAlready, ApiError, type ApiClient } from '../../client/api.js';
 import type { DraftKeeping, NoteDrafts, RestoredDraft } from './noteDrafts.js';
 import { errorCodes, type NoteInput, type NoteWithEtag, type SessionDetail } from '../../core/api.js';
 import { liveConfirmations, openFindings, reviewNote, type FieldFinding } from '../../core/notes/review.js';
@@ -72,32 +72,63 @@ const tenantMayKeep = (note: NoteInput, review: readonly FieldFinding[]) =>
   note.taught.length <= noteLimits.taughtChars &&
   note.learned.length <= noteLimits.learnedChars;
 
+/** The note a person opens: theirs as saved, unless a draft kept (`restored`) holds other words. */
+interface OpenedNote {
+  note: NoteInput;
+  baseEtag: string | null;
+  restoredDraft: RestoredDraft['from'] | null;
+}
+
+function noteToEdit(detail: SessionDetail, restored: RestoredDraft | null): OpenedNote {
+  const server = detail.myNote;
+  const serverNote: NoteInput = server
+    ? noteInputOf(server.note)
+    : { taught: '', learned: '', actionItems: [], focusAreas: detail.session.focusAreas, phiConfirmations: [] };
+  return restored !== null && !sameNote(restored.draft.note, serverNote)
+    ? { note: restored.draft.note, baseEtag: restored.draft.baseEtag, restoredDraft: restored.from }
+    : { note: serverNote, baseEtag: server?.etag ?? null, restoredDraft: null };
+}
+
+/**
+ * The note opened in the first render, when the session and the tenant's draft
+ * both came with the page's code (primed): the page shows the note at once
+ * rather than a skeleton and then a second render.
+ */
+function openedAtOnce({ userId, sessionId, drafts }: NoteHost, detail: SessionDetail | null) {
+  if (!detail) return null;
+  const answered = answeredAlready(() => drafts.tenantDraft(sessionId));
+  if (!answered) return null;
+  return { opened: noteToEdit(detail, drafts.newest(userId, sessionId, answered.value.draft)), take: answered.take };
+}
+
 /**
  * The note being edited: taken once per session loaded (the server's, or the
  * newest draft kept on this device or in the tenant), and each edit kept as a
  * draft where it may be kept (noteDrafts.ts says where, and why).
  */
-function useNoteDraft({ userId, sessionId, drafts }: NoteHost, detail: SessionDetail | null) {
-  const [note, setNote] = useState<NoteInput | null>(null);
-  const [baseEtag, setBaseEtag] = useState<string | null>(null);
-  const [restoredDraft, setRestoredDraft] = useState<RestoredDraft['from'] | null>(null);
+function useNoteDraft(host: NoteHost, detail: SessionDetail | null) {
+  const { userId, sessionId, drafts } = host;
+  const [atOnce] = useState(() => openedAtOnce(host, detail));
+  const [note, setNote] = useState<NoteInput | null>(atOnce?.opened.note ?? null);
+  const [baseEtag, setBaseEtag] = useState<string | null>(atOnce?.opened.baseEtag ?? null);
+  const [restoredDraft, setRestoredDraft] = useState<RestoredDraft['from'] | null>(
+    atOnce?.opened.restoredDraft ?? null,
+  );
   const [kept, setKept] = useState<DraftKeeping | null>(null);
-  const loadedFor = useRef<string | null>(null);
+  const loadedFor = useRef<string | null>(atOnce ? sessionId : null);
   const edited = useRef(false);
+
+  useEffect(() => atOnce?.take(), [atOnce]);
 
   useEffect(() => {
     if (!detail || loadedFor.current === sessionId) return;
     loadedFor.current = sessionId;
-    const server = detail.myNote;
-    const serverNote: NoteInput = server
-      ? noteInputOf(server.note)
-      : { taught: '', learned: '', actionItems: [], focusAreas: detail.session.focusAreas, phiConfirmations: [] };
     void drafts.load(userId, sessionId).then((restored) => {
       if (loadedFor.current !== sessionId) return;
-      const useDraft = restored !== null && !sameNote(restored.draft.note, serverNote);
-      setNote(useDraft ? restored.draft.note : serverNote);
-      setBaseEtag(useDraft ? restored.draft.baseEtag : (server?.etag ?? null));
-      setRestoredDraft(useDraft ? restored.from : null);
+      const opened = noteToEdit(detail, restored);
+      setNote(opened.note);
+      setBaseEtag(opened.baseEtag);
+      setRestoredDraft(opened.restoredDraft);
     });
   }, [detail, sessionId, drafts, userId]);
 

@@ -13,7 +13,7 @@ type CarriedItem = SessionDetail['carriedOverActionItems'][number];
 
 /** Carried-over items ticked off here, optimistically: a failed update puts the box back and says why. */
 function useCarriedOverItems(api: ApiClient, detail: SessionDetail | null) {
-  const [carried, setCarried] = useState<CarriedItem[]>([]);
+  const [carried, setCarried] = useState<CarriedItem[]>(detail?.carriedOverActionItems ?? []);
   const [carriedError, setCarriedError] = useState<unknown>(null);
 
   useEffect(() => {
