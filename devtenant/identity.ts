@@ -6,7 +6,7 @@
 // registration, clock); token shapes, keys and errors live in identity/.
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import { importJWK, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import {
   OAuthError,
@@ -116,8 +116,7 @@ export class Identity {
 
   /** Verifies a token this issuer signed for `tenantId`, v1.0 or v2.0 (any audience unless given). */
   async verify(token: string, tenantId: string, audience?: string | string[]): Promise<JWTPayload> {
-    const publicKey = await importJWK(this.key.publicJwk, 'RS256');
-    const { payload } = await jwtVerify(token, publicKey, {
+    const { payload } = await jwtVerify(token, this.key.publicKey, {
       issuer: [this.issuer(tenantId), v1Issuer(tenantId)],
       algorithms: ['RS256'],
       ...(audience ? { audience } : {}),

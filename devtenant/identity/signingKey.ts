@@ -7,6 +7,8 @@ import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 
 export interface SigningKey {
   kid: string;
   privateKey: CryptoKey;
+  /** Imported once: every Graph call the tenant answers verifies its token with it. */
+  publicKey: CryptoKey;
   publicJwk: JWK;
 }
 
@@ -18,6 +20,7 @@ export async function loadOrCreateKey(dataDir: string, fileName = 'signing-key.j
     return {
       kid: saved.kid,
       privateKey: (await importJWK(saved.privateJwk, 'RS256')) as CryptoKey,
+      publicKey: (await importJWK(saved.publicJwk, 'RS256')) as CryptoKey,
       publicJwk: saved.publicJwk,
     };
   }
@@ -26,5 +29,5 @@ export async function loadOrCreateKey(dataDir: string, fileName = 'signing-key.j
   const publicJwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256' };
   writeFileSync(file, JSON.stringify({ kid, privateJwk, publicJwk }), { mode: 0o600 });
-  return { kid, privateKey, publicJwk };
+  return { kid, privateKey, publicKey, publicJwk };
 }
