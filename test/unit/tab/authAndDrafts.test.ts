@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { devSignInTokenSource, devTokenStorageKey, readTokenClaims, SignInRequired } from '../../../src/client/auth.js';
-import { DraftStore, draftKey } from '../../../src/client/drafts.js';
+import type { ApiClient } from '../../../src/client/api.js';
+import { draftKey, NoteDrafts } from '../../../src/ui/note/noteDrafts.js';
 
 class MemoryStorage implements Storage {
   private readonly items = new Map<string, string>();
@@ -102,7 +103,7 @@ describe('dev sign-in token source', () => {
   });
 });
 
-describe('DraftStore', () => {
+describe('NoteDrafts', () => {
   const note = {
     taught: 'How I use the care-coordination app',
     learned: 'Escalation paths',
@@ -110,22 +111,70 @@ describe('DraftStore', () => {
     focusAreas: ['technology-adoption' as const],
     phiConfirmations: [],
   };
+  const at = (iso: string) => () => new Date(iso);
+  /** An API that records what it is asked and answers the tenant's draft with `tenant`. */
+  const tenantApi = (tenant: unknown = null) => {
+    const asked: string[] = [];
+    const api = {
+      json: async (_schema: unknown, method: string, path: string) => {
+        asked.push(`${method} ${path}`);
+        return method === 'GET' ? { draft: tenant } : { draft: null };
+      },
+      send: async (method: string, path: string) => {
+        asked.push(`${method} ${path}`);
+        return new Response(null, { status: 204 });
+      },
+    } as unknown as Pick<ApiClient, 'json' | 'send'>;
+    return { api, asked };
+  };
 
-  it('keeps a draft per user and session until discarded', () => {
+  it('keeps a draft on the device per user and session until discarded', async () => {
     const storage = new MemoryStorage();
-    const drafts = new DraftStore(storage, () => new Date('2026-01-01T00:00:00Z'));
-    drafts.save('u1', 's1', note, 'W/"1"');
-    expect(drafts.load('u1', 's1')).toEqual({ note, baseEtag: 'W/"1"', savedAt: '2026-01-01T00:00:00.000Z' });
-    expect(drafts.load('u2', 's1')).toBeNull();
-    drafts.discard('u1', 's1');
-    expect(drafts.load('u1', 's1')).toBeNull();
+    const { api } = tenantApi();
+    const drafts = new NoteDrafts(api, storage, true, at('2026-01-01T00:00:00Z'));
+    expect(drafts.keep('u1', 's1', note, 'W/"1"', false, () => undefined)).toBe('device');
+    expect(await drafts.load('u1', 's1')).toEqual({
+      draft: { note, baseEtag: 'W/"1"', savedAt: '2026-01-01T00:00:00.000Z' },
+      from: 'device',
+    });
+    expect(await drafts.load('u2', 's1')).toBeNull();
+    drafts.discard('u1', 's1', false);
+    expect(await drafts.load('u1', 's1')).toBeNull();
   });
 
-  it('ignores a corrupted draft instead of failing the page', () => {
+  it('opens the newer of the device draft and the tenant one', () => {
     const storage = new MemoryStorage();
+    const drafts = new NoteDrafts(tenantApi().api, storage, true, at('2026-01-02T00:00:00Z'));
+    drafts.keep('u1', 's1', note, null, false, () => undefined);
+    const tenant = (savedAt: string) => ({ note: { ...note, learned: 'From the tenant' }, baseEtag: null, savedAt });
+    expect(drafts.newest('u1', 's1', tenant('2026-01-03T00:00:00.000Z'))?.from).toBe('tenant');
+    expect(drafts.newest('u1', 's1', tenant('2026-01-01T00:00:00.000Z'))?.from).toBe('device');
+    expect(drafts.newest('u1', 's1', null)?.from).toBe('device');
+    expect(drafts.newest('u2', 's1', null)).toBeNull();
+  });
+
+  it('sends words to the tenant only once the guard passed them, after a pause', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api, asked } = tenantApi();
+      const drafts = new NoteDrafts(api, new MemoryStorage(), true);
+      drafts.keep('u1', 's1', note, null, false, () => undefined);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(asked).toEqual([]);
+      expect(drafts.keep('u1', 's1', note, null, true, () => undefined)).toBe('tenant');
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(asked).toEqual(['PUT /api/sessions/s1/notes/me/draft']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ignores a corrupted device draft instead of failing the page', async () => {
+    const storage = new MemoryStorage();
+    const drafts = new NoteDrafts(tenantApi().api, storage, true);
     storage.setItem(draftKey('u1', 's1'), '{not json');
-    expect(new DraftStore(storage).load('u1', 's1')).toBeNull();
+    expect(await drafts.load('u1', 's1')).toBeNull();
     storage.setItem(draftKey('u1', 's1'), JSON.stringify({ note: { taught: 5 } }));
-    expect(new DraftStore(storage).load('u1', 's1')).toBeNull();
+    expect(await drafts.load('u1', 's1')).toBeNull();
   });
 });
