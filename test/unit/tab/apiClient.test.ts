@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, type BusyNotice } from '../../../src/client/api.js';
 import type { TokenSource } from '../../../src/client/auth.js';
+import { json, me } from './support/answers.js';
 
 const tokens = (issued: string[] = []): TokenSource => ({
   kind: 'dev-sign-in',
@@ -10,16 +11,6 @@ const tokens = (issued: string[] = []): TokenSource => ({
     return token;
   },
 });
-
-const me = {
-  id: '11111111-2222-4333-8444-555555555555',
-  displayName: 'Ana Ruiz',
-  mail: 'ana@contoso.test',
-  department: 'Transplant',
-  careerStage: 'early',
-  timeZone: 'America/Chicago',
-  roles: ['Participant'],
-};
 
 function scripted(responses: (() => Response)[]) {
   const calls: { url: string; init: RequestInit | undefined }[] = [];
@@ -31,11 +22,6 @@ function scripted(responses: (() => Response)[]) {
   }) as typeof fetch;
   return { calls, fetchImpl };
 }
-
-const json =
-  (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  () =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('ApiClient', () => {
   it('sends the bearer token and parses the response with the contract schema', async () => {

@@ -4,6 +4,7 @@
 // schema compiles once per module graph, and another test may already have.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../src/client/api.js';
+import { json, me } from './support/answers.js';
 
 const realFunction = globalThis.Function;
 let compiled = 0;
@@ -15,13 +16,6 @@ const countParser = (args: unknown[]) => {
 afterEach(() => {
   globalThis.Function = realFunction;
 });
-
-const answer = (body: unknown) =>
-  (async () =>
-    new Response(JSON.stringify(body), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    })) as typeof fetch;
 
 describe('ApiClient parsing', () => {
   it('parses answers with the contract schemas without compiling code for them', async () => {
@@ -38,15 +32,7 @@ describe('ApiClient parsing', () => {
     const client = new ApiClient(
       { kind: 'dev-sign-in', getToken: async () => 'token' },
       {
-        fetch: answer({
-          id: '11111111-2222-4333-8444-555555555555',
-          displayName: 'Ana Ruiz',
-          mail: 'ana@contoso.test',
-          department: 'Transplant',
-          careerStage: 'early',
-          timeZone: 'America/Chicago',
-          roles: ['Participant'],
-        }),
+        fetch: async () => json(200, me)(),
       },
     );
     await expect(client.me()).resolves.toMatchObject({ displayName: 'Ana Ruiz' });
