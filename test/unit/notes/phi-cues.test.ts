@@ -1,7 +1,7 @@
 // A detector's cue lets the guard skip a pattern for text that cannot match it
-// (so the big date patterns are not compiled for a note without a digit or a
-// month). A wrong cue would hide an identifier: every text below that a
-// detector matches must pass its cue, in every letter case.
+// (so the big date patterns are not compiled for a note without a digit, or
+// without a day in words and a month). A wrong cue would hide an identifier:
+// every text below that a detector matches must pass its cue, in every case.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,11 @@ describe("the PHI detectors' cues", () => {
       texts.filter((text) => !d.cue!.test(text) && accepted(d, text)).map((text) => `${d.kind}: ${text}`),
     );
     expect(hidden).toEqual([]);
+  });
+
+  it('skip the date patterns for prose that names a month but no day', () => {
+    const prose = 'We agreed in March to decide which junior doctors may join the October review.';
+    expect(dateDetectors.filter((d) => d.cue!.test(prose))).toEqual([]);
   });
 
   it('leave the written identifiers found', () => {

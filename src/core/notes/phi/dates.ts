@@ -1,7 +1,7 @@
 // Dates tied to a person (birth, admission, discharge, death) with or without
 // a year, in digits or in words, and ages over 89, which Safe Harbor counts
 // among the date elements.
-import { sentenceAround, type Detector } from './types.js';
+import { sentenceAround, type Cue, type Detector } from './types.js';
 
 const month = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const units = 'one|two|three|four|five|six|seven|eight|nine';
@@ -18,8 +18,15 @@ const birthCue = String.raw`\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|born(?
 /** Events in a patient's care whose date identifies them; a meeting of the pair is not one. */
 const careEvent = String.raw`\b(?:admitted|admit(?:\s+date)?|admission|discharged|discharge date|died|passed away|deceased|expired|date of death|DOD|surgery|operation|transplant(?:ed)?|delivered|readmitted|seen in (?:clinic|the ED|the ER)|came (?:in|to the ED|to the ER)|ED|ER|fell)\b`;
 
-/** Every date above holds a digit or a month's name (a day in words comes with its month). */
-const dateCue = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const ordinalWordCue =
+  /first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|twentieth|thirtieth/i;
+const monthCue = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+/**
+ * Every date above holds a digit, or a day in words with a month's name. A
+ * month's first letters alone pass far too much prose ("decision", "doctor",
+ * "may"): most notes would compile these patterns as they open.
+ */
+const dateCue: Cue = { test: (text) => /\d/.test(text) || (ordinalWordCue.test(text) && monthCue.test(text)) };
 /** An age over 89 is written in digits, or with "ninety" or "hundred". */
 const ageCue = /\d|ninety|hundred/i;
 

@@ -44,7 +44,12 @@ export interface Detector {
    * that fails it is not run through `pattern`, whose first use compiles it
    * (tens of milliseconds for the date patterns, noticeable when a note opens).
    */
-  cue?: RegExp;
+  cue?: Cue;
+}
+
+/** A regular expression, or a test made of several. */
+export interface Cue {
+  test(text: string): boolean;
 }
 
 /** Every match of the detectors given this cue holds a digit. */
