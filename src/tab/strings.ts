@@ -130,6 +130,8 @@ export const strings = {
       `${a} reports to ${b}. Pairs across a reporting line can work, but set clear boundaries up front.`,
     pairs: 'Pairs',
     pairsLabel: 'All pairs in the program',
+    shownOf: (shown: number, total: number) => `Showing ${shown} of ${total} pairs, newest first.`,
+    showMore: (count: number) => `Show ${count} more`,
     member: 'People',
     department: 'Department',
     status: 'Status',

@@ -198,6 +198,38 @@ describe.skipIf(!chromiumAvailable())('Teams tab end to end', { timeout: 90_000 
     await context.close();
   });
 
+  it("pages the program's pairs: ten at first, newest first, more on request, focus kept in the table", async () => {
+    const pageSize = 10;
+    const owner = programOwner(app);
+    const pairs = (await app.request('/api/program/pairs', { as: owner.userPrincipalName })).body as unknown[];
+    expect(pairs.length).toBeGreaterThan(2 * pageSize);
+    const { context, pageErrors } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, owner, '/tab/admin?theme=light');
+    const card = page.locator('.fui-Card[aria-labelledby="table-pairs"]');
+    const rows = card.getByRole('table', { name: 'Pairs' }).getByRole('row');
+    await rows.first().waitFor({ timeout: 15_000 });
+    // The header row, then a page of pairs.
+    expect(await rows.count()).toBe(pageSize + 1);
+    expect(await card.getByText(`Showing ${pageSize} of ${pairs.length} pairs, newest first.`).count()).toBe(1);
+    const more = card.getByRole('button', { name: /^Show \d+ more$/ });
+    while ((await more.count()) > 0) {
+      const before = await rows.count();
+      await more.click();
+      await expect.poll(() => rows.count()).toBeGreaterThan(before);
+    }
+    expect(await rows.count()).toBe(pairs.length + 1);
+    // The button went with the last page: focus is on the table's scrolling region, not lost to the page.
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('role') + ' ' + document.activeElement?.getAttribute('aria-labelledby'),
+      ),
+    ).toBe('region table-pairs');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('renders every page in the dark theme', async () => {
     const owner = programOwner(app);
     const { context } = await newContext(browser);

@@ -8,6 +8,7 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  makeStyles,
   Table,
   TableBody,
   TableCell,
@@ -15,11 +16,25 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { PairSummary } from '../../../core/api.js';
 import { formatDateTime } from '../../dates.js';
 import { strings } from '../../strings.js';
+
+/**
+ * Rows shown at first and added by each "Show more": a program's pairs can run
+ * to thousands, and each row is a dozen Fluent components to render.
+ */
+export const pairsPageSize = 10;
+
+const useStyles = makeStyles({
+  more: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+});
+
+/** Newest first: a pair just created is on the first page. */
+const newestFirst = (a: PairSummary, b: PairSummary) => b.pair.startedOn.localeCompare(a.pair.startedOn);
 
 export function ProgramPairsTable({
   title,
@@ -34,8 +49,18 @@ export function ProgramPairsTable({
   onEnd?: (pairId: string) => Promise<void>;
   emptyText?: string;
 }) {
+  const styles = useStyles();
   const [ending, setEnding] = useState<PairSummary | null>(null);
+  const [shown, setShown] = useState(pairsPageSize);
+  const region = useRef<HTMLDivElement>(null);
+  const sorted = useMemo(() => [...pairs].sort(newestFirst), [pairs]);
   const titleId = `table-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  const left = sorted.length - shown;
+  const showMore = () => {
+    setShown((n) => n + pairsPageSize);
+    // The button goes with the last page: focus stays in the table rather than falling to the page.
+    if (left <= pairsPageSize) region.current?.focus();
+  };
   return (
     <Card aria-labelledby={titleId}>
       <Text as="h2" id={titleId} size={500} weight="semibold" style={{ margin: 0 }}>
@@ -44,7 +69,13 @@ export function ProgramPairsTable({
       {pairs.length === 0 && emptyText ? <Text>{emptyText}</Text> : null}
       {pairs.length ? (
         // Narrow screens (Teams mobile) scroll the table inside the card; cells keep room and never overlap.
-        <div style={{ overflowX: 'auto', maxWidth: '100%' }} tabIndex={0} role="region" aria-labelledby={titleId}>
+        <div
+          ref={region}
+          style={{ overflowX: 'auto', maxWidth: '100%' }}
+          tabIndex={0}
+          role="region"
+          aria-labelledby={titleId}
+        >
           <Table aria-labelledby={titleId} size="small" style={{ minWidth: '640px' }}>
             <TableHeader>
               <TableRow>
@@ -57,7 +88,7 @@ export function ProgramPairsTable({
               </TableRow>
             </TableHeader>
             <TableBody>
-              {pairs.map((s) => (
+              {sorted.slice(0, shown).map((s) => (
                 <TableRow key={s.pair.id}>
                   <TableCell>
                     {s.pair.members.map((m) => `${m.displayName} (${strings.careerStage[m.careerStage]})`).join(' & ')}
@@ -90,6 +121,12 @@ export function ProgramPairsTable({
               ))}
             </TableBody>
           </Table>
+        </div>
+      ) : null}
+      {left > 0 ? (
+        <div className={styles.more}>
+          <Text>{strings.admin.shownOf(shown, sorted.length)}</Text>
+          <Button onClick={showMore}>{strings.admin.showMore(Math.min(left, pairsPageSize))}</Button>
         </div>
       ) : null}
       {ending && onEnd ? (
