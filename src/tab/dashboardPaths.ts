@@ -3,7 +3,9 @@
 // the page (routes.ts): nothing here may import more than strings and times.
 import { dayMs } from '../core/time.js';
 
-export type PeriodDays = '30' | '90' | '365';
+/** The periods the dashboard offers, in days. */
+export const periodDays = ['30', '90', '365'] as const;
+export type PeriodDays = (typeof periodDays)[number];
 /** The period the dashboard opens on: the tab primes it, the page asks for it. */
 export const openingPeriod: PeriodDays = '90';
 

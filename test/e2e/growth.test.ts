@@ -71,10 +71,8 @@ describe.skipIf(!chromiumAvailable())('growth in the tab', () => {
     await page.getByRole('textbox', { name: /^Goal/ }).fill('Use saved filters every morning');
     await page.getByRole('button', { name: 'Add goal' }).click();
     const progress = page.getByRole('combobox', { name: 'Progress of “Use saved filters every morning”' });
-    await progress.waitFor();
-    await progress.click();
-    await page.getByRole('option', { name: 'Under way' }).click();
-    await expect.poll(() => progress.textContent()).toContain('Under way');
+    await progress.selectOption({ label: 'Under way' });
+    await expect.poll(() => progress.locator('option:checked').textContent()).toBe('Under way');
     await page
       .getByRole('textbox', { name: 'Update on “Use saved filters every morning”' })
       .fill('Tried it three mornings');

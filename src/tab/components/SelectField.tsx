@@ -10,6 +10,7 @@ export function SelectField<V extends string | number>({
   options,
   optionLabel,
   onChange,
+  disabled,
 }: {
   label: string;
   hint?: string | undefined;
@@ -17,11 +18,13 @@ export function SelectField<V extends string | number>({
   options: readonly V[];
   optionLabel: (option: V) => ReactNode;
   onChange: (next: V) => void;
+  disabled?: boolean;
 }) {
   return (
     <Field label={label} hint={hint}>
       <Select
         value={String(value)}
+        disabled={disabled}
         onChange={(_, d) => {
           const picked = options.find((option) => String(option) === d.value);
           if (picked !== undefined) onChange(picked);

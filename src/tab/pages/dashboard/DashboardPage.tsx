@@ -1,12 +1,14 @@
 // Department dashboard (leads: their own department) and program overview
 // (the program owner: every department side by side). Aggregates only; the
 // charts package loads once the figures are on screen (lazyCharts.ts).
-import { Button, Caption1, Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Link as RouterLink } from 'react-router';
 import type { PagedDepartmentDashboard } from '../../../core/dashboard/answers.js';
 import { focusAreaLabels, type CareerStage, type FocusArea, type TouchpointKind } from '../../../core/schemas.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
 import { PageSkeleton } from '../../components/PageSkeleton.js';
+import { SelectField } from '../../components/SelectField.js';
+import { periodDays } from '../../dashboardPaths.js';
 import { strings } from '../../strings.js';
 import { atRiskStrings } from './atRiskStrings.js';
 import { AtRiskSection } from './AtRiskSection.js';
@@ -14,7 +16,7 @@ import type { AtRiskScope } from './useAtRiskPages.js';
 import { ChartOrTable, figureText } from './ChartOrTable.js';
 import { DonutChart, VerticalBarChart } from './lazyCharts.js';
 import { OutcomesSection } from './OutcomesSection.js';
-import { useDashboard, type PeriodDays } from './useDashboard.js';
+import { useDashboard } from './useDashboard.js';
 import { panel } from './panel.js';
 
 const useStyles = makeStyles({
@@ -220,34 +222,21 @@ export default function DashboardPage() {
       <Caption1>{d.privacy}</Caption1>
       <div className={styles.controls}>
         {isOwner && (
-          <Field label={d.department}>
-            <Dropdown
-              value={department ?? d.allDepartments}
-              selectedOptions={[department ?? '']}
-              onOptionSelect={(_e, o) => setDepartment(o.optionValue ? o.optionValue : null)}
-            >
-              <Option value="">{d.allDepartments}</Option>
-              {(department === null ? dashboards.map((x) => x.department) : [department]).map((name) => (
-                <Option key={name} value={name}>
-                  {name}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <SelectField
+            label={d.department}
+            value={department ?? ''}
+            options={['', ...(department === null ? dashboards.map((x) => x.department) : [department])]}
+            optionLabel={(name) => (name === '' ? d.allDepartments : name)}
+            onChange={(name) => setDepartment(name === '' ? null : name)}
+          />
         )}
-        <Field label={d.period}>
-          <Dropdown
-            value={d.periods[days]}
-            selectedOptions={[days]}
-            onOptionSelect={(_e, o) => setDays(o.optionValue as PeriodDays)}
-          >
-            {Object.entries(d.periods).map(([value, label]) => (
-              <Option key={value} value={value}>
-                {label}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <SelectField
+          label={d.period}
+          value={days}
+          options={periodDays}
+          optionLabel={(p) => d.periods[p]}
+          onChange={setDays}
+        />
         <Button onClick={() => void downloadCsv()}>{d.downloadCsv}</Button>
         {department !== null && isOwner && (
           <RouterLink to="/tab/dashboard" onClick={() => setDepartment(null)}>

@@ -1,17 +1,6 @@
 // My goals: each with its progress (one choice to change it), a dated
 // one-line update, and a form to add one linked to a focus area.
-import {
-  Button,
-  Caption1,
-  Card,
-  Dropdown,
-  Field,
-  Input,
-  makeStyles,
-  Option,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, Card, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   goalKinds,
@@ -20,11 +9,11 @@ import {
   type CreateGoalRequest,
   type Goal,
   type GoalKind,
-  type GoalProgress,
   type UpdateGoalRequest,
 } from '../../../core/growth/model.js';
 import { focusAreaLabels, focusAreas, type FocusArea } from '../../../core/schemas.js';
 import { ErrorMessage } from '../../../ui/ErrorMessage.js';
+import { SelectField } from '../../components/SelectField.js';
 import { stackedList } from '../../../ui/styles.js';
 import { useAction } from '../../../ui/useAction.js';
 import { growthStrings } from './strings.js';
@@ -60,20 +49,14 @@ function GoalRow({
         </Caption1>
       ) : null}
       <div className={styles.row}>
-        <Field label={s.progressLabel(goal.title)}>
-          <Dropdown
-            value={s.progress[goal.progress]}
-            selectedOptions={[goal.progress]}
-            disabled={working}
-            onOptionSelect={(_e, o) => void run(() => onUpdate({ progress: o.optionValue as GoalProgress }))}
-          >
-            {goalProgresses.map((p) => (
-              <Option key={p} value={p}>
-                {s.progress[p]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <SelectField
+          label={s.progressLabel(goal.title)}
+          value={goal.progress}
+          options={goalProgresses}
+          optionLabel={(p) => s.progress[p]}
+          disabled={working}
+          onChange={(progress) => void run(() => onUpdate({ progress }))}
+        />
         <Field label={s.updateFor(goal.title)} className={styles.grow}>
           <Input value={text} maxLength={goalLimits.updateChars} onChange={(_e, d) => setText(d.value)} />
         </Field>
@@ -111,32 +94,20 @@ function AddGoal({ onAdd }: { onAdd: (r: Omit<CreateGoalRequest, 'phiConfirmatio
         });
       }}
     >
-      <Field label={s.kindLabel}>
-        <Dropdown
-          value={s.kind[kind]}
-          selectedOptions={[kind]}
-          onOptionSelect={(_e, o) => setKind(o.optionValue as GoalKind)}
-        >
-          {goalKinds.map((k) => (
-            <Option key={k} value={k}>
-              {s.kind[k]}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <Field label={s.focusArea}>
-        <Dropdown
-          value={focusAreaLabels[focusArea]}
-          selectedOptions={[focusArea]}
-          onOptionSelect={(_e, o) => setFocusArea(o.optionValue as FocusArea)}
-        >
-          {focusAreas.map((f) => (
-            <Option key={f} value={f}>
-              {focusAreaLabels[f]}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <SelectField
+        label={s.kindLabel}
+        value={kind}
+        options={goalKinds}
+        optionLabel={(k) => s.kind[k]}
+        onChange={setKind}
+      />
+      <SelectField
+        label={s.focusArea}
+        value={focusArea}
+        options={focusAreas}
+        optionLabel={(f) => focusAreaLabels[f]}
+        onChange={setFocusArea}
+      />
       <Field label={s.title} hint={s.titleHint} className={styles.grow}>
         <Input value={title} maxLength={goalLimits.titleChars} onChange={(_e, d) => setTitle(d.value)} />
       </Field>
