@@ -118,7 +118,9 @@ function useNoteDraft(host: NoteHost, detail: SessionDetail | null) {
   const loadedFor = useRef<string | null>(atOnce ? sessionId : null);
   const edited = useRef(false);
 
-  useEffect(() => atOnce?.take(), [atOnce]);
+  useEffect(() => {
+    atOnce?.take();
+  }, [atOnce]);
 
   useEffect(() => {
     if (!detail || loadedFor.current === sessionId) return;

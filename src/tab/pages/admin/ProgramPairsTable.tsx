@@ -27,7 +27,7 @@ import { strings } from '../../strings.js';
  * Rows shown at first and added by each "Show more": a program's pairs can run
  * to thousands, and each row is a dozen Fluent components to render.
  */
-export const pairsPageSize = 10;
+const pairsPageSize = 10;
 
 const useStyles = makeStyles({
   more: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
