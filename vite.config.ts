@@ -6,6 +6,7 @@
 // that compress worse (measured: 199 KB gzip instead of 190 KB).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import griffel from '@griffel/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import {
@@ -101,6 +102,16 @@ async function planTabChunks(): Promise<Map<string, TabChunkName>> {
   }
 }
 
+/**
+ * Griffel's build-time transform of our own makeStyles (Fluent's packages ship theirs done): each becomes
+ * `__styles` with its class names and CSS rules worked out here, so the browser no longer resolves style
+ * objects (stylis, rtl-css-js, hashing) on a page's first render, and the shell no longer carries that code.
+ * The same CSS either way: screenshots of every page, light and dark, 1280 and 360 px, were byte-identical.
+ * https://github.com/microsoft/griffel/tree/main/packages/vite-plugin (wyw-in-js evaluates the style
+ * objects, so it needs the TypeScript preset to read our modules).
+ */
+const griffelAheadOfTime = () => griffel({ babelOptions: { presets: ['@babel/preset-typescript'] } });
+
 export default defineConfig(async ({ command }) => {
   const surface = process.env[surfaceVariable] ?? 'tab';
   const plan =
@@ -108,7 +119,7 @@ export default defineConfig(async ({ command }) => {
   return {
     root,
     base: '/',
-    plugins: [react(), routeChunkPreloads(), thenOutlook()],
+    plugins: [react(), ...(command === 'build' ? [griffelAheadOfTime()] : []), routeChunkPreloads(), thenOutlook()],
     build: {
       outDir: 'dist/web',
       emptyOutDir: surface === 'tab',
