@@ -1,7 +1,8 @@
 // Tab benchmark: the tab's initial JavaScript (gzip), the Outlook pane's (it
 // shares the client), the time to the "My pairs" list, and the time until each
 // page of the route table is usable when opened by deep link (median of 5 cold
-// loads each in headless Chromium against the app and dev tenant on loopback).
+// loads each in headless Chromium against the app and dev tenant on loopback,
+// taken in rounds that open every page once, after a warm-up round).
 // Builds the current source into a private directory first, so the figures are
 // never those of a stale dist/web. Writes bench/results/tab.json.
 // Run: npm run bench -- tab
@@ -80,9 +81,9 @@ async function runTabBenchmark() {
       browser,
       await app.userToken(people.participant.userPrincipalName),
     );
-    const deepLinks = await measureDeepLinks(app, launchChromium, people, loads, (d) =>
+    const deepLinks = await measureDeepLinks(app, launchChromium, people, loads, (round, samplesMs) =>
       console.log(
-        `tab: ${d.url} usable in ${d.deepLinkMs ?? 'never'} ms as ${d.as}; samples ${d.samplesMs.join(', ')}`,
+        `tab: ${round ? `round ${round} of ${loads}` : 'warm-up round (not counted)'}, every page once: ${samplesMs.map((s) => s ?? 'never').join(', ')} ms`,
       ),
     );
     const slowest = Math.max(...deepLinks.map((d) => d.deepLinkMs ?? Infinity));

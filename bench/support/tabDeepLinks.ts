@@ -138,35 +138,50 @@ export const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/**
+ * `loads` rounds, each opening every page once: the machine is shared and its speed drifts by a fifth within
+ * minutes, so a slow spell falls on every page alike rather than on the few measured during it. A first round
+ * is not counted: it is the app's first request to each handler and the browser's first pages (the first
+ * round measured 10-60 % slower than the next), where someone opening a deep link in Teams reaches an app
+ * that has been serving others, from a Teams client already running.
+ */
 export async function measureDeepLinks(
   app: TestApp,
   launch: () => Promise<Browser>,
   people: DeepLinkPeople,
   loads: number,
-  onRoute: (result: DeepLinkResult) => void = () => undefined,
+  onRound: (round: number, samplesMs: (number | null)[]) => void = () => undefined,
 ): Promise<DeepLinkResult[]> {
-  const results: DeepLinkResult[] = [];
+  const opened = await Promise.all(
+    tabRoutes.map(async (route) => {
+      const person = personFor(route, people);
+      return { route, path: deepLinkPath(route, people), person, token: await app.userToken(person.userPrincipalName) };
+    }),
+  );
+  const samples: (number | null)[][] = opened.map(() => []);
   let browser = await launch();
-  for (const route of tabRoutes) {
-    const path = deepLinkPath(route, people);
-    const person = personFor(route, people);
-    const token = await app.userToken(person.userPrincipalName);
-    const samples: (number | null)[] = [];
-    for (let i = 0; i < loads; i++) {
+  for (let round = 0; round <= loads; round++) {
+    const roundMs: (number | null)[] = [];
+    for (const { path, token } of opened) {
       // On a loaded machine Chromium may go away mid-run: start another rather than lose the run.
       if (!browser.isConnected()) browser = await launch();
-      samples.push(await loadOnce(browser, `${app.url}${path}`, token));
+      roundMs.push(await loadOnce(browser, `${app.url}${path}`, token));
     }
-    const measured = samples.filter((s): s is number => s !== null);
-    results.push({
+    if (round > 0) roundMs.forEach((ms, i) => samples[i]!.push(ms));
+    onRound(
+      round,
+      roundMs.map((ms) => (ms === null ? null : Math.round(ms))),
+    );
+  }
+  await browser.close().catch(() => undefined);
+  return opened.map(({ route, path, person }, i) => {
+    const measured = samples[i]!.filter((s): s is number => s !== null);
+    return {
       route: route.path === '' ? '(index)' : route.path,
       url: path,
       as: person.roles.join('+'),
       deepLinkMs: measured.length > loads / 2 ? Math.round(median(measured)) : null,
-      samplesMs: samples.map((s) => (s === null ? null : Math.round(s))),
-    });
-    onRoute(results.at(-1)!);
-  }
-  await browser.close().catch(() => undefined);
-  return results;
+      samplesMs: samples[i]!.map((s) => (s === null ? null : Math.round(s))),
+    };
+  });
 }
