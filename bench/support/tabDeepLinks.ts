@@ -2,8 +2,11 @@
 // link in a cold browser context: the route table (src/tab/routes.ts) is
 // walked, not a hand list, so a new page is measured as soon as it is routed.
 // Usable: the page's h1 is on screen, nothing in <main> is a skeleton, spinner
-// or busy region, and no API request is in flight, continuously for 150 ms
-// (the moment recorded is the start of that quiet spell).
+// or busy region, and no API request is in flight, continuously for 150 ms.
+// The moment recorded is when the screen showed that state: the start of the
+// quiet spell, or later when what <main> then held was presented later (Element
+// Timing's renderTime). Frames are presented 50-170 ms after the document
+// reached that state on this machine, most on the largest pages.
 //
 // The page says when it is usable on its console (signalMarks): Playwright's
 // waitForFunction would inject its own script into the page and poll there,
@@ -19,8 +22,10 @@ export const usableMark = 'reciprocal:usable';
 const usableTimeoutMs = 15_000;
 
 /**
- * Injected before the tab's own scripts: counts API requests in flight and marks the first quiet, loaded moment.
- * Plain text, not a function: tsx would compile a function with helpers (`__name`) the page does not have.
+ * Injected before the tab's own scripts: counts API requests in flight, finds the first quiet, loaded moment,
+ * then marks when the screen showed it. Every element put into the document is watched with Element Timing,
+ * which reports when its text or image was first presented; the elements <main> held at the quiet moment
+ * count. Plain text, not a function: tsx would compile a function with helpers (`__name`) the page does not have.
  */
 const watchForUsable = `(() => {
   let inFlight = 0;
@@ -29,19 +34,54 @@ const watchForUsable = `(() => {
     inFlight++;
     return fetchImpl(...args).finally(() => inFlight--);
   };
+  const insertedAt = new WeakMap();
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const record of records)
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        for (const element of [node, ...node.querySelectorAll('*')]) {
+          element.setAttribute('elementtiming', 'usable');
+          insertedAt.set(element, now);
+        }
+      }
+  }).observe(document, { childList: true, subtree: true });
+  const presented = new Map();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.element) presented.set(entry.element, entry.renderTime || entry.loadTime);
+  }).observe({ type: 'element', buffered: true });
+  const settleMs = 1000;
   let quietSince = null;
+  let shown = null;
+  const onScreen = () => {
+    let at = quietSince;
+    let heading = false;
+    for (const element of shown) {
+      const time = presented.get(element);
+      if (time === undefined) continue;
+      if (element.tagName === 'H1') heading = true;
+      at = Math.max(at, time);
+    }
+    return heading ? at : null;
+  };
   const check = () => {
+    const now = performance.now();
+    if (shown) {
+      const at = now - quietSince >= settleMs ? onScreen() : null;
+      if (at !== null) return void performance.mark(${JSON.stringify(usableMark)}, { startTime: at });
+      return void setTimeout(check, 50);
+    }
     const main = document.querySelector('main');
     const loaded =
       main && main.querySelector('h1') &&
       !main.querySelector('.fui-Skeleton, .fui-Spinner, [role="progressbar"], [aria-busy="true"]') &&
       inFlight === 0;
-    const now = performance.now();
     if (!loaded) quietSince = null;
     else if (quietSince === null) quietSince = now;
     else if (now - quietSince >= 150) {
-      performance.mark(${JSON.stringify(usableMark)}, { startTime: quietSince });
-      return;
+      shown = [...main.querySelectorAll('*')].filter((element) => (insertedAt.get(element) ?? 0) <= quietSince);
+      return void setTimeout(check, 50);
     }
     requestAnimationFrame(check);
   };
