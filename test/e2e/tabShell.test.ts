@@ -86,6 +86,30 @@ describe.skipIf(!chromiumAvailable())('the tab shell', { timeout: 120_000 }, () 
     await context.close();
   });
 
+  it('is in the chosen color scheme from the first frame that shows the page', async () => {
+    const { context, pageErrors } = await newContext(browser);
+    const page = await context.newPage();
+    await signInOnLandingPage(page, app.url, scenario.user);
+    await page.evaluate(() => window.localStorage.setItem('reciprocal.theme', 'dark'));
+    // What the document's root said when the app first rendered anything, before a frame was drawn with it.
+    await page.addInitScript(() => {
+      const seen = { atFirstRender: null as string | null };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver((_, observer) => {
+        if (!document.getElementById('root')?.firstElementChild) return;
+        seen.atFirstRender = `${document.documentElement.dataset['theme']} ${document.documentElement.style.colorScheme}`;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${app.url}/tab/profile`);
+    await page.locator('main h1').waitFor();
+    expect(
+      await page.evaluate(() => (window as unknown as { seen: { atFirstRender: string } }).seen.atFirstRender),
+    ).toBe('dark dark');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('lists every upcoming session of the pair, each in my mailbox time zone with a link to it', async () => {
     await bookSeries();
     const me = (await app.request('/api/me', { as: scenario.user.userPrincipalName })).body as { timeZone: string };

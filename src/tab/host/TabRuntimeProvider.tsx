@@ -6,6 +6,7 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useState,
   type ReactNode,
@@ -92,7 +93,9 @@ export function TabRuntimeProvider({ boot: early, children }: { boot?: TabBoot |
     [theme, hosted, setTheme],
   );
 
-  useEffect(() => {
+  // In the commit that renders the page, not in an effect after it: a color scheme set on the root restyles the
+  // whole document, and set from an effect it did so again just after the page's first frame was laid out.
+  useLayoutEffect(() => {
     document.documentElement.dataset['theme'] = theme;
     document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
   }, [theme]);
