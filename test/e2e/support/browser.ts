@@ -7,6 +7,39 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+/**
+ * Features Playwright itself switches off (its `chromiumSwitches`, playwright-core 1.65). Chromium keeps only the
+ * last `--disable-features` of a command line, so ours must repeat these; `test/e2e/browser.test.ts` reads the
+ * browser's own command line and fails when Playwright's list grows.
+ */
+export const playwrightDisabledFeatures = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Chromium 156's headless mode is the whole browser, and every new window builds its address bar's popup as a
+ * hidden WebUI page (chrome://omnibox-popup.top-chrome, with its AI Mode compose box) in a renderer of its own:
+ * about a second of CPU for each browser context, on a two-core machine as much as the tab under test used.
+ * Nobody opening the tab in Teams or Outlook pays that. These are the features Chromium's own ChromeOS
+ * performance fixtures switch off to take the popup out of their measurements.
+ */
+export const hiddenBrowserUiFeatures = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
+
 export const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -17,6 +50,7 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  `--disable-features=${[...playwrightDisabledFeatures, ...hiddenBrowserUiFeatures].join(',')}`,
 ];
 
 export const artifactsDir = path.resolve('test/artifacts');
