@@ -37,7 +37,8 @@ describe.skipIf(!chromiumAvailable())('the test browser', { timeout: 60_000 }, (
     await page.goto('about:blank');
     const session = await browser.newBrowserCDPSession();
     const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { url: string }[] };
-    expect(targetInfos.map((target) => target.url).filter((url) => url.includes('omnibox-popup'))).toEqual([]);
+    await session.detach();
     await context.close();
+    expect(targetInfos.map((target) => target.url).filter((url) => url.includes('omnibox-popup'))).toEqual([]);
   });
 });

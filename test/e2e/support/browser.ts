@@ -12,7 +12,7 @@ export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
  * last `--disable-features` of a command line, so ours must repeat these; `test/e2e/browser.test.ts` reads the
  * browser's own command line and fails when Playwright's list grows.
  */
-export const playwrightDisabledFeatures = [
+const playwrightDisabledFeatures = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
   'DestroyProfileOnBrowserClose',
   'HttpsUpgrades',
